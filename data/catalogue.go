@@ -1,0 +1,164 @@
+package data
+
+import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Kinds of documented information.
+const (
+	KindMaintain = "maintain" // a controlled document kept current
+	KindRetain   = "retain"   // a record kept as evidence
+)
+
+// DocumentedInfo is one piece of documented information a clause expects.
+type DocumentedInfo struct {
+	Kind string `json:"kind"`
+	Text string `json:"text"`
+}
+
+// Clause is one clause or sub-clause of ISO/IEC 20000-1:2018 with our own
+// guidance. Numbers and short titles are facts; the guidance is our words.
+type Clause struct {
+	Number    string           `json:"number"`
+	Title     string           `json:"title"`
+	Parent    string           `json:"parent,omitempty"`
+	Guidance  string           `json:"guidance"`
+	Documents []DocumentedInfo `json:"documents"`
+}
+
+// Depth is 0 for a top-level clause, 1 for 4.1, 2 for 8.2.3 and so on.
+func (c Clause) Depth() int { return strings.Count(c.Number, ".") }
+
+// Catalogue is the immutable content the app ships: the clause tree now,
+// roadmap steps, questions and templates as later parts arrive. It is parsed
+// once at start and shared read-only.
+type Catalogue struct {
+	clauses  []Clause
+	byNumber map[string]int
+}
+
+// ContentFiles names the files LoadCatalogue reads from the content FS.
+const ClausesFile = "clauses.json"
+
+// LoadCatalogue parses and validates the content in fsys.
+func LoadCatalogue(fsys fs.FS) (*Catalogue, error) {
+	raw, err := fs.ReadFile(fsys, ClausesFile)
+	if err != nil {
+		return nil, fmt.Errorf("load content: %w", err)
+	}
+	var clauses []Clause
+	if err := json.Unmarshal(raw, &clauses); err != nil {
+		return nil, &Error{Code: EContent, Message: "The clause catalogue cannot be read.", Err: err}
+	}
+	c, err := NewCatalogue(clauses)
+	if err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// NewCatalogue validates clauses and orders them as in the standard.
+func NewCatalogue(clauses []Clause) (*Catalogue, error) {
+	c := &Catalogue{clauses: append([]Clause(nil), clauses...), byNumber: map[string]int{}}
+	sort.SliceStable(c.clauses, func(i, j int) bool { return clauseLess(c.clauses[i].Number, c.clauses[j].Number) })
+	var problems []string
+	for i, cl := range c.clauses {
+		if !validClauseNumber(cl.Number) {
+			problems = append(problems, fmt.Sprintf("clause %q: the number is not like 8.2.3", cl.Number))
+		}
+		if _, dup := c.byNumber[cl.Number]; dup {
+			problems = append(problems, fmt.Sprintf("clause %s is listed twice", cl.Number))
+		}
+		c.byNumber[cl.Number] = i
+		if strings.TrimSpace(cl.Title) == "" {
+			problems = append(problems, fmt.Sprintf("clause %s has no title", cl.Number))
+		}
+		if strings.TrimSpace(cl.Guidance) == "" {
+			problems = append(problems, fmt.Sprintf("clause %s has no guidance", cl.Number))
+		}
+		for _, d := range cl.Documents {
+			if d.Kind != KindMaintain && d.Kind != KindRetain {
+				problems = append(problems, fmt.Sprintf("clause %s: documented information kind %q is neither maintain nor retain", cl.Number, d.Kind))
+			}
+		}
+	}
+	for _, cl := range c.clauses {
+		want := ""
+		if i := strings.LastIndex(cl.Number, "."); i > 0 {
+			want = cl.Number[:i]
+		}
+		if cl.Parent != want {
+			problems = append(problems, fmt.Sprintf("clause %s: parent is %q, want %q", cl.Number, cl.Parent, want))
+		} else if want != "" {
+			if _, ok := c.byNumber[want]; !ok {
+				problems = append(problems, fmt.Sprintf("clause %s: parent %s does not exist", cl.Number, want))
+			}
+		}
+	}
+	if len(problems) > 0 {
+		return nil, &Error{Code: EContent, Message: "The content catalogue is inconsistent: " + strings.Join(problems, "; ")}
+	}
+	return c, nil
+}
+
+func validClauseNumber(n string) bool {
+	if n == "" {
+		return false
+	}
+	for _, p := range strings.Split(n, ".") {
+		if _, err := strconv.Atoi(p); err != nil || p == "" {
+			return false
+		}
+	}
+	return true
+}
+
+func clauseLess(a, b string) bool {
+	pa, pb := strings.Split(a, "."), strings.Split(b, ".")
+	for i := 0; i < len(pa) && i < len(pb); i++ {
+		x, _ := strconv.Atoi(pa[i])
+		y, _ := strconv.Atoi(pb[i])
+		if x != y {
+			return x < y
+		}
+	}
+	return len(pa) < len(pb)
+}
+
+// Clauses returns every clause in the standard's order.
+func (c *Catalogue) Clauses() []Clause { return append([]Clause(nil), c.clauses...) }
+
+// Clause returns the clause with the number.
+func (c *Catalogue) Clause(number string) (Clause, bool) {
+	i, ok := c.byNumber[number]
+	if !ok {
+		return Clause{}, false
+	}
+	return c.clauses[i], true
+}
+
+// Children returns the direct sub-clauses of number ("" for the top level).
+func (c *Catalogue) Children(number string) []Clause {
+	var out []Clause
+	for _, cl := range c.clauses {
+		if cl.Parent == number {
+			out = append(out, cl)
+		}
+	}
+	return out
+}
+
+// IsLeaf reports whether the clause has no sub-clauses.
+func (c *Catalogue) IsLeaf(number string) bool {
+	for _, cl := range c.clauses {
+		if cl.Parent == number {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,77 @@
+package data
+
+import (
+	"context"
+	"time"
+)
+
+// WorkspaceExt is the file extension of a workspace.
+const WorkspaceExt = ".smsdb"
+
+// OrganisationService keeps the organisation profile, one per workspace.
+type OrganisationService interface {
+	Organisation(ctx context.Context) (Organisation, error)
+	SaveOrganisation(ctx context.Context, o Organisation) error
+}
+
+// PeopleService keeps the people who work in the SMS.
+type PeopleService interface {
+	People(ctx context.Context) ([]Person, error)
+	Person(ctx context.Context, id int64) (Person, error)
+	// SavePerson creates the person when ID is 0 and updates it otherwise; it
+	// returns the stored record.
+	SavePerson(ctx context.Context, p Person) (Person, error)
+	DeletePerson(ctx context.Context, id int64) error
+}
+
+// AuditService reads the audit trail. Writes happen inside every other
+// service's transactions.
+type AuditService interface {
+	// AuditTrail lists the changes to one record, newest first; an empty
+	// entity lists every change.
+	AuditTrail(ctx context.Context, entity, entityID string, limit int) ([]AuditEntry, error)
+}
+
+// Workspace is one open organisation file with every service it offers.
+type Workspace interface {
+	OrganisationService
+	PeopleService
+	AuditService
+	Path() string
+	ReadOnly() bool
+	// Backup writes a consistent copy of the workspace to dest, which must not exist.
+	Backup(ctx context.Context, dest string) error
+	Close() error
+}
+
+// Store creates, opens and checks workspace files. Storage implements it;
+// the GUI and the command line receive it from main.
+type Store interface {
+	// Create makes a new, empty workspace at path; the file must not exist.
+	Create(ctx context.Context, path string) (Workspace, error)
+	// Open opens an existing workspace, migrating it to the current schema.
+	// A read-only file is opened read-only.
+	Open(ctx context.Context, path string) (Workspace, error)
+	// Check inspects a file without changing a byte of it.
+	Check(ctx context.Context, path string) (CheckReport, error)
+}
+
+// CheckReport describes a workspace file: its schema and its integrity.
+type CheckReport struct {
+	Path          string
+	SizeBytes     int64
+	SchemaVersion int // of the file
+	AppSchema     int // this app's newest schema
+	NeedsMigrate  bool
+	ReadOnly      bool
+	Integrity     string // "ok" or SQLite's first complaint
+	Organisation  string
+	People        int
+	AuditEntries  int
+	LastChange    time.Time
+}
+
+// OK reports whether the file can be opened by this app as it is.
+func (r CheckReport) OK() bool {
+	return r.Integrity == "ok" && r.SchemaVersion <= r.AppSchema
+}
