@@ -1,0 +1,37 @@
+# SMS Builder. `make run` to use it, `make test` to check it.
+GO      ?= go
+BIN     := smsbuilder
+# The ci tag makes Fyne use its software driver: tests need no display and no cgo.
+TESTENV := CGO_ENABLED=0
+TAGS    := -tags ci
+
+.PHONY: run build test bench package fmt clean deps
+
+run: build
+	./$(BIN)
+
+# The real binary: cgo and OpenGL, so the system packages first.
+build: deps
+	$(GO) build -o $(BIN) .
+
+deps:
+	@.ci/install-packages gui
+
+test:
+	@unformatted=$$(gofmt -l . 2>/dev/null); if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
+	$(TESTENV) $(GO) vet $(TAGS) ./...
+	$(TESTENV) $(GO) test $(TAGS) ./...
+
+bench:
+	$(TESTENV) $(GO) test $(TAGS) -run '^$$' -bench . -benchmem ./...
+
+# A Linux desktop archive (.tar.xz) with the icon and a .desktop entry.
+# fyne package increments Build in FyneApp.toml on every run.
+package: build
+	$(GO) run fyne.io/tools/cmd/fyne@v1.7.4 package -os linux --release --exe $(BIN)
+
+fmt:
+	gofmt -w .
+
+clean:
+	rm -f $(BIN) *.tar.xz

@@ -1,0 +1,286 @@
+// Package cli is SMS Builder's command line: the same domain and report code
+// as the GUI, without a window. It never imports Fyne.
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"smsbuilder/data"
+	"smsbuilder/reports"
+)
+
+// Deps are the services main wires into the command line.
+type Deps struct {
+	Store     data.Store
+	Catalogue *data.Catalogue
+	Now       func() time.Time
+	Stdout    io.Writer
+	Stderr    io.Writer
+}
+
+const usage = `SMS Builder — implement and document an ISO/IEC 20000-1:2018 service management system.
+
+Usage:
+  smsbuilder [WORKSPACE.smsdb]        open the app (the last or the default workspace when none is named)
+  smsbuilder new FILE [--demo]        create a workspace; --demo fills it with Northwind Managed IT Ltd
+  smsbuilder check FILE               report a workspace's schema and integrity without changing it
+  smsbuilder pack PACK --workspace FILE --out FILE.pdf [--paper A4|Letter] [--draft]
+                                      print a documentation pack
+  smsbuilder content --json           print the built-in content catalogue as JSON
+  smsbuilder help | --help            show this help
+
+Packs:
+`
+
+// IsCommand reports whether args ask for the command line rather than the window.
+func IsCommand(args []string) bool {
+	if len(args) == 0 {
+		return false
+	}
+	switch args[0] {
+	case "new", "check", "pack", "content", "help", "-h", "-help", "--help":
+		return true
+	}
+	return false
+}
+
+// Run executes the command in args and returns the process exit code.
+// Errors go to Stderr in plain words.
+func Run(ctx context.Context, args []string, d Deps) int {
+	if d.Now == nil {
+		d.Now = time.Now
+	}
+	var err error
+	switch args[0] {
+	case "new":
+		err = runNew(ctx, args[1:], d)
+	case "check":
+		err = runCheck(ctx, args[1:], d)
+	case "pack":
+		err = runPack(ctx, args[1:], d)
+	case "content":
+		err = runContent(args[1:], d)
+	default:
+		printUsage(d.Stdout)
+		return 0
+	}
+	if err != nil {
+		var u usageError
+		if errors.As(err, &u) {
+			fmt.Fprintf(d.Stderr, "smsbuilder: %s\nRun 'smsbuilder --help' for usage.\n", u.msg)
+			return 2
+		}
+		fmt.Fprintf(d.Stderr, "smsbuilder: %s\n", data.ErrorMessage(err))
+		return 1
+	}
+	return 0
+}
+
+func printUsage(w io.Writer) {
+	fmt.Fprint(w, usage)
+	for _, p := range reports.Packs() {
+		fmt.Fprintf(w, "  %-10s %s\n", p.ID, p.Title)
+	}
+}
+
+// usageError is a mistake in the command line itself.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+// parse parses flags that may come before or after positional arguments.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	fs.SetOutput(io.Discard)
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, usagef("%v", err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+func runNew(ctx context.Context, args []string, d Deps) error {
+	fs := flag.NewFlagSet("new", flag.ContinueOnError)
+	demo := fs.Bool("demo", false, "fill the workspace with the demo organisation")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("new needs one FILE")
+	}
+	path := pos[0]
+	if filepath.Ext(path) == "" {
+		path += data.WorkspaceExt
+	}
+	ws, err := d.Store.Create(ctx, path)
+	if err != nil {
+		return err
+	}
+	defer ws.Close()
+	if *demo {
+		if err := data.SeedDemo(data.WithActor(ctx, "smsbuilder new --demo"), ws); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(d.Stdout, "Created %s\n", path)
+	return nil
+}
+
+func runCheck(ctx context.Context, args []string, d Deps) error {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("check needs one FILE")
+	}
+	r, err := d.Store.Check(ctx, pos[0])
+	if err != nil {
+		return err
+	}
+	w := d.Stdout
+	fmt.Fprintf(w, "Workspace:     %s\n", r.Path)
+	fmt.Fprintf(w, "Size:          %d bytes\n", r.SizeBytes)
+	fmt.Fprintf(w, "Schema:        version %d (this app: %d)", r.SchemaVersion, r.AppSchema)
+	if r.NeedsMigrate {
+		fmt.Fprint(w, " — will be upgraded when opened, after a backup copy")
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "Integrity:     %s\n", r.Integrity)
+	if r.ReadOnly {
+		fmt.Fprintln(w, "Access:        read-only")
+	}
+	org := r.Organisation
+	if org == "" {
+		org = "(not yet named)"
+	}
+	fmt.Fprintf(w, "Organisation:  %s\n", org)
+	fmt.Fprintf(w, "People:        %d\n", r.People)
+	fmt.Fprintf(w, "Audit entries: %d\n", r.AuditEntries)
+	if !r.LastChange.IsZero() {
+		fmt.Fprintf(w, "Last change:   %s\n", r.LastChange.UTC().Format(time.RFC3339))
+	}
+	if !r.OK() {
+		return data.Errorf(data.ECorrupt, "%s failed the integrity check: %s", r.Path, r.Integrity)
+	}
+	return nil
+}
+
+func runPack(ctx context.Context, args []string, d Deps) error {
+	fs := flag.NewFlagSet("pack", flag.ContinueOnError)
+	wsPath := fs.String("workspace", "", "workspace file")
+	out := fs.String("out", "", "PDF file to write")
+	paper := fs.String("paper", "", "A4 or Letter (default: the organisation's choice)")
+	draft := fs.Bool("draft", false, "mark every page DRAFT")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("pack needs the name of one pack (%s)", packIDs())
+	}
+	if *wsPath == "" || *out == "" {
+		return usagef("pack needs --workspace FILE and --out FILE.pdf")
+	}
+	var pack *reports.Pack
+	for _, p := range reports.Packs() {
+		if p.ID == pos[0] {
+			pack = &p
+		}
+	}
+	if pack == nil {
+		return usagef("unknown pack %q; choose one of: %s", pos[0], packIDs())
+	}
+	ws, err := d.Store.Open(ctx, *wsPath)
+	if err != nil {
+		return err
+	}
+	defer ws.Close()
+	src, err := reports.LoadSource(ctx, ws, d.Catalogue)
+	if err != nil {
+		return err
+	}
+	opts := reports.Options{Paper: src.Org.PaperSize, Draft: *draft, Now: d.Now()}
+	if *paper != "" {
+		opts.Paper = data.PaperSize(*paper)
+		if opts.Paper != data.PaperA4 && opts.Paper != data.PaperLetter {
+			return usagef("--paper must be A4 or Letter")
+		}
+	}
+	return writeFileAtomic(*out, func(w io.Writer) error {
+		return reports.Build(ctx, pack.ID, src, opts, w, nil)
+	}, d)
+}
+
+// writeFileAtomic writes through a temporary file beside path, so a failure
+// leaves any previous file untouched.
+func writeFileAtomic(path string, write func(io.Writer) error, d Deps) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".smsbuilder-*.tmp")
+	if err != nil {
+		return fmt.Errorf("create %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	fmt.Fprintf(d.Stdout, "Wrote %s\n", path)
+	return nil
+}
+
+func packIDs() string {
+	var ids []string
+	for _, p := range reports.Packs() {
+		ids = append(ids, p.ID)
+	}
+	return strings.Join(ids, ", ")
+}
+
+// contentDump is the shape of `content --json`; later parts add steps,
+// questions and templates beside the clauses.
+type contentDump struct {
+	Standard string        `json:"standard"`
+	Clauses  []data.Clause `json:"clauses"`
+}
+
+func runContent(args []string, d Deps) error {
+	fs := flag.NewFlagSet("content", flag.ContinueOnError)
+	asJSON := fs.Bool("json", false, "print as JSON")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	if !*asJSON {
+		return usagef("content needs --json")
+	}
+	enc := json.NewEncoder(d.Stdout)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(contentDump{Standard: "ISO/IEC 20000-1:2018", Clauses: d.Catalogue.Clauses()}); err != nil {
+		return fmt.Errorf("write content: %w", err)
+	}
+	return nil
+}

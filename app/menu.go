@@ -1,0 +1,78 @@
+package app
+
+import (
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+)
+
+func shortcut(key fyne.KeyName, mod fyne.KeyModifier) *desktop.CustomShortcut {
+	return &desktop.CustomShortcut{KeyName: key, Modifier: mod}
+}
+
+// installMenu sets the main menu and the window's keyboard shortcuts. It runs
+// again whenever the recent-files list or the open workspace changes.
+func (u *UI) installMenu() {
+	cmd := fyne.KeyModifierShortcutDefault
+	newItem := fyne.NewMenuItem(lang.L("New workspace…"), u.onNewWorkspace)
+	newItem.Shortcut = shortcut(fyne.KeyN, cmd)
+	openItem := fyne.NewMenuItem(lang.L("Open…"), u.onOpenWorkspace)
+	openItem.Shortcut = shortcut(fyne.KeyO, cmd)
+	recent := fyne.NewMenuItem(lang.L("Open recent"), nil)
+	recent.ChildMenu = u.recentMenu()
+	recent.Disabled = len(recent.ChildMenu.Items) == 0
+	backup := fyne.NewMenuItem(lang.L("Save a backup copy…"), u.onBackup)
+	backup.Shortcut = shortcut(fyne.KeyB, cmd|fyne.KeyModifierShift)
+	backup.Disabled = u.ws == nil
+	who := fyne.NewMenuItem(lang.L("Who is working…"), u.askWhoIsWorking)
+	quit := fyne.NewMenuItem(lang.L("Quit"), func() { u.app.Quit() })
+	quit.IsQuit = true
+	quit.Shortcut = shortcut(fyne.KeyQ, cmd)
+
+	goMenu := fyne.NewMenu(lang.L("Go"))
+	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8, fyne.Key9}
+	for i, d := range u.defs {
+		id := d.id
+		item := fyne.NewMenuItem(lang.L(d.title), func() { u.show(id) })
+		if i < len(keys) {
+			item.Shortcut = shortcut(keys[i], cmd)
+		}
+		goMenu.Items = append(goMenu.Items, item)
+	}
+
+	u.win.SetMainMenu(fyne.NewMainMenu(
+		fyne.NewMenu(lang.L("File"), newItem, openItem, recent, fyne.NewMenuItemSeparator(), backup, fyne.NewMenuItemSeparator(), who, fyne.NewMenuItemSeparator(), quit),
+		goMenu,
+	))
+
+	// Menu shortcuts are drawn in the menu; the canvas makes them work.
+	c := u.win.Canvas()
+	save := shortcut(fyne.KeyS, cmd)
+	c.RemoveShortcut(save)
+	c.AddShortcut(save, func(fyne.Shortcut) {
+		if u.save != nil {
+			u.save()
+		}
+	})
+	for _, m := range append([]*fyne.MenuItem{newItem, openItem, backup, quit}, goMenu.Items...) {
+		item := m
+		sc := item.Shortcut.(*desktop.CustomShortcut)
+		c.RemoveShortcut(sc)
+		c.AddShortcut(sc, func(fyne.Shortcut) {
+			if !item.Disabled && item.Action != nil {
+				item.Action()
+			}
+		})
+	}
+}
+
+func (u *UI) recentMenu() *fyne.Menu {
+	m := fyne.NewMenu("")
+	for _, f := range recentFiles(u.app.Preferences()) {
+		path := f
+		m.Items = append(m.Items, fyne.NewMenuItem(filepath.Base(path)+"  —  "+filepath.Dir(path), func() { u.onOpenRecent(path) }))
+	}
+	return m
+}

@@ -1,0 +1,276 @@
+package app
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"smsbuilder/data"
+)
+
+// organisationScreen edits the organisation profile and the scope of the SMS.
+type organisationScreen struct {
+	env   *env
+	saved data.Organisation
+
+	legalName, shortName, address *widget.Entry
+	scope, exclusions             *widget.Entry
+	services, locations           *widget.Entry
+	paper, dateFormat             *widget.Select
+	logo                          []byte
+	logoImage                     *canvas.Image
+	logoInfo                      *widget.Label
+	removeLogo                    *widget.Button
+	problems                      map[string]*widget.Label
+	status                        *widget.Label
+	save, revert                  *widget.Button
+}
+
+func newOrganisationScreen(e *env) *organisationScreen {
+	s := &organisationScreen{env: e, problems: map[string]*widget.Label{}}
+	multi := func(rows int) *widget.Entry {
+		en := widget.NewMultiLineEntry()
+		en.Wrapping = fyne.TextWrapWord
+		en.SetMinRowsVisible(rows)
+		return en
+	}
+	s.legalName = widget.NewEntry()
+	s.legalName.PlaceHolder = "Northwind Managed IT Ltd"
+	s.shortName = widget.NewEntry()
+	s.shortName.PlaceHolder = "Northwind"
+	s.address = multi(3)
+	s.scope = multi(5)
+	s.exclusions = multi(3)
+	s.services = multi(4)
+	s.services.PlaceHolder = lang.L("One service per line")
+	s.locations = multi(3)
+	s.locations.PlaceHolder = lang.L("One location per line")
+	for _, en := range []*widget.Entry{s.legalName, s.shortName} {
+		en.OnSubmitted = func(string) { s.onSave() }
+	}
+	var papers, formats []string
+	for _, p := range data.PaperSizes {
+		papers = append(papers, string(p))
+	}
+	for _, f := range data.DateFormats {
+		formats = append(formats, f.Example())
+	}
+	s.paper = widget.NewSelect(papers, nil)
+	s.dateFormat = widget.NewSelect(formats, nil)
+	s.logoImage = canvas.NewImageFromResource(nil)
+	s.logoImage.FillMode = canvas.ImageFillContain
+	s.logoImage.SetMinSize(fyne.NewSize(160, 64))
+	s.logoInfo = widget.NewLabel("")
+	s.removeLogo = widget.NewButtonWithIcon(lang.L("Remove"), theme.DeleteIcon(), s.onRemoveLogo)
+	s.status = widget.NewLabel("")
+	s.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), s.onSave)
+	s.save.Importance = widget.HighImportance
+	s.revert = widget.NewButtonWithIcon(lang.L("Revert"), theme.ContentUndoIcon(), s.onRevert)
+	s.load()
+	e.onSave(s.onSave)
+	return s
+}
+
+func (s *organisationScreen) load() {
+	o, err := s.env.ws.Organisation(s.env.ctx())
+	if err != nil {
+		s.env.showErr(err)
+		return
+	}
+	s.saved = o
+	s.show(o)
+}
+
+func (s *organisationScreen) show(o data.Organisation) {
+	s.legalName.SetText(o.LegalName)
+	s.shortName.SetText(o.ShortName)
+	s.address.SetText(o.Address)
+	s.scope.SetText(o.ScopeStatement)
+	s.exclusions.SetText(o.Exclusions)
+	s.services.SetText(strings.Join(o.Services, "\n"))
+	s.locations.SetText(strings.Join(o.Locations, "\n"))
+	s.paper.SetSelected(string(o.PaperSize))
+	s.dateFormat.SetSelected(o.DateFormat.Example())
+	s.setLogo(o.Logo)
+	for _, l := range s.problems {
+		l.Hide()
+	}
+}
+
+// value reads the form into an organisation.
+func (s *organisationScreen) value() data.Organisation {
+	o := s.saved
+	o.LegalName = strings.TrimSpace(s.legalName.Text)
+	o.ShortName = strings.TrimSpace(s.shortName.Text)
+	o.Address = strings.TrimSpace(s.address.Text)
+	o.ScopeStatement = strings.TrimSpace(s.scope.Text)
+	o.Exclusions = strings.TrimSpace(s.exclusions.Text)
+	o.Services = lines(s.services.Text)
+	o.Locations = lines(s.locations.Text)
+	o.PaperSize = data.PaperSize(s.paper.Selected)
+	for _, f := range data.DateFormats {
+		if f.Example() == s.dateFormat.Selected {
+			o.DateFormat = f
+		}
+	}
+	o.Logo = s.logo
+	return o
+}
+
+// lines splits text into its non-blank lines, trimmed.
+func lines(text string) []string {
+	var out []string
+	for _, l := range strings.Split(text, "\n") {
+		if t := strings.TrimSpace(l); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func (s *organisationScreen) onSave() {
+	if s.env.ws.ReadOnly() {
+		return
+	}
+	o := s.value()
+	for _, l := range s.problems {
+		l.Hide()
+	}
+	if err := s.env.ws.SaveOrganisation(s.env.ctx(), o); err != nil {
+		shown := false
+		for field, l := range s.problems {
+			if msg := data.FieldMessage(err, field); msg != "" {
+				l.SetText(msg)
+				l.Show()
+				shown = true
+			}
+		}
+		if !shown {
+			s.env.showErr(err)
+		}
+		s.status.SetText(lang.L("Not saved: please correct the marked fields."))
+		s.status.Importance = widget.DangerImportance
+		s.status.Refresh()
+		return
+	}
+	s.saved = o
+	s.status.SetText(lang.L("Saved at") + " " + s.env.now().Format("15:04"))
+	s.status.Importance = widget.SuccessImportance
+	s.status.Refresh()
+	s.env.changed()
+}
+
+func (s *organisationScreen) onRevert() {
+	s.show(s.saved)
+	s.status.SetText(lang.L("Changes discarded."))
+	s.status.Importance = widget.MediumImportance
+	s.status.Refresh()
+}
+
+func (s *organisationScreen) onChooseLogo() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			s.env.showErr(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		defer r.Close()
+		b, err := io.ReadAll(io.LimitReader(r, data.MaxLogoBytes+1))
+		if err != nil {
+			s.env.showErr(fmt.Errorf("read logo: %w", err))
+			return
+		}
+		switch {
+		case len(b) > data.MaxLogoBytes:
+			s.env.showErr(data.Errorf(data.EInvalid, "The logo is too large: at most %d MB.", data.MaxLogoBytes>>20))
+		case data.LogoKind(b) == "":
+			s.env.showErr(data.Errorf(data.EInvalid, "The logo must be a PNG or JPEG image."))
+		default:
+			s.setLogo(b)
+		}
+	}, s.env.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg"}))
+	d.Show()
+}
+
+func (s *organisationScreen) onRemoveLogo() { s.setLogo(nil) }
+
+func (s *organisationScreen) setLogo(b []byte) {
+	s.logo = b
+	if len(b) == 0 {
+		s.logoImage.Resource = nil
+		s.logoImage.Hide()
+		s.logoInfo.SetText(lang.L("No logo. It prints on the cover of every pack."))
+		s.removeLogo.Disable()
+		return
+	}
+	s.logoImage.Resource = fyne.NewStaticResource("logo."+data.LogoKind(b), b)
+	s.logoImage.Show()
+	s.logoImage.Refresh()
+	s.logoInfo.SetText(fmt.Sprintf("%s, %d KB", strings.ToUpper(data.LogoKind(b)), (len(b)+1023)/1024))
+	if !s.env.ws.ReadOnly() {
+		s.removeLogo.Enable()
+	}
+}
+
+// field wraps a widget with the line that explains a refused value.
+func (s *organisationScreen) field(name string, w fyne.CanvasObject) fyne.CanvasObject {
+	l := widget.NewLabel("")
+	l.Importance = widget.DangerImportance
+	l.Wrapping = fyne.TextWrapWord
+	l.Hide()
+	s.problems[name] = l
+	return container.NewVBox(w, l)
+}
+
+func (s *organisationScreen) content() fyne.CanvasObject {
+	chooseLogo := widget.NewButtonWithIcon(lang.L("Choose image…"), theme.FileImageIcon(), s.onChooseLogo)
+	item := func(label, field string, w fyne.CanvasObject, hint string) *widget.FormItem {
+		fi := widget.NewFormItem(label, s.field(field, w))
+		fi.HintText = hint
+		return fi
+	}
+	profile := widget.NewForm(
+		item(lang.L("Legal name *"), "LegalName", s.legalName, lang.L("As registered; prints on every cover.")),
+		item(lang.L("Short name"), "ShortName", s.shortName, lang.L("Used in running text and headers.")),
+		item(lang.L("Address"), "Address", s.address, ""),
+		item(lang.L("Logo"), "Logo", container.NewVBox(container.NewHBox(s.logoImage), container.NewHBox(chooseLogo, s.removeLogo, s.logoInfo)), ""),
+		item(lang.L("Paper size"), "PaperSize", s.paper, lang.L("For printed packs.")),
+		item(lang.L("Date format"), "DateFormat", s.dateFormat, ""),
+	)
+	scope := widget.NewForm(
+		item(lang.L("Services in scope"), "Services", s.services, lang.L("The services your SMS manages, one per line.")),
+		item(lang.L("Locations"), "Locations", s.locations, lang.L("Offices or sites that deliver them, one per line.")),
+		item(lang.L("Scope statement"), "ScopeStatement", s.scope, lang.L("Name the services and the organisation that delivers them.")),
+		item(lang.L("Boundaries and exclusions"), "Exclusions", s.exclusions, lang.L("What is outside the SMS, and why.")),
+	)
+	buttons := container.NewHBox(s.save, s.revert, s.status)
+	if s.env.ws.ReadOnly() {
+		profile.Disable()
+		scope.Disable()
+		s.save.Disable()
+		s.revert.Disable()
+		chooseLogo.Disable()
+		s.removeLogo.Disable()
+		s.status.SetText(lang.L("This workspace is read-only: changes cannot be saved."))
+	}
+	left := container.NewVScroll(container.NewVBox(
+		heading(lang.L("Organisation profile")),
+		profile,
+		heading(lang.L("Scope of the service management system")),
+		scope,
+	))
+	return container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), buttons), nil, nil,
+		container.NewHSplit(left, guidancePanel(s.env.cat, "4.3", lang.L("Press Ctrl+S or Enter in a name field to save. Fields marked * are required."))))
+}

@@ -1,0 +1,263 @@
+package app
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"smsbuilder/data"
+)
+
+// peopleScreen lists the people who run the SMS and the roles they hold.
+type peopleScreen struct {
+	env    *env
+	people []data.Person // all, as stored
+	shown  []data.Person // filtered and sorted
+
+	search                *widget.Entry
+	table                 *widget.Table
+	sortCol               int
+	sortDesc              bool
+	selected              int
+	edit, remove, history *widget.Button
+	undo                  *widget.Button
+	status                *widget.Label
+	deleted               *data.Person
+}
+
+var peopleColumns = []string{"Name", "Job title", "E-mail", "SMS roles"}
+
+func newPeopleScreen(e *env) *peopleScreen {
+	s := &peopleScreen{env: e, selected: -1}
+	s.search = widget.NewEntry()
+	s.search.PlaceHolder = lang.L("Search people, titles, e-mail or roles")
+	s.search.OnChanged = func(string) { s.filter() }
+	s.table = widget.NewTableWithHeaders(
+		func() (int, int) { return len(s.shown), len(peopleColumns) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(personCell(s.shown[id.Row], id.Col))
+		})
+	s.table.ShowHeaderColumn = false
+	s.table.CreateHeader = func() fyne.CanvasObject { return widget.NewButton("", nil) }
+	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		b := o.(*widget.Button)
+		if id.Col < 0 {
+			return
+		}
+		label := lang.L(peopleColumns[id.Col])
+		if id.Col == s.sortCol {
+			if s.sortDesc {
+				label += " ▼"
+			} else {
+				label += " ▲"
+			}
+		}
+		b.SetText(label)
+		col := id.Col
+		b.OnTapped = func() { s.onSort(col) }
+	}
+	for i, w := range []float32{220, 220, 300, 420} {
+		s.table.SetColumnWidth(i, w)
+	}
+	s.table.OnSelected = func(id widget.TableCellID) {
+		s.selected = id.Row
+		s.updateButtons()
+	}
+	s.edit = widget.NewButtonWithIcon(lang.L("Edit…"), theme.DocumentCreateIcon(), s.onEdit)
+	s.remove = widget.NewButtonWithIcon(lang.L("Delete…"), theme.DeleteIcon(), s.onDelete)
+	s.history = widget.NewButtonWithIcon(lang.L("History"), theme.HistoryIcon(), s.onHistory)
+	s.undo = widget.NewButtonWithIcon(lang.L("Undo delete"), theme.ContentUndoIcon(), s.onUndo)
+	s.undo.Hide()
+	s.status = widget.NewLabel("")
+	s.load()
+	return s
+}
+
+func personCell(p data.Person, col int) string {
+	switch col {
+	case 0:
+		return p.Name
+	case 1:
+		return p.JobTitle
+	case 2:
+		return p.Email
+	}
+	return p.RolesText()
+}
+
+func (s *peopleScreen) load() {
+	people, err := s.env.ws.People(s.env.ctx())
+	if err != nil {
+		s.env.showErr(err)
+	}
+	s.people = people
+	s.filter()
+}
+
+// filter applies the search text and the sort order to the table.
+func (s *peopleScreen) filter() {
+	q := strings.ToLower(strings.TrimSpace(s.search.Text))
+	s.shown = s.shown[:0]
+	for _, p := range s.people {
+		text := strings.ToLower(strings.Join([]string{p.Name, p.JobTitle, p.Email, p.RolesText()}, " "))
+		if q == "" || strings.Contains(text, q) {
+			s.shown = append(s.shown, p)
+		}
+	}
+	sort.SliceStable(s.shown, func(i, j int) bool {
+		a, b := strings.ToLower(personCell(s.shown[i], s.sortCol)), strings.ToLower(personCell(s.shown[j], s.sortCol))
+		if s.sortDesc {
+			return a > b
+		}
+		return a < b
+	})
+	s.selected = -1
+	s.table.UnselectAll()
+	s.table.Refresh()
+	s.updateButtons()
+}
+
+func (s *peopleScreen) onSort(col int) {
+	if s.sortCol == col {
+		s.sortDesc = !s.sortDesc
+	} else {
+		s.sortCol, s.sortDesc = col, false
+	}
+	s.filter()
+}
+
+func (s *peopleScreen) updateButtons() {
+	ro := s.env.ws.ReadOnly()
+	for _, b := range []*widget.Button{s.edit, s.remove, s.history} {
+		if s.selected < 0 || s.selected >= len(s.shown) || (ro && b != s.history) {
+			b.Disable()
+		} else {
+			b.Enable()
+		}
+	}
+}
+
+func (s *peopleScreen) current() (data.Person, bool) {
+	if s.selected < 0 || s.selected >= len(s.shown) {
+		return data.Person{}, false
+	}
+	return s.shown[s.selected], true
+}
+
+func (s *peopleScreen) onAdd() { s.openForm(data.Person{}) }
+
+func (s *peopleScreen) onEdit() {
+	if p, ok := s.current(); ok {
+		s.openForm(p)
+	}
+}
+
+func (s *peopleScreen) onDelete() {
+	p, ok := s.current()
+	if !ok {
+		return
+	}
+	dialog.ShowConfirm(lang.L("Delete person"),
+		fmt.Sprintf(lang.L("Delete %s and the roles they hold? You can undo this until you leave the screen."), p.Name),
+		func(yes bool) {
+			if !yes {
+				return
+			}
+			if err := s.env.ws.DeletePerson(s.env.ctx(), p.ID); err != nil {
+				s.env.showErr(err)
+				return
+			}
+			s.deleted = &p
+			s.status.SetText(fmt.Sprintf(lang.L("%s was deleted."), p.Name))
+			s.undo.Show()
+			s.load()
+		}, s.env.win)
+}
+
+func (s *peopleScreen) onUndo() {
+	if s.deleted == nil {
+		return
+	}
+	p := *s.deleted
+	p.ID = 0
+	if _, err := s.env.ws.SavePerson(s.env.ctx(), p); err != nil {
+		s.env.showErr(err)
+		return
+	}
+	s.deleted = nil
+	s.undo.Hide()
+	s.status.SetText(fmt.Sprintf(lang.L("%s was restored."), p.Name))
+	s.load()
+}
+
+func (s *peopleScreen) onHistory() {
+	p, ok := s.current()
+	if !ok {
+		return
+	}
+	showHistory(s.env, "person", fmt.Sprint(p.ID), p.Name)
+}
+
+// openForm edits p in a dialog; a new person when p.ID is 0. The dialog stays
+// open with the problem shown beside the field until the person is saved.
+func (s *peopleScreen) openForm(p data.Person) {
+	f := newPersonForm(p)
+	title := lang.L("Add person")
+	if p.ID != 0 {
+		title = lang.L("Edit person")
+	}
+	var d *dialog.CustomDialog
+	submit := func() {
+		saved, err := s.env.ws.SavePerson(s.env.ctx(), f.value())
+		if err != nil {
+			if !f.showProblems(err) {
+				s.env.showErr(err)
+			}
+			return
+		}
+		d.Hide()
+		s.status.SetText(fmt.Sprintf(lang.L("%s was saved."), saved.Name))
+		s.load()
+	}
+	f.onSubmit(submit)
+	save := widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), submit)
+	save.Importance = widget.HighImportance
+	d = dialog.NewCustomWithoutButtons(title, f.content(), s.env.win)
+	d.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("Cancel"), d.Hide), save})
+	d.Resize(fyne.NewSize(560, 0))
+	d.Show()
+	s.env.win.Canvas().Focus(f.name)
+}
+
+func (s *peopleScreen) content() fyne.CanvasObject {
+	add := widget.NewButtonWithIcon(lang.L("Add person…"), theme.ContentAddIcon(), s.onAdd)
+	add.Importance = widget.HighImportance
+	if s.env.ws.ReadOnly() {
+		add.Disable()
+	}
+	toolbar := container.NewHBox(add, s.edit, s.remove, s.history, s.undo, s.status)
+	top := container.NewVBox(heading(lang.L("People and SMS roles")), toolbar, s.search)
+	if len(s.people) == 0 {
+		intro := widget.NewLabel(lang.L("No people yet. Add the people who run your service management system: at least an SMS owner, someone from top management and an internal auditor. In a small firm one person often holds several roles; the internal auditor should not audit work they do themselves."))
+		intro.Wrapping = fyne.TextWrapWord
+		return container.NewBorder(top, nil, nil, nil, container.NewVBox(intro))
+	}
+	return container.NewBorder(top, nil, nil, guidanceWidth(guidancePanel(s.env.cat, "5.3", "")), s.table)
+}
+
+// guidanceWidth keeps a side panel readable but narrow.
+func guidanceWidth(o fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewGridWrap(fyne.NewSize(320, 600), o)
+}

@@ -1,0 +1,109 @@
+package app
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"smsbuilder/data"
+)
+
+// personForm is the form of the add and edit person dialog.
+type personForm struct {
+	person                data.Person
+	name, jobTitle, email *widget.Entry
+	owner, top, auditor   *widget.Check
+	processes             *widget.Entry
+	problems              map[string]*widget.Label
+}
+
+func newPersonForm(p data.Person) *personForm {
+	f := &personForm{person: p, problems: map[string]*widget.Label{}}
+	f.name = widget.NewEntry()
+	f.name.SetText(p.Name)
+	f.jobTitle = widget.NewEntry()
+	f.jobTitle.SetText(p.JobTitle)
+	f.email = widget.NewEntry()
+	f.email.SetText(p.Email)
+	f.email.PlaceHolder = "name@example.com"
+	f.owner = widget.NewCheck(data.RoleSMSOwner.Label(), nil)
+	f.owner.SetChecked(p.HasRole(data.RoleSMSOwner))
+	f.top = widget.NewCheck(data.RoleTopManagement.Label(), nil)
+	f.top.SetChecked(p.HasRole(data.RoleTopManagement))
+	f.auditor = widget.NewCheck(data.RoleInternalAuditor.Label(), nil)
+	f.auditor.SetChecked(p.HasRole(data.RoleInternalAuditor))
+	f.processes = widget.NewMultiLineEntry()
+	f.processes.SetMinRowsVisible(3)
+	f.processes.PlaceHolder = lang.L("Processes this person owns, one per line")
+	var owned []string
+	for _, r := range p.Roles {
+		if r.Kind == data.RoleProcessOwner {
+			owned = append(owned, r.Process)
+		}
+	}
+	f.processes.SetText(strings.Join(owned, "\n"))
+	return f
+}
+
+func (f *personForm) onSubmit(submit func()) {
+	for _, e := range []*widget.Entry{f.name, f.jobTitle, f.email} {
+		e.OnSubmitted = func(string) { submit() }
+	}
+}
+
+func (f *personForm) value() data.Person {
+	p := f.person
+	p.Name = strings.TrimSpace(f.name.Text)
+	p.JobTitle = strings.TrimSpace(f.jobTitle.Text)
+	p.Email = strings.TrimSpace(f.email.Text)
+	p.Roles = nil
+	for _, c := range []struct {
+		check *widget.Check
+		kind  data.RoleKind
+	}{{f.owner, data.RoleSMSOwner}, {f.top, data.RoleTopManagement}, {f.auditor, data.RoleInternalAuditor}} {
+		if c.check.Checked {
+			p.Roles = append(p.Roles, data.Role{Kind: c.kind})
+		}
+	}
+	for _, proc := range lines(f.processes.Text) {
+		p.Roles = append(p.Roles, data.Role{Kind: data.RoleProcessOwner, Process: proc})
+	}
+	return p
+}
+
+// showProblems puts each field's message under it; false when err names no field.
+func (f *personForm) showProblems(err error) bool {
+	shown := false
+	for field, l := range f.problems {
+		if msg := data.FieldMessage(err, field); msg != "" {
+			l.SetText(msg)
+			l.Show()
+			shown = true
+		} else {
+			l.Hide()
+		}
+	}
+	return shown
+}
+
+func (f *personForm) field(name string, w fyne.CanvasObject) fyne.CanvasObject {
+	l := widget.NewLabel("")
+	l.Importance = widget.DangerImportance
+	l.Wrapping = fyne.TextWrapWord
+	l.Hide()
+	f.problems[name] = l
+	return container.NewVBox(w, l)
+}
+
+func (f *personForm) content() fyne.CanvasObject {
+	return widget.NewForm(
+		widget.NewFormItem(lang.L("Name *"), f.field("Name", f.name)),
+		widget.NewFormItem(lang.L("Job title"), f.field("JobTitle", f.jobTitle)),
+		widget.NewFormItem(lang.L("E-mail"), f.field("Email", f.email)),
+		widget.NewFormItem(lang.L("SMS roles"), f.field("Roles", container.NewVBox(
+			container.NewHBox(f.owner, f.top, f.auditor), f.processes))),
+	)
+}

@@ -1,0 +1,60 @@
+package app
+
+import (
+	"context"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+
+	"smsbuilder/data"
+)
+
+// Screen ids, used by the navigation and by screens that send the user on.
+const (
+	screenDashboard    = "dashboard"
+	screenOrganisation = "organisation"
+	screenPeople       = "people"
+	screenPacks        = "packs"
+)
+
+// screen is one page of the content area.
+type screen interface {
+	content() fyne.CanvasObject
+}
+
+// screenDef is one entry of the navigation.
+type screenDef struct {
+	id    string
+	title string
+	icon  fyne.Resource
+	build func(*env) screen
+}
+
+// screens is the navigation, in order. Only screens that work are listed.
+func screens() []screenDef {
+	return []screenDef{
+		{screenDashboard, "Dashboard", theme.HomeIcon(), func(e *env) screen { return newDashboardScreen(e) }},
+		{screenOrganisation, "Organisation", theme.InfoIcon(), func(e *env) screen { return newOrganisationScreen(e) }},
+		{screenPeople, "People", theme.AccountIcon(), func(e *env) screen { return newPeopleScreen(e) }},
+		{screenPacks, "Packs", theme.DocumentPrintIcon(), func(e *env) screen { return newPacksScreen(e) }},
+	}
+}
+
+// env is what a screen may use: the open workspace, the content, the window
+// for dialogs, and ways to tell the main window something changed.
+type env struct {
+	ws       data.Workspace
+	cat      *data.Catalogue
+	win      fyne.Window
+	now      func() time.Time
+	ctx      func() context.Context // names the person working
+	changed  func()                 // the organisation's name or file may have changed
+	goTo     func(id string)
+	openFile func(path string) error
+	showErr  func(error)
+	onSave   func(func()) // what Ctrl+S does on this screen
+}
+
+func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }

@@ -1,0 +1,44 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"smsbuilder/data"
+)
+
+// heading is a section title inside a screen.
+func heading(text string) fyne.CanvasObject {
+	return widget.NewRichText(&widget.TextSegment{Text: text, Style: widget.RichTextStyleSubHeading})
+}
+
+// guidancePanel shows what a clause asks, in our words, beside the work.
+func guidancePanel(cat *data.Catalogue, clause, tip string) fyne.CanvasObject {
+	var items []fyne.CanvasObject
+	if cl, ok := cat.Clause(clause); ok {
+		g := widget.NewLabel(cl.Guidance)
+		g.Wrapping = fyne.TextWrapWord
+		items = append(items, widget.NewLabelWithStyle(lang.L("Clause")+" "+cl.Number+" — "+cl.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), g)
+		for _, d := range cl.Documents {
+			l := widget.NewLabel("• " + documentKindLabel(d.Kind) + ": " + d.Text)
+			l.Wrapping = fyne.TextWrapWord
+			items = append(items, l)
+		}
+	}
+	if tip != "" {
+		t := widget.NewLabel(tip)
+		t.Wrapping = fyne.TextWrapWord
+		t.Importance = widget.LowImportance
+		items = append(items, widget.NewSeparator(), t)
+	}
+	return container.NewVScroll(widget.NewCard(lang.L("Guidance"), "", container.NewVBox(items...)))
+}
+
+func documentKindLabel(kind string) string {
+	if kind == data.KindRetain {
+		return lang.L("Record")
+	}
+	return lang.L("Document")
+}

@@ -1,0 +1,207 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"smsbuilder/data"
+)
+
+// onNewWorkspace asks where to create a workspace and whether to start from
+// the demo organisation. It never overwrites a file.
+func (u *UI) onNewWorkspace() {
+	demo := widget.NewCheck(lang.L("Start with the demo organisation (Northwind Managed IT Ltd)"), nil)
+	u.askNewFile(lang.L("New workspace"), lang.L("Create"), "Workspace"+data.WorkspaceExt, []fyne.CanvasObject{demo}, func(path string) error {
+		return u.createWorkspace(path, demo.Checked)
+	})
+}
+
+func (u *UI) onOpenWorkspace() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		if err := u.openWorkspace(path); err != nil {
+			u.showError(err)
+		}
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{data.WorkspaceExt}))
+	if u.ws != nil {
+		if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(u.ws.Path()))); err == nil {
+			d.SetLocation(dir)
+		}
+	}
+	d.Show()
+}
+
+func (u *UI) onOpenRecent(path string) {
+	if err := u.openWorkspace(path); err != nil {
+		if data.ErrorCode(err) == data.ENotFound {
+			removeRecent(u.app.Preferences(), path)
+			u.installMenu()
+		}
+		u.showError(err)
+	}
+}
+
+// onBackup writes a consistent copy of the open workspace to a new file.
+func (u *UI) onBackup() {
+	if u.ws == nil {
+		return
+	}
+	base := strings.TrimSuffix(filepath.Base(u.ws.Path()), data.WorkspaceExt)
+	name := fmt.Sprintf("%s backup %s%s", base, u.deps.Now().Format("2006-01-02 1504"), data.WorkspaceExt)
+	u.askNewFile(lang.L("Save a backup copy"), lang.L("Save"), name, nil, func(path string) error {
+		if err := u.ws.Backup(context.Background(), path); err != nil {
+			return err
+		}
+		dialog.ShowInformation(lang.L("Backup saved"), lang.L("A copy of the workspace was saved to")+"\n"+path, u.win)
+		return nil
+	})
+}
+
+// askNewFile asks for a folder and a file name for a file that must not
+// exist yet, then calls create. A refused value is explained in the dialog,
+// which stays open so nothing typed is lost.
+func (u *UI) askNewFile(title, confirm, defaultName string, extra []fyne.CanvasObject, create func(path string) error) {
+	dir := u.defaultFolder()
+	folder := widget.NewEntry()
+	folder.SetText(dir)
+	name := widget.NewEntry()
+	name.SetText(defaultName)
+	problem := widget.NewLabel("")
+	problem.Importance = widget.DangerImportance
+	problem.Wrapping = fyne.TextWrapWord
+	problem.Hide()
+	browse := widget.NewButton(lang.L("Browse…"), func() {
+		fd := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+			if err == nil && l != nil {
+				folder.SetText(l.Path())
+			}
+		}, u.win)
+		if l, err := storage.ListerForURI(storage.NewFileURI(folder.Text)); err == nil {
+			fd.SetLocation(l)
+		}
+		fd.Show()
+	})
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("Folder"), container.NewBorder(nil, nil, nil, browse, folder)),
+		widget.NewFormItem(lang.L("File name"), name),
+	)
+	body := container.NewVBox(append([]fyne.CanvasObject{form}, append(extra, problem)...)...)
+	var d *dialog.CustomDialog
+	submit := func() {
+		path, err := newFilePath(folder.Text, name.Text)
+		if err == nil {
+			err = create(path)
+		}
+		if err != nil {
+			problem.SetText(data.ErrorMessage(err))
+			problem.Show()
+			return
+		}
+		d.Hide()
+	}
+	name.OnSubmitted = func(string) { submit() }
+	folder.OnSubmitted = func(string) { submit() }
+	d = dialog.NewCustomConfirm(title, confirm, lang.L("Cancel"), body, func(ok bool) {}, u.win)
+	ok := widget.NewButton(confirm, submit)
+	ok.Importance = widget.HighImportance
+	d.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("Cancel"), d.Hide), ok})
+	d.Resize(fyne.NewSize(620, 0))
+	d.Show()
+	u.win.Canvas().Focus(name)
+}
+
+// newFilePath checks a folder and a file name typed by the user and returns
+// the path of a workspace file that does not exist yet.
+func newFilePath(folder, name string) (string, error) {
+	folder, name = strings.TrimSpace(folder), strings.TrimSpace(name)
+	if name == "" {
+		return "", data.Errorf(data.EInvalid, "Enter a file name.")
+	}
+	if strings.ContainsAny(name, `/\`) {
+		return "", data.Errorf(data.EInvalid, "The file name cannot contain / or \\.")
+	}
+	if !strings.HasSuffix(strings.ToLower(name), data.WorkspaceExt) {
+		name += data.WorkspaceExt
+	}
+	if st, err := os.Stat(folder); err != nil || !st.IsDir() {
+		return "", data.Errorf(data.EInvalid, "The folder %s does not exist.", folder)
+	}
+	path := filepath.Join(folder, name)
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		return "", data.Errorf(data.EExists, "%s already exists. Choose another name: SMS Builder never overwrites a workspace.", name)
+	}
+	return path, nil
+}
+
+func (u *UI) defaultFolder() string {
+	if u.ws != nil {
+		return filepath.Dir(u.ws.Path())
+	}
+	if u.deps.DefaultWorkspace != "" {
+		return filepath.Dir(u.deps.DefaultWorkspace)
+	}
+	home, _ := os.UserHomeDir()
+	return home
+}
+
+// askWhoIsWorking asks for the name the audit trail records for each change,
+// offering the workspace's people, and remembers it on this computer.
+func (u *UI) askWhoIsWorking() {
+	var names []string
+	if u.ws != nil {
+		if people, err := u.ws.People(context.Background()); err == nil {
+			for _, p := range people {
+				names = append(names, p.Name)
+			}
+		}
+	}
+	who := widget.NewSelectEntry(names)
+	who.PlaceHolder = lang.L("Your name")
+	who.SetText(u.actor)
+	problem := widget.NewLabel("")
+	problem.Importance = widget.DangerImportance
+	problem.Hide()
+	intro := widget.NewLabel(lang.L("Every change is recorded in the audit trail with the name of the person who made it."))
+	intro.Wrapping = fyne.TextWrapWord
+	var d *dialog.CustomDialog
+	submit := func() {
+		name := strings.TrimSpace(who.Text)
+		if name == "" {
+			problem.SetText(lang.L("Enter your name or choose a person."))
+			problem.Show()
+			return
+		}
+		u.actor = name
+		u.app.Preferences().SetString(prefActor, name)
+		u.refreshHeader()
+		d.Hide()
+	}
+	who.OnSubmitted = func(string) { submit() }
+	ok := widget.NewButton(lang.L("Start working"), submit)
+	ok.Importance = widget.HighImportance
+	d = dialog.NewCustomWithoutButtons(lang.L("Who is working?"), container.NewVBox(intro, who, problem), u.win)
+	d.SetButtons([]fyne.CanvasObject{ok})
+	d.Resize(fyne.NewSize(460, 0))
+	d.Show()
+	u.win.Canvas().Focus(who)
+}

@@ -1,0 +1,62 @@
+// Command smsbuilder is SMS Builder: a desktop app that guides a small IT
+// service organisation through an ISO/IEC 20000-1:2018 service management
+// system and prints its documentation. main only wires the parts together.
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+
+	fyneapp "smsbuilder/app"
+	"smsbuilder/app/cli"
+	"smsbuilder/assets"
+	"smsbuilder/data"
+	"smsbuilder/data/sqlite"
+)
+
+const appID = "uk.co.smsbuilder.app"
+
+func main() {
+	store := sqlite.NewStore()
+	cat, err := data.LoadCatalogue(assets.Content())
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "smsbuilder: the built-in content is damaged: %s\n", data.ErrorMessage(err))
+		os.Exit(1)
+	}
+	args := os.Args[1:]
+	if cli.IsCommand(args) {
+		os.Exit(cli.Run(context.Background(), args, cli.Deps{
+			Store: store, Catalogue: cat, Stdout: os.Stdout, Stderr: os.Stderr,
+		}))
+	}
+
+	a := app.NewWithID(appID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon()))
+	if err := fyneapp.LoadTranslations(); err != nil {
+		fmt.Fprintf(os.Stderr, "smsbuilder: %v\n", err)
+	}
+	ui := fyneapp.New(a, fyneapp.Deps{
+		Store:            store,
+		Catalogue:        cat,
+		DefaultWorkspace: defaultWorkspace(),
+	})
+	path := ""
+	if len(args) > 0 {
+		path = args[0]
+	}
+	ui.ShowAndRun(path)
+}
+
+// defaultWorkspace is where the demo workspace is created on first start.
+func defaultWorkspace() string {
+	dir, err := os.UserHomeDir()
+	if err != nil {
+		dir = "."
+	}
+	return filepath.Join(dir, "SMS Builder", "Northwind demo"+data.WorkspaceExt)
+}
