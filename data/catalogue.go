@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -29,6 +30,12 @@ type Clause struct {
 	Parent    string           `json:"parent,omitempty"`
 	Guidance  string           `json:"guidance"`
 	Documents []DocumentedInfo `json:"documents"`
+}
+
+// clone returns a copy that shares no memory with c.
+func (c Clause) clone() Clause {
+	c.Documents = slices.Clone(c.Documents)
+	return c
 }
 
 // Depth is 0 for a top-level clause, 1 for 4.1, 2 for 8.2.3 and so on.
@@ -64,7 +71,10 @@ func LoadCatalogue(fsys fs.FS) (*Catalogue, error) {
 
 // NewCatalogue validates clauses and orders them as in the standard.
 func NewCatalogue(clauses []Clause) (*Catalogue, error) {
-	c := &Catalogue{clauses: append([]Clause(nil), clauses...), byNumber: map[string]int{}}
+	c := &Catalogue{clauses: make([]Clause, len(clauses)), byNumber: map[string]int{}}
+	for i, cl := range clauses {
+		c.clauses[i] = cl.clone()
+	}
 	sort.SliceStable(c.clauses, func(i, j int) bool { return clauseLess(c.clauses[i].Number, c.clauses[j].Number) })
 	var problems []string
 	for i, cl := range c.clauses {
@@ -106,12 +116,23 @@ func NewCatalogue(clauses []Clause) (*Catalogue, error) {
 	return c, nil
 }
 
+// validClauseNumber accepts dot-separated unsigned decimal parts without
+// leading zeros ("8.2.3"), so that each clause has exactly one spelling:
+// strconv.Atoi alone would also let "+8", "8.-1" and "8.02" through.
 func validClauseNumber(n string) bool {
 	if n == "" {
 		return false
 	}
 	for _, p := range strings.Split(n, ".") {
-		if _, err := strconv.Atoi(p); err != nil || p == "" {
+		if p == "" || len(p) > 1 && p[0] == '0' {
+			return false
+		}
+		for _, r := range p {
+			if r < '0' || r > '9' {
+				return false
+			}
+		}
+		if _, err := strconv.Atoi(p); err != nil { // out of range
 			return false
 		}
 	}
@@ -131,7 +152,13 @@ func clauseLess(a, b string) bool {
 }
 
 // Clauses returns every clause in the standard's order.
-func (c *Catalogue) Clauses() []Clause { return append([]Clause(nil), c.clauses...) }
+func (c *Catalogue) Clauses() []Clause {
+	out := make([]Clause, len(c.clauses))
+	for i, cl := range c.clauses {
+		out[i] = cl.clone()
+	}
+	return out
+}
 
 // Clause returns the clause with the number.
 func (c *Catalogue) Clause(number string) (Clause, bool) {
@@ -139,7 +166,7 @@ func (c *Catalogue) Clause(number string) (Clause, bool) {
 	if !ok {
 		return Clause{}, false
 	}
-	return c.clauses[i], true
+	return c.clauses[i].clone(), true
 }
 
 // Children returns the direct sub-clauses of number ("" for the top level).
@@ -147,7 +174,7 @@ func (c *Catalogue) Children(number string) []Clause {
 	var out []Clause
 	for _, cl := range c.clauses {
 		if cl.Parent == number {
-			out = append(out, cl)
+			out = append(out, cl.clone())
 		}
 	}
 	return out
