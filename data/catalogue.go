@@ -49,7 +49,7 @@ type Catalogue struct {
 	byNumber map[string]int
 }
 
-// ContentFiles names the files LoadCatalogue reads from the content FS.
+// ClausesFile is the clause tree's file in the content FS.
 const ClausesFile = "clauses.json"
 
 // LoadCatalogue parses and validates the content in fsys.
@@ -62,11 +62,11 @@ func LoadCatalogue(fsys fs.FS) (*Catalogue, error) {
 	if err := json.Unmarshal(raw, &clauses); err != nil {
 		return nil, &Error{Code: EContent, Message: "The clause catalogue cannot be read.", Err: err}
 	}
-	c, err := NewCatalogue(clauses)
-	if err != nil {
-		return nil, err
+	if len(clauses) == 0 {
+		// An emptied file would start the app with no standard to guide by.
+		return nil, &Error{Code: EContent, Message: "The clause catalogue is empty."}
 	}
-	return c, nil
+	return NewCatalogue(clauses)
 }
 
 // NewCatalogue validates clauses and orders them as in the standard.
