@@ -13,6 +13,9 @@ import (
 //go:embed icon.png
 var icon string
 
+//go:embed demo/northwind-logo.png
+var demoLogo string
+
 //go:embed content
 var content embed.FS
 
@@ -21,6 +24,9 @@ var fonts embed.FS
 
 // Icon returns the application icon as PNG bytes.
 func Icon() []byte { return []byte(icon) }
+
+// DemoLogo is the logo of Northwind Managed IT Ltd, the demo organisation.
+func DemoLogo() []byte { return []byte(demoLogo) }
 
 // Content is the content catalogue's files, rooted at the content folder.
 func Content() fs.FS {
