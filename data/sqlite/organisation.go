@@ -1,0 +1,133 @@
+package sqlite
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+
+	"smsbuilder/data"
+)
+
+// organisationID is the key of the one organisation row, and its ID in the
+// audit trail.
+const organisationID = "1"
+
+// Organisation returns the organisation profile, or data.DefaultOrganisation
+// when none has been saved.
+func (w *Workspace) Organisation(ctx context.Context) (data.Organisation, error) {
+	var o data.Organisation
+	err := w.read(ctx, "read organisation", func(tx *sql.Tx) error {
+		var err error
+		o, _, err = readOrganisation(ctx, tx)
+		return err
+	})
+	if err != nil {
+		return data.Organisation{}, err
+	}
+	return o, nil
+}
+
+// readOrganisation returns the stored profile and true, or the default
+// profile and false when none is stored.
+func readOrganisation(ctx context.Context, tx *sql.Tx) (data.Organisation, bool, error) {
+	var o data.Organisation
+	var paper, dateFormat, services, locations, updated string
+	err := tx.QueryRowContext(ctx, `SELECT legal_name, short_name, address, logo, scope_statement,
+		exclusions, services, locations, paper_size, date_format, updated_at
+		FROM organisation WHERE id = 1`).Scan(&o.LegalName, &o.ShortName, &o.Address, &o.Logo,
+		&o.ScopeStatement, &o.Exclusions, &services, &locations, &paper, &dateFormat, &updated)
+	if errors.Is(err, sql.ErrNoRows) {
+		return data.DefaultOrganisation(), false, nil
+	}
+	if err != nil {
+		return o, false, err
+	}
+	o.PaperSize = data.PaperSize(paper)
+	o.DateFormat = data.DateFormat(dateFormat)
+	if len(o.Logo) == 0 {
+		o.Logo = nil
+	}
+	if o.Services, err = parseList(services); err != nil {
+		return o, false, err
+	}
+	if o.Locations, err = parseList(locations); err != nil {
+		return o, false, err
+	}
+	if o.UpdatedAt, err = parseTime(updated); err != nil {
+		return o, false, err
+	}
+	return o, true, nil
+}
+
+// SaveOrganisation validates and stores the profile, and records what
+// changed in the audit trail. Saving an unchanged profile writes nothing.
+// o.UpdatedAt is ignored: the time of saving is stored.
+func (w *Workspace) SaveOrganisation(ctx context.Context, o data.Organisation) error {
+	if w.readOnly {
+		return w.errReadOnly()
+	}
+	if err := o.Validate(); err != nil {
+		return err
+	}
+	return w.write(ctx, "save organisation", func(tx *sql.Tx) error {
+		old, exists, err := readOrganisation(ctx, tx)
+		if err != nil {
+			return err
+		}
+		fields, after := o.AuditFields()
+		before := map[string]string{}
+		action := data.ActionCreate
+		if exists {
+			_, before = old.AuditFields()
+			action = data.ActionUpdate
+		}
+		changes := data.Diff(fields, before, after)
+		if !bytes.Equal(old.Logo, o.Logo) && !hasField(changes, "logo") {
+			// Another image of the same kind and size: its summary is the
+			// same, but it is still a change.
+			changes = append(changes, data.FieldChange{Field: "logo", From: before["logo"], To: after["logo"]})
+		}
+		if exists && len(changes) == 0 {
+			return nil
+		}
+
+		services, err := jsonList(o.Services)
+		if err != nil {
+			return err
+		}
+		locations, err := jsonList(o.Locations)
+		if err != nil {
+			return err
+		}
+		var logo []byte
+		if len(o.Logo) > 0 {
+			logo = o.Logo
+		}
+		now := w.now()
+		args := []any{o.LegalName, o.ShortName, o.Address, logo, o.ScopeStatement, o.Exclusions,
+			services, locations, string(o.PaperSize), string(o.DateFormat), formatTime(now)}
+		if exists {
+			_, err = tx.ExecContext(ctx, `UPDATE organisation SET legal_name = ?, short_name = ?,
+				address = ?, logo = ?, scope_statement = ?, exclusions = ?, services = ?,
+				locations = ?, paper_size = ?, date_format = ?, updated_at = ? WHERE id = 1`, args...)
+		} else {
+			_, err = tx.ExecContext(ctx, `INSERT INTO organisation (id, legal_name, short_name,
+				address, logo, scope_statement, exclusions, services, locations, paper_size,
+				date_format, updated_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
+		}
+		if err != nil {
+			return err
+		}
+		return record(ctx, tx, now, "organisation", organisationID, action, changes)
+	})
+}
+
+func hasField(changes []data.FieldChange, field string) bool {
+	for _, c := range changes {
+		if c.Field == field {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,211 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strconv"
+
+	"smsbuilder/data"
+)
+
+// People lists everyone, sorted by name without regard to case.
+func (w *Workspace) People(ctx context.Context) ([]data.Person, error) {
+	var people []data.Person
+	err := w.read(ctx, "list people", func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, "SELECT id, name, job_title, email, created_at, updated_at FROM people ORDER BY id")
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		index := map[int64]int{}
+		for rows.Next() {
+			p, err := scanPerson(rows)
+			if err != nil {
+				return err
+			}
+			index[p.ID] = len(people)
+			people = append(people, p)
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		rows.Close()
+
+		roles, err := tx.QueryContext(ctx, "SELECT person_id, kind, process FROM person_roles ORDER BY person_id, position")
+		if err != nil {
+			return err
+		}
+		defer roles.Close()
+		for roles.Next() {
+			var id int64
+			var r data.Role
+			var kind string
+			if err := roles.Scan(&id, &kind, &r.Process); err != nil {
+				return err
+			}
+			r.Kind = data.RoleKind(kind)
+			if i, ok := index[id]; ok {
+				people[i].Roles = append(people[i].Roles, r)
+			}
+		}
+		return roles.Err()
+	})
+	if err != nil {
+		return nil, err
+	}
+	// Sorted here rather than in SQL, so that the order is the one the rest
+	// of the app uses, for every alphabet.
+	data.SortPeople(people)
+	return people, nil
+}
+
+// Person returns one person; a missing one is a data.ENotFound error.
+func (w *Workspace) Person(ctx context.Context, id int64) (data.Person, error) {
+	var p data.Person
+	err := w.read(ctx, "read person", func(tx *sql.Tx) error {
+		var err error
+		p, err = readPerson(ctx, tx, id)
+		return err
+	})
+	if err != nil {
+		return data.Person{}, err
+	}
+	return p, nil
+}
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanPerson(s scanner) (data.Person, error) {
+	var p data.Person
+	var created, updated string
+	if err := s.Scan(&p.ID, &p.Name, &p.JobTitle, &p.Email, &created, &updated); err != nil {
+		return p, err
+	}
+	var err error
+	if p.CreatedAt, err = parseTime(created); err != nil {
+		return p, err
+	}
+	if p.UpdatedAt, err = parseTime(updated); err != nil {
+		return p, err
+	}
+	return p, nil
+}
+
+func errNoPerson(id int64) error {
+	return data.Errorf(data.ENotFound, "There is no person with ID %d: they may have been deleted.", id)
+}
+
+func readPerson(ctx context.Context, tx *sql.Tx, id int64) (data.Person, error) {
+	p, err := scanPerson(tx.QueryRowContext(ctx,
+		"SELECT id, name, job_title, email, created_at, updated_at FROM people WHERE id = ?", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, errNoPerson(id)
+	}
+	if err != nil {
+		return p, err
+	}
+	rows, err := tx.QueryContext(ctx, "SELECT kind, process FROM person_roles WHERE person_id = ? ORDER BY position", id)
+	if err != nil {
+		return p, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r data.Role
+		var kind string
+		if err := rows.Scan(&kind, &r.Process); err != nil {
+			return p, err
+		}
+		r.Kind = data.RoleKind(kind)
+		p.Roles = append(p.Roles, r)
+	}
+	return p, rows.Err()
+}
+
+// SavePerson validates and stores p: a new person when p.ID is 0, else an
+// update of that person with their roles replaced. It records the change in
+// the audit trail and returns the stored record. Saving an unchanged person
+// writes nothing. CreatedAt and UpdatedAt are set here.
+func (w *Workspace) SavePerson(ctx context.Context, p data.Person) (data.Person, error) {
+	if w.readOnly {
+		return data.Person{}, w.errReadOnly()
+	}
+	if err := p.Validate(); err != nil {
+		return data.Person{}, err
+	}
+	var saved data.Person
+	err := w.write(ctx, "save person", func(tx *sql.Tx) error {
+		now := w.now()
+		fields, after := p.AuditFields()
+		before := map[string]string{}
+		action := data.ActionCreate
+		id := p.ID
+		if id == 0 {
+			err := tx.QueryRowContext(ctx,
+				"INSERT INTO people (name, job_title, email, created_at, updated_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
+				p.Name, p.JobTitle, p.Email, formatTime(now), formatTime(now)).Scan(&id)
+			if err != nil {
+				return err
+			}
+		} else {
+			old, err := readPerson(ctx, tx, id)
+			if err != nil {
+				return err
+			}
+			_, before = old.AuditFields()
+			action = data.ActionUpdate
+			if len(data.Diff(fields, before, after)) == 0 {
+				saved = old
+				return nil
+			}
+			if _, err := tx.ExecContext(ctx,
+				"UPDATE people SET name = ?, job_title = ?, email = ?, updated_at = ? WHERE id = ?",
+				p.Name, p.JobTitle, p.Email, formatTime(now), id); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, "DELETE FROM person_roles WHERE person_id = ?", id); err != nil {
+				return err
+			}
+		}
+		for i, r := range p.Roles {
+			if _, err := tx.ExecContext(ctx,
+				"INSERT INTO person_roles (person_id, position, kind, process) VALUES (?, ?, ?, ?)",
+				id, i, string(r.Kind), r.Process); err != nil {
+				return err
+			}
+		}
+		if err := record(ctx, tx, now, "person", strconv.FormatInt(id, 10), action, data.Diff(fields, before, after)); err != nil {
+			return err
+		}
+		var err error
+		saved, err = readPerson(ctx, tx, id)
+		return err
+	})
+	if err != nil {
+		return data.Person{}, err
+	}
+	return saved, nil
+}
+
+// DeletePerson removes a person and their roles, recording their last values
+// in the audit trail.
+func (w *Workspace) DeletePerson(ctx context.Context, id int64) error {
+	return w.write(ctx, "delete person", func(tx *sql.Tx) error {
+		old, err := readPerson(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, "DELETE FROM people WHERE id = ?", id)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n != 1 {
+			return errNoPerson(id)
+		}
+		fields, before := old.AuditFields()
+		return record(ctx, tx, w.now(), "person", strconv.FormatInt(id, 10), data.ActionDelete,
+			data.Diff(fields, before, map[string]string{}))
+	})
+}

@@ -1,0 +1,387 @@
+// Package sqlite stores SMS Builder workspaces in SQLite files, one per
+// organisation, through modernc.org/sqlite (pure Go, no cgo).
+//
+// A workspace is marked by PRAGMA application_id and a meta table, and its
+// schema is the embedded numbered migrations in migrations/, tracked by
+// PRAGMA user_version. Before a file is trusted it is inspected read-only
+// (immutable, so SQLite creates no side files): a file that is missing, not a
+// SQLite database, damaged or truncated, another program's database, or
+// written by a newer version is refused with a *data.Error and left exactly as
+// it was. Every public method of Workspace is one transaction, and every write
+// appends to the audit trail inside that transaction.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"smsbuilder/data"
+)
+
+// applicationID marks a SQLite file as an SMS Builder workspace: "SMSB".
+const applicationID uint32 = 0x534D5342
+
+// metaApp is the meta table's "app" value in every workspace.
+const metaApp = "smsbuilder"
+
+// timeLayout is how times are stored: UTC RFC 3339 with milliseconds, of
+// fixed width so that text order is time order.
+const timeLayout = "2006-01-02T15:04:05.000Z07:00"
+
+var (
+	_ data.Store     = (*Store)(nil)
+	_ data.Workspace = (*Workspace)(nil)
+)
+
+// Store creates, opens and checks workspace files. The zero value is ready to
+// use; it holds no open files.
+type Store struct {
+	migrations fs.FS            // holds migrations/NNNN_name.sql; nil means the embedded ones
+	now        func() time.Time // nil means time.Now
+}
+
+// New returns a Store with the embedded schema.
+func New() *Store { return &Store{} }
+
+func (s *Store) clock() time.Time {
+	if s.now != nil {
+		return s.now()
+	}
+	return time.Now()
+}
+
+func (s *Store) loadMigrations() ([]migration, error) {
+	fsys := s.migrations
+	if fsys == nil {
+		fsys = migrationFiles
+	}
+	return loadMigrations(fsys)
+}
+
+// SchemaVersion is the newest schema this build knows.
+func (s *Store) SchemaVersion() (int, error) {
+	migs, err := s.loadMigrations()
+	if err != nil {
+		return 0, err
+	}
+	return len(migs), nil
+}
+
+// Create makes a new workspace at path, which must not exist.
+func (s *Store) Create(ctx context.Context, path string) (data.Workspace, error) {
+	ws, err := s.create(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	return ws, nil
+}
+
+func (s *Store) create(ctx context.Context, path string) (*Workspace, error) {
+	migs, err := s.loadMigrations()
+	if err != nil {
+		return nil, fmt.Errorf("create workspace: %w", err)
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("create workspace: %w", err)
+	}
+	if _, err := os.Lstat(abs); err == nil {
+		return nil, data.Errorf(data.EExists, "A file already exists at %s.", path)
+	}
+	// A log left by an earlier database of the same name would be replayed
+	// into the new one.
+	for _, suffix := range sideSuffixes {
+		if _, err := os.Lstat(abs + suffix); err == nil {
+			return nil, data.Errorf(data.EExists, "%s is still beside %s, left by an earlier database: move or delete it first.", filepath.Base(abs+suffix), path)
+		}
+	}
+	dir := filepath.Dir(abs)
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		return nil, data.Errorf(data.ENotFound, "There is no folder %s.", dir)
+	}
+	f, err := os.OpenFile(abs, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+	switch {
+	case errors.Is(err, fs.ErrExist):
+		return nil, data.Errorf(data.EExists, "A file already exists at %s.", path)
+	case errors.Is(err, fs.ErrPermission):
+		return nil, &data.Error{Code: data.EReadOnly, Message: fmt.Sprintf("SMS Builder may not create files in %s.", dir), Err: err}
+	case err != nil:
+		return nil, fmt.Errorf("create workspace: %w", err)
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(abs)
+		return nil, fmt.Errorf("create workspace: %w", err)
+	}
+
+	ws, err := s.initialise(ctx, path, abs, migs)
+	if err != nil {
+		for _, suffix := range append([]string{""}, sideSuffixes[:]...) {
+			os.Remove(abs + suffix)
+		}
+		return nil, fmt.Errorf("create workspace: %w", err)
+	}
+	return ws, nil
+}
+
+// initialise migrates a new, empty file to the newest schema and marks it.
+func (s *Store) initialise(ctx context.Context, path, abs string, migs []migration) (*Workspace, error) {
+	db, err := openRW(abs)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := migrate(ctx, db, migs); err != nil {
+		db.Close()
+		return nil, err
+	}
+	err = inTx(ctx, db, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", applicationID)); err != nil {
+			return fmt.Errorf("mark workspace: %w", err)
+		}
+		_, err := tx.ExecContext(ctx, "INSERT INTO meta (key, value) VALUES (?, ?), (?, ?)",
+			"app", metaApp, "created_at", formatTime(s.clock()))
+		return err
+	})
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := checkOK(ctx, db); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return &Workspace{db: db, path: path, abs: abs, version: len(migs), now: s.clock}, nil
+}
+
+// Open opens an existing workspace after inspecting it, writes a backup copy
+// beside an older-schema file and migrates it. A file whose permissions allow
+// no writing is opened read-only.
+func (s *Store) Open(ctx context.Context, path string) (data.Workspace, error) {
+	ws, err := s.open(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	return ws, nil
+}
+
+func (s *Store) open(ctx context.Context, path string) (*Workspace, error) {
+	migs, err := s.loadMigrations()
+	if err != nil {
+		return nil, fmt.Errorf("open workspace: %w", err)
+	}
+	newest := len(migs)
+	in, err := inspect(ctx, path, newest, "quick_check", nil)
+	if err != nil {
+		return nil, err
+	}
+	ws := &Workspace{path: path, abs: in.abs, readOnly: in.readOnly, version: in.version, now: s.clock}
+
+	if in.readOnly {
+		if in.version < newest {
+			return nil, data.Errorf(data.EReadOnly, "%s is read-only and was saved by an older version of SMS Builder (schema %d); it must be updated to schema %d before this version can open it. Make the file writable, or open a copy.", path, in.version, newest)
+		}
+		if ws.db, err = openRO(in.abs, !in.sideFiles); err != nil {
+			return nil, fmt.Errorf("open workspace: %w", err)
+		}
+		return ws, nil
+	}
+
+	if in.version < newest {
+		// The copy is made from a read-only connection, before a byte changes.
+		if ws.backupPath, err = s.backupBeforeMigration(ctx, in, newest); err != nil {
+			return nil, fmt.Errorf("open workspace: %w", err)
+		}
+	}
+	if ws.db, err = openRW(in.abs); err != nil {
+		return nil, fmt.Errorf("open workspace: %w", err)
+	}
+	applied, err := migrate(ctx, ws.db, migs)
+	if err == nil && applied > 0 {
+		err = checkOK(ctx, ws.db)
+	}
+	if err == nil {
+		ws.version, err = schemaVersion(ctx, ws.db)
+	}
+	if err != nil {
+		ws.db.Close()
+		if ws.backupPath != "" {
+			return nil, fmt.Errorf("open workspace (a copy from before the update is at %s): %w", ws.backupPath, err)
+		}
+		return nil, fmt.Errorf("open workspace: %w", err)
+	}
+	return ws, nil
+}
+
+func (s *Store) backupBeforeMigration(ctx context.Context, in inspection, newest int) (string, error) {
+	name, err := migrationBackupName(in.abs, newest, s.clock())
+	if err != nil {
+		return "", err
+	}
+	db, err := sql.Open("sqlite", roDSN(in.abs, !in.sideFiles, false))
+	if err != nil {
+		return "", err
+	}
+	defer db.Close()
+	if err := vacuumInto(ctx, db, name); err != nil {
+		return "", fmt.Errorf("back up before update: %w", err)
+	}
+	return name, nil
+}
+
+// Check inspects path without changing a byte of it and reports its schema,
+// integrity (PRAGMA integrity_check) and contents. A file Open would refuse
+// is refused with the same *data.Error, with the report filled as far as the
+// inspection got.
+func (s *Store) Check(ctx context.Context, path string) (data.CheckReport, error) {
+	r := data.CheckReport{Path: path}
+	migs, err := s.loadMigrations()
+	if err != nil {
+		return r, fmt.Errorf("check workspace: %w", err)
+	}
+	r.AppSchema = len(migs)
+	in, err := inspect(ctx, path, r.AppSchema, "integrity_check", func(db *sql.DB) error {
+		return readCheckFacts(ctx, db, &r)
+	})
+	r.SizeBytes = in.size
+	r.SchemaVersion = in.version
+	r.ReadOnly = in.readOnly
+	r.Integrity = in.integrity
+	r.NeedsMigrate = in.version > 0 && in.version < r.AppSchema
+	if err != nil {
+		return r, err
+	}
+	return r, nil
+}
+
+// readCheckFacts reads the organisation's name and the counts for a report.
+func readCheckFacts(ctx context.Context, db *sql.DB, r *data.CheckReport) error {
+	var o data.Organisation
+	err := db.QueryRowContext(ctx, "SELECT legal_name, short_name FROM organisation WHERE id = 1").Scan(&o.LegalName, &o.ShortName)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	r.Organisation = o.Name()
+	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM people").Scan(&r.People); err != nil {
+		return err
+	}
+	var last sql.NullString
+	if err := db.QueryRowContext(ctx, "SELECT count(*), max(at) FROM audit_trail").Scan(&r.AuditEntries, &last); err != nil {
+		return err
+	}
+	if last.Valid {
+		t, err := parseTime(last.String)
+		if err != nil {
+			return err
+		}
+		r.LastChange = t
+	}
+	return nil
+}
+
+// checkOK runs PRAGMA quick_check and fails unless it says "ok".
+func checkOK(ctx context.Context, db *sql.DB) error {
+	res, err := integrity(ctx, db, "quick_check")
+	if err != nil {
+		return fmt.Errorf("quick check: %w", err)
+	}
+	if res != "ok" {
+		return fmt.Errorf("quick check: %s", res)
+	}
+	return nil
+}
+
+// vacuumInto writes a consistent copy of db to dest, removing a partial copy
+// when it fails. dest must not exist.
+func vacuumInto(ctx context.Context, db *sql.DB, dest string) error {
+	if _, err := db.ExecContext(ctx, "VACUUM INTO ?", dest); err != nil {
+		os.Remove(dest)
+		return err
+	}
+	return nil
+}
+
+// inTx runs fn in a transaction on db.
+func inTx(ctx context.Context, db *sql.DB, fn func(*sql.Tx) error) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// fileURI makes an absolute path into the path part of a SQLite URI
+// filename: forward slashes, a leading slash, and the characters that would
+// end the path or start an escape percent-encoded.
+func fileURI(abs string) string {
+	p := filepath.ToSlash(abs)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // Windows: file:/C:/...
+	}
+	p = strings.NewReplacer("%", "%25", "?", "%3F", "#", "%23").Replace(p)
+	return "file:" + p
+}
+
+// openRW opens a workspace for reading and writing: foreign keys, WAL,
+// a busy timeout, write transactions that take the lock at BEGIN, and one
+// connection, on every pooled connection alike. mode=rw never creates a file.
+func openRW(abs string) (*sql.DB, error) {
+	dsn := fileURI(abs) + "?mode=rw&_txlock=immediate" +
+		"&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)"
+	return openDB(dsn)
+}
+
+// roDSN is the DSN of a read-only connection. immutable tells SQLite the
+// file cannot change, so it takes no locks and creates no -wal or -shm file;
+// it is used only when no such file exists already. queryOnly refuses even
+// VACUUM INTO.
+func roDSN(abs string, immutable, queryOnly bool) string {
+	dsn := fileURI(abs) + "?mode=ro"
+	if immutable {
+		dsn += "&immutable=1"
+	}
+	dsn += "&_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)"
+	if queryOnly {
+		dsn += "&_pragma=query_only(1)"
+	}
+	return dsn
+}
+
+// openRO opens a read-only workspace; the journal mode is left alone.
+func openRO(abs string, immutable bool) (*sql.DB, error) {
+	return openDB(roDSN(abs, immutable, false))
+}
+
+func openDB(dsn string) (*sql.DB, error) {
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(1)
+	if err := db.Ping(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+func formatTime(t time.Time) string { return t.UTC().Format(timeLayout) }
+
+func parseTime(s string) (time.Time, error) {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("stored time %q: %w", s, err)
+	}
+	return t.UTC(), nil
+}
