@@ -1,0 +1,441 @@
+package reports
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"smsbuilder/data"
+)
+
+// newMarkdown is the Markdown dialect of documents: CommonMark with GitHub
+// tables, strikethrough and bare links.
+func newMarkdown() goldmark.Markdown {
+	return goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify))
+}
+
+// markdownTemplate fills the placeholders of a Markdown template and prints
+// it. A placeholder the values do not know is an error naming it: nothing
+// is dropped silently.
+func (d *doc) markdownTemplate(tmpl string, values data.Placeholders) error {
+	src, err := values.FillStrict(tmpl)
+	if err != nil {
+		return fmt.Errorf("fill template: %w", err)
+	}
+	d.markdown(src)
+	return nil
+}
+
+// markdown prints Markdown source in the current block. Headings of level 1
+// are numbered within the current section and, like every heading, become
+// bookmarks under it; level 1 headings also enter the table of contents.
+func (d *doc) markdown(src string) {
+	if d.failed() {
+		return
+	}
+	md := d.md
+	if md == nil {
+		md = newMarkdown()
+		d.md = md
+	}
+	source := []byte(src)
+	root := md.Parser().Parse(text.NewReader(source))
+	r := &mdRenderer{d: d, src: source, base: paraStyle{size: sizeBody}}
+	r.blocks(root)
+}
+
+type mdRenderer struct {
+	d         *doc
+	src       []byte
+	base      paraStyle
+	listDepth int
+}
+
+func (r *mdRenderer) blocks(parent ast.Node) {
+	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
+		if r.d.failed() {
+			return
+		}
+		r.block(n)
+	}
+}
+
+func (r *mdRenderer) block(n ast.Node) {
+	d := r.d
+	switch n := n.(type) {
+	case *ast.Heading:
+		title := plainText(r.inlines(n, 0, ""))
+		number := ""
+		if n.Level == 1 {
+			number = d.nextNumber()
+		}
+		d.heading(n.Level, number, title, n.Level == 1)
+	case *ast.Paragraph:
+		d.flow(r.inlines(n, 0, ""), r.base)
+		d.gap(gapParagraph)
+	case *ast.TextBlock:
+		d.flow(r.inlines(n, 0, ""), r.base)
+		if n.NextSibling() != nil {
+			d.gap(gapParagraph)
+		}
+	case *ast.List:
+		r.list(n)
+	case *ast.Blockquote:
+		restore := d.indent(6, true)
+		base := r.base
+		r.base.colour = colMuted
+		r.blocks(n)
+		r.base = base
+		restore()
+		d.gap(gapBlock)
+	case *ast.FencedCodeBlock:
+		d.codeBlock(r.lines(n), false)
+	case *ast.CodeBlock:
+		d.codeBlock(r.lines(n), false)
+	case *ast.HTMLBlock:
+		lines := r.lines(n)
+		if n.HasClosure() {
+			lines = append(lines, string(n.ClosureLine.Value(r.src)))
+		}
+		d.codeBlock(lines, true)
+	case *ast.ThematicBreak:
+		d.rule()
+	case *east.Table:
+		r.table(n)
+	default:
+		if n.HasChildren() {
+			r.blocks(n)
+		} else if l := r.lines(n); len(l) > 0 {
+			d.flow(plainSpans(strings.Join(l, "\n"), 0), r.base)
+			d.gap(gapParagraph)
+		}
+	}
+}
+
+// lines is the raw text of a block, line by line.
+func (r *mdRenderer) lines(n ast.Node) []string {
+	segs := n.Lines()
+	if segs == nil {
+		return nil
+	}
+	out := make([]string, 0, segs.Len())
+	for i := 0; i < segs.Len(); i++ {
+		s := segs.At(i)
+		v := string(s.Value(r.src))
+		if s.Padding > 0 {
+			v = strings.Repeat(" ", s.Padding) + v
+		}
+		out = append(out, strings.TrimRight(v, "\r\n"))
+	}
+	return out
+}
+
+// bullets by nesting depth.
+func bullet(depth int) string {
+	switch depth % 3 {
+	case 1:
+		return "\u25E6" // white bullet
+	case 2:
+		return "\u25AA" // small black square
+	}
+	return "\u2022"
+}
+
+func (r *mdRenderer) list(l *ast.List) {
+	d := r.d
+	number := l.Start
+	depth := r.listDepth
+	r.listDepth++
+	defer func() { r.listDepth-- }()
+	markerW := 5.5
+	if l.IsOrdered() {
+		count := 0
+		for it := l.FirstChild(); it != nil; it = it.NextSibling() {
+			count++
+		}
+		widest := strconv.Itoa(number+count-1) + "."
+		markerW = max(6.5, d.width(faceRegular, r.base.size, widest)+2.2)
+	}
+	itemGap := gapLooseItem
+	if l.IsTight {
+		itemGap = gapTightItem
+	}
+	for it := l.FirstChild(); it != nil; it = it.NextSibling() {
+		if d.failed() {
+			return
+		}
+		text := bullet(depth)
+		if l.IsOrdered() {
+			text = strconv.Itoa(number) + string(l.Marker)
+			number++
+		}
+		restore := d.indent(markerW, false)
+		d.marker = &marker{text: text, x: d.x - 1.8, size: r.base.size}
+		r.blocks(it)
+		if d.marker != nil { // an empty item still shows its marker
+			d.flow(nil, r.base)
+		}
+		restore()
+		if it.NextSibling() != nil {
+			d.gap(itemGap)
+		}
+	}
+	d.gap(gapParagraph)
+}
+
+func (r *mdRenderer) table(t *east.Table) {
+	tb := table{}
+	for _, a := range t.Alignments {
+		switch a {
+		case east.AlignRight:
+			tb.align = append(tb.align, 'R')
+		case east.AlignCenter:
+			tb.align = append(tb.align, 'C')
+		default:
+			tb.align = append(tb.align, 'L')
+		}
+	}
+	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
+		var cells []cell
+		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+			cells = append(cells, cell(r.inlines(c, 0, "")))
+		}
+		if _, ok := row.(*east.TableHeader); ok {
+			tb.header = cells
+			continue
+		}
+		tb.rows = append(tb.rows, cells)
+	}
+	r.d.table(tb)
+	r.d.gap(gapBlock)
+}
+
+// inlines turns the inline children of n into spans.
+func (r *mdRenderer) inlines(n ast.Node, st style, url string) []span {
+	var out []span
+	r.inline(n, st, url, &out)
+	return out
+}
+
+func (r *mdRenderer) inline(parent ast.Node, st style, url string, out *[]span) {
+	add := func(s string, st style) {
+		if s != "" {
+			*out = append(*out, span{text: s, st: st, url: url})
+		}
+	}
+	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
+		switch n := n.(type) {
+		case *ast.Text:
+			v := n.Segment.Value(r.src)
+			if n.IsRaw() {
+				add(string(v), st)
+			} else {
+				add(unescape(v), st)
+			}
+			if n.HardLineBreak() {
+				add("\n", st)
+			} else if n.SoftLineBreak() {
+				add(" ", st)
+			}
+		case *ast.String:
+			if n.IsCode() || n.IsRaw() {
+				add(string(n.Value), st)
+			} else {
+				add(unescape(n.Value), st)
+			}
+		case *ast.CodeSpan:
+			var b strings.Builder
+			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+				switch c := c.(type) {
+				case *ast.Text:
+					v := c.Segment.Value(r.src)
+					if bytes.HasSuffix(v, []byte("\n")) {
+						v = append(v[:len(v)-1:len(v)-1], ' ')
+					}
+					b.Write(v)
+				case *ast.String:
+					b.Write(c.Value)
+				}
+			}
+			add(b.String(), st|stMono)
+		case *ast.Emphasis:
+			e := stItalic
+			if n.Level >= 2 {
+				e = stBold
+			}
+			r.inline(n, st|e, url, out)
+		case *ast.Link:
+			r.inline(n, st, safeURL(string(n.Destination)), out)
+		case *ast.AutoLink:
+			label := string(n.Label(r.src))
+			u := string(n.URL(r.src))
+			if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(u), "mailto:") {
+				u = "mailto:" + u
+			}
+			*out = append(*out, span{text: label, st: st, url: safeURL(u)})
+		case *ast.Image:
+			alt := plainText(r.inlines(n, 0, ""))
+			add("[image: "+alt+"]", st|stMuted|stItalic)
+		case *ast.RawHTML:
+			var b strings.Builder
+			for i := 0; i < n.Segments.Len(); i++ {
+				seg := n.Segments.At(i)
+				b.Write(seg.Value(r.src))
+			}
+			add(b.String(), st|stMono|stMuted)
+		case *east.Strikethrough:
+			r.inline(n, st|stStrike, url, out)
+		default:
+			r.inline(n, st, url, out)
+		}
+	}
+}
+
+// plainText joins the text of spans on one line.
+func plainText(spans []span) string {
+	var b strings.Builder
+	for _, s := range spans {
+		b.WriteString(s.text)
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// unescape resolves backslash escapes and character references in Markdown
+// text, as goldmark's HTML writer does, but into plain text.
+func unescape(src []byte) string {
+	if bytes.IndexByte(src, '\\') < 0 && bytes.IndexByte(src, '&') < 0 && bytes.IndexByte(src, 0) < 0 {
+		return string(src)
+	}
+	var b strings.Builder
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		switch {
+		case c == '\\' && i+1 < len(src) && util.IsPunct(src[i+1]):
+			i++
+			b.WriteByte(src[i])
+		case c == 0:
+			b.WriteRune(utf8.RuneError)
+		case c == '&':
+			if s, n := charRef(src[i:]); n > 0 {
+				b.WriteString(s)
+				i += n - 1
+				continue
+			}
+			b.WriteByte(c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// charRef decodes an HTML character reference at the start of src ("&amp;",
+// "&#42;", "&#x2A;") and returns it with the number of bytes it used.
+func charRef(src []byte) (string, int) {
+	end := bytes.IndexByte(src, ';')
+	if end < 2 || end > 40 {
+		return "", 0
+	}
+	body := src[1:end]
+	if body[0] == '#' {
+		var v uint64
+		var err error
+		switch {
+		case len(body) > 2 && (body[1] == 'x' || body[1] == 'X') && len(body) <= 8:
+			v, err = strconv.ParseUint(string(body[2:]), 16, 32)
+		case len(body) > 1 && len(body) <= 8:
+			v, err = strconv.ParseUint(string(body[1:]), 10, 32)
+		default:
+			return "", 0
+		}
+		if err != nil {
+			return "", 0
+		}
+		if v == 0 || v > utf8.MaxRune || (v >= 0xD800 && v <= 0xDFFF) {
+			return string(utf8.RuneError), end + 1
+		}
+		return string(rune(v)), end + 1
+	}
+	for _, c := range body {
+		if !util.IsAlphaNumeric(c) {
+			return "", 0
+		}
+	}
+	if e, ok := util.LookUpHTML5EntityByName(string(body)); ok {
+		return string(e.Characters), end + 1
+	}
+	return "", 0
+}
+
+// safeURL returns u if it is a web or mail link worth making clickable, with
+// anything unusual percent-encoded, and "" otherwise (the text still prints).
+func safeURL(u string) string {
+	u = strings.TrimSpace(u)
+	lower := strings.ToLower(u)
+	ok := false
+	for _, p := range []string{"https://", "http://", "mailto:", "ftp://"} {
+		ok = ok || strings.HasPrefix(lower, p)
+	}
+	if !ok || len(u) > 2000 {
+		return ""
+	}
+	var b strings.Builder
+	for i := 0; i < len(u); i++ {
+		c := u[i]
+		if c <= ' ' || c >= 0x7F || c == '(' || c == ')' || c == '\\' {
+			fmt.Fprintf(&b, "%%%02X", c)
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// escapeMarkdown makes workspace text print literally inside Markdown: every
+// ASCII punctuation character is backslash-escaped (CommonMark allows that
+// for all of them), lines lose the indentation that would make code blocks,
+// single line breaks become hard breaks and blank lines keep paragraphs.
+func escapeMarkdown(s string) string {
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+	var paras []string
+	for _, p := range strings.Split(s, "\n\n") {
+		var lines []string
+		for _, l := range strings.Split(p, "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				lines = append(lines, escapeInline(l))
+			}
+		}
+		if len(lines) > 0 {
+			paras = append(paras, strings.Join(lines, "\\\n"))
+		}
+	}
+	return strings.Join(paras, "\n\n")
+}
+
+// escapeInline escapes text for one line of Markdown: a list item, a table
+// cell or a heading. Line breaks become spaces.
+func escapeInline(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for _, r := range strings.TrimSpace(s) {
+		switch {
+		case r == '\n' || r == '\r' || r == '\t':
+			b.WriteByte(' ')
+		case r < 0x80 && util.IsPunct(byte(r)):
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,247 @@
+// Package reports prints SMS Builder's PDF packs: a cover, a document control
+// table, a table of contents with page numbers and links, bookmarks, running
+// headers and footers, an optional DRAFT watermark, and sections written in
+// Markdown, all in the embedded DejaVu fonts. The GUI and the command line
+// both call Build.
+package reports
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"smsbuilder/data"
+)
+
+// Options control how a pack is printed.
+type Options struct {
+	// Paper is A4 or Letter; anything else uses the organisation's choice,
+	// and failing that A4.
+	Paper data.PaperSize
+	// DateFormat prints dates; empty uses the organisation's choice.
+	DateFormat data.DateFormat
+	// Draft prints a diagonal DRAFT watermark on every page.
+	Draft bool
+	// Now is the date the pack prints and stamps as the PDF's creation and
+	// modification date. Two builds with the same Now and data give identical
+	// bytes. Zero means the current time.
+	Now time.Time
+	// Compress compresses page content. Leave it off for golden files.
+	Compress bool
+}
+
+// DefaultOptions are the options the GUI and command line start from: the
+// organisation's paper and date format, compressed output, dated now.
+func DefaultOptions(o data.Organisation, now time.Time) Options {
+	return Options{Paper: o.PaperSize, DateFormat: o.DateFormat, Now: now, Compress: true}
+}
+
+// resolve fills the options a caller left empty.
+func (o Options) resolve(org data.Organisation) Options {
+	if o.Paper != data.PaperA4 && o.Paper != data.PaperLetter {
+		o.Paper = org.PaperSize
+		if o.Paper != data.PaperLetter {
+			o.Paper = data.PaperA4
+		}
+	}
+	if o.DateFormat == "" {
+		o.DateFormat = org.DateFormat
+	}
+	if o.Now.IsZero() {
+		o.Now = time.Now()
+	}
+	return o
+}
+
+// Source is the workspace content packs print from.
+type Source struct {
+	Org       data.Organisation
+	People    []data.Person
+	Catalogue *data.Catalogue // may be nil; packs then say the catalogue is unavailable
+}
+
+// SourceReader is the part of a workspace LoadSource reads.
+type SourceReader interface {
+	data.OrganisationService
+	data.PeopleService
+}
+
+// LoadSource reads what packs print from a workspace; cat is the embedded
+// content catalogue.
+func LoadSource(ctx context.Context, ws SourceReader, cat *data.Catalogue) (Source, error) {
+	org, err := ws.Organisation(ctx)
+	if err != nil {
+		return Source{}, fmt.Errorf("load pack source: %w", err)
+	}
+	people, err := ws.People(ctx)
+	if err != nil {
+		return Source{}, fmt.Errorf("load pack source: %w", err)
+	}
+	return Source{Org: org, People: people, Catalogue: cat}, nil
+}
+
+// ControlRow is one document listed in a pack's document control table.
+type ControlRow struct {
+	Number, Title, Version, Status, Date, Owner, Approver string
+}
+
+// section is one top-level part of a pack; render prints its body.
+type section struct {
+	number, title string
+	render        func(d *doc) error
+}
+
+// packSpec is everything a pack prints, prepared before layout starts.
+type packSpec struct {
+	title, subtitle string
+	docNumber       string
+	version         string
+	control         []ControlRow
+	sections        []section
+}
+
+// packEnv is what a pack's spec function receives.
+type packEnv struct {
+	src    Source
+	opts   Options // resolved
+	date   string  // Now in the chosen date format
+	status string  // "Draft" or "Generated"
+}
+
+// Build prints the pack packID from src to w. progress, if not nil, is told
+// how far the work has come (done of total steps, one per section); ctx is
+// checked between sections and pages, and a cancelled build returns
+// ctx.Err() with nothing useful written to w.
+func Build(ctx context.Context, packID string, src Source, opts Options, w io.Writer, progress func(done, total int)) error {
+	p, ok := FindPack(packID)
+	if !ok {
+		return data.Errorf(data.ENotFound, "There is no pack called %q.", packID)
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if progress == nil {
+		progress = func(int, int) {}
+	}
+	opts = opts.resolve(src.Org)
+	env := packEnv{src: src, opts: opts, date: opts.DateFormat.Format(opts.Now), status: "Generated"}
+	if opts.Draft {
+		env.status = "Draft"
+	}
+	spec, err := p.spec(env)
+	if err == nil {
+		err = renderPack(ctx, spec, env, w, progress)
+	}
+	if err != nil {
+		if ctxErr := ctx.Err(); ctxErr != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)) {
+			return ctxErr
+		}
+		return fmt.Errorf("build pack %s: %w", packID, err)
+	}
+	return nil
+}
+
+// renderPack lays the pack out until its page numbers are known, then prints
+// it. Two measuring passes (which never touch gofpdf) find the page of every
+// heading: the first without a table of contents, the second with one of
+// the right length. The printing pass then prints those numbers and checks
+// that every heading landed where they say; a contents page's layout does
+// not depend on the numbers in it, so this settles at once, and the loop
+// only guards against a mistake.
+func renderPack(ctx context.Context, spec *packSpec, env packEnv, w io.Writer, progress func(done, total int)) error {
+	fonts, err := loadFonts()
+	if err != nil {
+		return err
+	}
+	org := env.src.Org
+	meta := packMeta{
+		org:       firstNonEmpty(strings.TrimSpace(org.LegalName), org.Name()),
+		title:     spec.title,
+		subtitle:  spec.subtitle,
+		docNumber: spec.docNumber,
+		version:   spec.version,
+		status:    env.status,
+		date:      env.date,
+		draft:     env.opts.Draft,
+		logo:      prepareLogo(org.Logo),
+		now:       env.opts.Now,
+		compress:  env.opts.Compress,
+	}
+	g := pageGeometry(env.opts.Paper)
+	md := newMarkdown()
+	total := len(spec.sections) + 2
+	pass := func(dry bool, toc []heading, hint int, report bool) (*doc, error) {
+		d := newDoc(ctx, fonts, g, meta, dry, hint)
+		d.md = md
+		d.cover()
+		d.control(spec.control)
+		d.contents(toc)
+		for i, s := range spec.sections {
+			if d.failed() {
+				return nil, d.err
+			}
+			d.beginSection(s.number, s.title, true)
+			if err := s.render(d); err != nil {
+				return nil, fmt.Errorf("section %s: %w", strings.ToLower(s.title), err)
+			}
+			if report {
+				progress(2+i, total)
+			}
+		}
+		if d.failed() {
+			return nil, d.err
+		}
+		return d, nil
+	}
+	first, err := pass(true, nil, 0, false)
+	if err != nil {
+		return err
+	}
+	measured, err := pass(true, first.outline, first.page, false)
+	if err != nil {
+		return err
+	}
+	progress(1, total)
+	toc, pages := measured.outline, measured.page
+	for attempt := 0; attempt < 3; attempt++ {
+		d, err := pass(false, toc, pages, attempt == 0)
+		if err != nil {
+			return err
+		}
+		if d.page == pages && samePages(d.outline, toc) {
+			d.pdf.RegisterAlias(pageCountAlias, strconv.Itoa(d.page-1))
+			if err := d.pdf.Output(w); err != nil {
+				return fmt.Errorf("write pdf: %w", err)
+			}
+			progress(total, total)
+			return nil
+		}
+		toc, pages = d.outline, d.page
+	}
+	return fmt.Errorf("lay out pack: the table of contents did not settle")
+}
+
+func samePages(a, b []heading) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].page != b[i].page || a[i].title != b[i].title {
+			return false
+		}
+	}
+	return true
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if strings.TrimSpace(v) != "" {
+			return v
+		}
+	}
+	return ""
+}
