@@ -184,6 +184,9 @@ func (in *inspection) checkMarker(ctx context.Context, db *sql.DB) error {
 func (in *inspection) sqliteError(err error) error {
 	var e *sqlite.Error
 	if errors.As(err, &e) {
+		if e.Code() == sqlite3.SQLITE_IOERR_SHORT_READ {
+			return &data.Error{Code: data.ECorrupt, Message: fmt.Sprintf("%s is damaged or truncated and cannot be read. Restore it from a backup.", in.path), Err: err}
+		}
 		switch e.Code() & 0xff {
 		case sqlite3.SQLITE_NOTADB:
 			return &data.Error{Code: data.ENotWorkspace, Message: fmt.Sprintf("%s is not an SMS Builder workspace: it is not a SQLite database.", in.path), Err: err}

@@ -326,8 +326,11 @@ func inTx(ctx context.Context, db *sql.DB, fn func(*sql.Tx) error) error {
 // end the path or start an escape percent-encoded.
 func fileURI(abs string) string {
 	p := filepath.ToSlash(abs)
-	if !strings.HasPrefix(p, "/") {
-		p = "/" + p // Windows: file:/C:/...
+	switch {
+	case strings.HasPrefix(p, "//"):
+		p = "//" + p // Windows share: an empty authority, then //server/share/...
+	case !strings.HasPrefix(p, "/"):
+		p = "/" + p // Windows drive: file:/C:/...
 	}
 	p = strings.NewReplacer("%", "%25", "?", "%3F", "#", "%23").Replace(p)
 	return "file:" + p

@@ -321,6 +321,24 @@ func TestRefusedFiles(t *testing.T) {
 			message: "is damaged or truncated",
 		},
 		{
+			name: "workspace cut in half, header page count not valid",
+			make: func(t *testing.T, path string) {
+				demoWorkspaceFile(t, path)
+				truncateFile(t, path, func(n int64) int64 { return n / 2 })
+				f, err := os.OpenFile(path, os.O_RDWR, 0)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer f.Close()
+				// version-valid-for no longer matches the change counter
+				if _, err := f.WriteAt([]byte{0xde, 0xad, 0xbe, 0xef}, 92); err != nil {
+					t.Fatal(err)
+				}
+			},
+			code:    data.ECorrupt,
+			message: "is damaged or truncated",
+		},
+		{
 			name: "workspace with a damaged page",
 			make: func(t *testing.T, path string) {
 				demoWorkspaceFile(t, path)
