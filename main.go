@@ -22,7 +22,7 @@ import (
 const appID = "uk.co.smsbuilder.app"
 
 func main() {
-	store := sqlite.NewStore()
+	store := sqlite.New()
 	cat, err := data.LoadCatalogue(assets.Content())
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "smsbuilder: the built-in content is damaged: %s\n", data.ErrorMessage(err))

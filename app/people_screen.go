@@ -32,7 +32,10 @@ type peopleScreen struct {
 	deleted               *data.Person
 }
 
-var peopleColumns = []string{"Name", "Job title", "E-mail", "SMS roles"}
+// peopleColumns are the table's column titles, in order.
+func peopleColumns() []string {
+	return []string{lang.L("Name"), lang.L("Job title"), lang.L("E-mail"), lang.L("SMS roles")}
+}
 
 func newPeopleScreen(e *env) *peopleScreen {
 	s := &peopleScreen{env: e, selected: -1}
@@ -40,7 +43,7 @@ func newPeopleScreen(e *env) *peopleScreen {
 	s.search.PlaceHolder = lang.L("Search people, titles, e-mail or roles")
 	s.search.OnChanged = func(string) { s.filter() }
 	s.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(s.shown), len(peopleColumns) },
+		func() (int, int) { return len(s.shown), len(peopleColumns()) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
@@ -56,7 +59,7 @@ func newPeopleScreen(e *env) *peopleScreen {
 		if id.Col < 0 {
 			return
 		}
-		label := lang.L(peopleColumns[id.Col])
+		label := peopleColumns()[id.Col]
 		if id.Col == s.sortCol {
 			if s.sortDesc {
 				label += " ▼"

@@ -50,6 +50,7 @@ type UI struct {
 	file    *widget.Label
 	who     *widget.Button
 	save    func() // the current screen's save, for Ctrl+S
+	screen  screen // the screen on show
 }
 
 // New builds the main window of a; call Start to show it on a workspace.
@@ -107,6 +108,9 @@ func (u *UI) build() {
 // window offers to create or open another.
 func (u *UI) Start(path string) {
 	if path == "" {
+		path = u.lastWorkspace()
+	}
+	if path == "" {
 		path = u.deps.DefaultWorkspace
 		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 			if err := u.createWorkspace(path, true); err != nil {
@@ -121,6 +125,16 @@ func (u *UI) Start(path string) {
 		return
 	}
 	u.askWhoIsWorking()
+}
+
+// lastWorkspace is the most recently used workspace that still exists.
+func (u *UI) lastWorkspace() string {
+	for _, f := range recentFiles(u.app.Preferences()) {
+		if _, err := os.Stat(f); err == nil {
+			return f
+		}
+	}
+	return ""
 }
 
 // ShowAndRun shows the window on path and runs the app until it quits.
@@ -225,7 +239,8 @@ func (u *UI) show(id string) {
 	u.save = nil
 	for _, d := range u.defs {
 		if d.id == id {
-			u.body.Objects = []fyne.CanvasObject{d.build(u.env()).content()}
+			u.screen = d.build(u.env())
+			u.body.Objects = []fyne.CanvasObject{u.screen.content()}
 			u.body.Refresh()
 			return
 		}

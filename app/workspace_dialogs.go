@@ -121,7 +121,7 @@ func (u *UI) askNewFile(title, confirm, defaultName string, extra []fyne.CanvasO
 	}
 	name.OnSubmitted = func(string) { submit() }
 	folder.OnSubmitted = func(string) { submit() }
-	d = dialog.NewCustomConfirm(title, confirm, lang.L("Cancel"), body, func(ok bool) {}, u.win)
+	d = dialog.NewCustomWithoutButtons(title, body, u.win)
 	ok := widget.NewButton(confirm, submit)
 	ok.Importance = widget.HighImportance
 	d.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("Cancel"), d.Hide), ok})
