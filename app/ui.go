@@ -19,6 +19,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"smsbuilder/assets"
 	"smsbuilder/data"
 )
 
@@ -164,7 +165,7 @@ func (u *UI) createWorkspace(path string, demo bool) error {
 		return err
 	}
 	if demo {
-		if err := data.SeedDemo(data.WithActor(context.Background(), "SMS Builder demo"), ws); err != nil {
+		if err := data.SeedDemo(data.WithActor(context.Background(), "SMS Builder demo"), ws, assets.DemoLogo()); err != nil {
 			ws.Close()
 			return err
 		}

@@ -33,9 +33,12 @@ func DemoPeople() []Person {
 	}
 }
 
-// SeedDemo fills an empty workspace with the demo organisation.
-func SeedDemo(ctx context.Context, ws Workspace) error {
-	if err := ws.SaveOrganisation(ctx, DemoOrganisation()); err != nil {
+// SeedDemo fills an empty workspace with the demo organisation. The logo
+// comes from the caller because data embeds no files.
+func SeedDemo(ctx context.Context, ws Workspace, logo []byte) error {
+	o := DemoOrganisation()
+	o.Logo = logo
+	if err := ws.SaveOrganisation(ctx, o); err != nil {
 		return fmt.Errorf("seed demo organisation: %w", err)
 	}
 	for _, p := range DemoPeople() {

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"smsbuilder/assets"
 	"smsbuilder/data"
 	"smsbuilder/reports"
 )
@@ -136,7 +137,7 @@ func runNew(ctx context.Context, args []string, d Deps) error {
 	}
 	defer ws.Close()
 	if *demo {
-		if err := data.SeedDemo(data.WithActor(ctx, "smsbuilder new --demo"), ws); err != nil {
+		if err := data.SeedDemo(data.WithActor(ctx, "smsbuilder new --demo"), ws, assets.DemoLogo()); err != nil {
 			return err
 		}
 	}

@@ -25,7 +25,7 @@ func BenchmarkOpen(b *testing.B) {
 	ctx := actorCtx("Bench")
 	path := filepath.Join(b.TempDir(), "bench"+data.WorkspaceExt)
 	ws := createAt(b, New(), path)
-	if err := data.SeedDemo(ctx, ws); err != nil {
+	if err := data.SeedDemo(ctx, ws, nil); err != nil {
 		b.Fatal(err)
 	}
 	for i := range 500 {
