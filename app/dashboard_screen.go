@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -118,14 +119,23 @@ func (s *dashboardScreen) content() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("SMS owner"), widget.NewLabel(holders(s.people, data.RoleSMSOwner))),
 		widget.NewFormItem(lang.L("Top management"), widget.NewLabel(holders(s.people, data.RoleTopManagement))),
 	)
+	var logo fyne.CanvasObject = layoutSpacer()
+	if len(s.org.Logo) > 0 {
+		img := canvas.NewImageFromResource(fyne.NewStaticResource("logo", s.org.Logo))
+		img.FillMode = canvas.ImageFillContain
+		img.SetMinSize(fyne.NewSize(180, 48))
+		logo = container.NewHBox(img)
+	}
 	left := container.NewVBox(
+		logo,
 		widget.NewCard(name, lang.L("Profile and scope"), container.NewVBox(bar, missingLabel, facts)),
 		widget.NewCard(lang.L("Next action"), "", container.NewVBox(actionLabel, container.NewHBox(goBtn))),
 	)
-	clauses := widget.NewCard(lang.L("ISO/IEC 20000-1:2018 — the requirements"), lang.L("Clauses 4 to 10, with what each asks in practice"),
-		container.NewHSplit(s.tree, container.NewVScroll(s.guidance)))
+	treeSplit := container.NewHSplit(s.tree, container.NewVScroll(s.guidance))
+	treeSplit.Offset = 0.55
+	clauses := widget.NewCard(lang.L("ISO/IEC 20000-1:2018 — the requirements"), lang.L("Clauses 4 to 10, with what each asks in practice"), treeSplit)
 	split := container.NewHSplit(container.NewVScroll(left), clauses)
-	split.Offset = 0.38
+	split.Offset = 0.36
 	return split
 }
 

@@ -257,8 +257,10 @@ func (s *organisationScreen) content() fyne.CanvasObject {
 	)
 	buttons := container.NewHBox(s.save, s.revert, s.status)
 	if s.env.ws.ReadOnly() {
-		profile.Disable()
-		scope.Disable()
+		// Form.Disable panics before the form is rendered, so widget by widget.
+		for _, w := range []fyne.Disableable{s.legalName, s.shortName, s.address, s.scope, s.exclusions, s.services, s.locations, s.paper, s.dateFormat} {
+			w.Disable()
+		}
 		s.save.Disable()
 		s.revert.Disable()
 		chooseLogo.Disable()
@@ -271,6 +273,7 @@ func (s *organisationScreen) content() fyne.CanvasObject {
 		heading(lang.L("Scope of the service management system")),
 		scope,
 	))
-	return container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), buttons), nil, nil,
-		container.NewHSplit(left, guidancePanel(s.env.cat, "4.3", lang.L("Press Ctrl+S or Enter in a name field to save. Fields marked * are required."))))
+	split := container.NewHSplit(left, guidancePanel(s.env.cat, "4.3", lang.L("Press Ctrl+S or Enter in a name field to save. Fields marked * are required.")))
+	split.Offset = 0.64
+	return container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), buttons), nil, nil, split)
 }

@@ -136,6 +136,10 @@ func writePack(ctx context.Context, e *env, id string, opts reports.Options, pat
 		tmp.Close()
 		return err
 	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write pack file: %w", err)
+	}
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("write pack file: %w", err)
 	}
@@ -146,10 +150,7 @@ func writePack(ctx context.Context, e *env, id string, opts reports.Options, pat
 }
 
 func (s *packsScreen) content() fyne.CanvasObject {
-	options := widget.NewForm(
-		widget.NewFormItem(lang.L("Paper size"), s.paper),
-		widget.NewFormItem("", s.draft),
-	)
+	options := container.NewHBox(widget.NewLabel(lang.L("Paper size")), s.paper, s.draft)
 	items := []fyne.CanvasObject{heading(lang.L("Documentation packs")), wrapLabel(lang.L("Each pack is a PDF with a cover, a document control table, a table of contents, bookmarks, and page numbers. The values come from this workspace, as it is now.")), options}
 	for _, p := range s.packs {
 		pack := p

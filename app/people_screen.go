@@ -34,7 +34,7 @@ type peopleScreen struct {
 
 // peopleColumns are the table's column titles, in order.
 func peopleColumns() []string {
-	return []string{lang.L("Name"), lang.L("Job title"), lang.L("E-mail"), lang.L("SMS roles")}
+	return []string{lang.L("Name"), lang.L("SMS roles"), lang.L("Job title"), lang.L("E-mail")}
 }
 
 func newPeopleScreen(e *env) *peopleScreen {
@@ -71,7 +71,7 @@ func newPeopleScreen(e *env) *peopleScreen {
 		col := id.Col
 		b.OnTapped = func() { s.onSort(col) }
 	}
-	for i, w := range []float32{220, 220, 300, 420} {
+	for i, w := range []float32{170, 380, 200, 280} {
 		s.table.SetColumnWidth(i, w)
 	}
 	s.table.OnSelected = func(id widget.TableCellID) {
@@ -93,11 +93,11 @@ func personCell(p data.Person, col int) string {
 	case 0:
 		return p.Name
 	case 1:
-		return p.JobTitle
+		return p.RolesText()
 	case 2:
-		return p.Email
+		return p.JobTitle
 	}
-	return p.RolesText()
+	return p.Email
 }
 
 func (s *peopleScreen) load() {

@@ -81,8 +81,7 @@ func (u *UI) build() {
 	u.file = widget.NewLabel("")
 	u.file.Truncation = fyne.TextTruncateEllipsis
 	u.who = widget.NewButtonWithIcon("", theme.AccountIcon(), u.askWhoIsWorking)
-	header := container.NewBorder(nil, widget.NewSeparator(), nil, u.who,
-		container.NewHBox(u.orgName, u.file))
+	header := container.NewBorder(nil, widget.NewSeparator(), u.orgName, u.who, u.file)
 
 	u.nav = widget.NewList(
 		func() int { return len(u.defs) },
@@ -94,7 +93,11 @@ func (u *UI) build() {
 			box.Objects[0].(*widget.Icon).SetResource(u.defs[i].icon)
 			box.Objects[1].(*widget.Label).SetText(lang.L(u.defs[i].title))
 		})
-	u.nav.OnSelected = func(i widget.ListItemID) { u.show(u.defs[i].id) }
+	u.nav.OnSelected = func(i widget.ListItemID) {
+		if u.defs[i].id != u.current {
+			u.show(u.defs[i].id)
+		}
+	}
 
 	u.body = container.NewStack()
 	split := container.NewHSplit(u.nav, u.body)

@@ -3,6 +3,7 @@ package app
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,6 +17,7 @@ import (
 	"smsbuilder/assets"
 	"smsbuilder/data"
 	"smsbuilder/data/sqlite"
+	"smsbuilder/reports"
 )
 
 var fixedNow = func() time.Time { return time.Date(2026, 11, 25, 10, 30, 0, 0, time.UTC) }
@@ -211,34 +213,134 @@ func walk(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
 	}
 }
 
-func TestARefusedFileIsExplainedAndLeftUntouched(t *testing.T) {
+// refusedFiles writes random bytes, a workspace cut in half, and a workspace
+// whose header claims a newer schema (user_version at offset 60).
+func refusedFiles(t *testing.T) map[string]string {
+	t.Helper()
 	dir := t.TempDir()
-	path := filepath.Join(dir, "random.smsdb")
-	junk := bytes.Repeat([]byte("not a database "), 500)
-	if err := os.WriteFile(path, junk, 0o644); err != nil {
+	full := filepath.Join(dir, "full.smsdb")
+	ws, err := sqlite.New().Create(context.Background(), full)
+	if err != nil {
 		t.Fatal(err)
 	}
-	a := test.NewTempApp(t)
-	u := New(a, Deps{Store: sqlite.New(), Catalogue: testCatalogue(t), DefaultWorkspace: filepath.Join(dir, "default.smsdb"), Now: fixedNow})
-	u.Start(path)
-	if u.Workspace() != nil {
-		t.Fatal("a random file was opened")
+	if err := data.SeedDemo(context.Background(), ws, nil); err != nil {
+		t.Fatal(err)
 	}
-	var texts []string
-	walk(u.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
-		if l, ok := o.(*widget.Label); ok {
-			texts = append(texts, l.Text)
+	ws.Close()
+	b, err := os.ReadFile(full)
+	if err != nil {
+		t.Fatal(err)
+	}
+	newer := append([]byte(nil), b...)
+	binary.BigEndian.PutUint32(newer[60:64], 999)
+	files := map[string][]byte{
+		"random.smsdb":    bytes.Repeat([]byte("not a database "), 500),
+		"truncated.smsdb": b[:len(b)/2],
+		"newer.smsdb":     newer,
+	}
+	paths := map[string]string{}
+	for name, content := range files {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, content, 0o644); err != nil {
+			t.Fatal(err)
 		}
-	})
-	if got := strings.Join(texts, " "); !strings.Contains(got, "random.smsdb") || !strings.Contains(got, "not") {
-		t.Errorf("message %q does not name the file and the problem", got)
+		paths[name] = p
 	}
-	after, _ := os.ReadFile(path)
-	if !bytes.Equal(after, junk) {
-		t.Error("the refused file was changed")
+	return paths
+}
+
+func TestRefusedFilesAreExplainedAndLeftUntouched(t *testing.T) {
+	want := map[string]string{
+		"random.smsdb":    "not a SQLite database",
+		"truncated.smsdb": "damaged or truncated",
+		"newer.smsdb":     "newer version of SMS Builder",
 	}
-	if got, want := u.orgName.Text, "No workspace open"; got != want {
-		t.Errorf("header = %q, want %q", got, want)
+	for name, path := range refusedFiles(t) {
+		t.Run(name, func(t *testing.T) {
+			before, _ := os.ReadFile(path)
+			a := test.NewTempApp(t)
+			u := New(a, Deps{Store: sqlite.New(), Catalogue: testCatalogue(t), DefaultWorkspace: filepath.Join(t.TempDir(), "default.smsdb"), Now: fixedNow})
+			u.Start(path)
+			if u.Workspace() != nil {
+				t.Fatal("the file was opened")
+			}
+			var texts []string
+			walk(u.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+				if l, ok := o.(*widget.Label); ok {
+					texts = append(texts, l.Text)
+				}
+			})
+			if got := strings.Join(texts, " "); !strings.Contains(got, name) || !strings.Contains(got, want[name]) {
+				t.Errorf("message %q does not name the file and %q", got, want[name])
+			}
+			if after, _ := os.ReadFile(path); !bytes.Equal(after, before) {
+				t.Error("the refused file was changed")
+			}
+			if got, want := u.orgName.Text, "No workspace open"; got != want {
+				t.Errorf("header = %q, want %q", got, want)
+			}
+		})
+	}
+}
+
+func TestAReadOnlyWorkspaceSaysSoAndRefusesEdits(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ro.smsdb")
+	ws, err := sqlite.New().Create(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data.SeedDemo(context.Background(), ws, nil)
+	ws.Close()
+	os.Chmod(path, 0o444)
+	a := test.NewTempApp(t)
+	u := New(a, Deps{Store: sqlite.New(), Catalogue: testCatalogue(t), Now: fixedNow})
+	u.Start(path)
+	t.Cleanup(u.closeWorkspace)
+	if got := u.file.Text; !strings.Contains(got, "read-only") {
+		t.Errorf("header file = %q, want it to say read-only", got)
+	}
+	u.show(screenOrganisation)
+	s := u.screen.(*organisationScreen)
+	if !s.save.Disabled() {
+		t.Error("Save is enabled on a read-only workspace")
+	}
+	if got := s.status.Text; !strings.Contains(got, "read-only") {
+		t.Errorf("status = %q, want it to explain read-only", got)
+	}
+}
+
+func TestWritePackWritesAPDFAndLeavesNoTemporaryFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "pack.smsdb")
+	u := newTestUI(t, path)
+	out := filepath.Join(filepath.Dir(path), "scope.pdf")
+	var calls int
+	err := writePack(context.Background(), u.env(), "scope", reports.Options{Now: fixedNow()}, out, func(done, total int) { calls++ })
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(out)
+	if !bytes.HasPrefix(b, []byte("%PDF-")) {
+		t.Fatal("no PDF written")
+	}
+	if calls == 0 {
+		t.Error("no progress reported")
+	}
+	entries, _ := os.ReadDir(filepath.Dir(out))
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".pack-") {
+			t.Errorf("temporary file %s left behind", e.Name())
+		}
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	cancelled := filepath.Join(filepath.Dir(path), "cancelled.pdf")
+	os.WriteFile(cancelled, nil, 0o644) // as the save dialog leaves it
+	if err := writePack(ctx, u.env(), "scope", reports.Options{Now: fixedNow()}, cancelled, nil); err == nil {
+		t.Fatal("a cancelled build reported success")
+	}
+	if _, err := os.Stat(cancelled); !os.IsNotExist(err) {
+		t.Error("a cancelled build left the empty file behind")
 	}
 }
 

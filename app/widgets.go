@@ -20,7 +20,9 @@ func guidancePanel(cat *data.Catalogue, clause, tip string) fyne.CanvasObject {
 	if cl, ok := cat.Clause(clause); ok {
 		g := widget.NewLabel(cl.Guidance)
 		g.Wrapping = fyne.TextWrapWord
-		items = append(items, widget.NewLabelWithStyle(lang.L("Clause")+" "+cl.Number+" — "+cl.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), g)
+		title := widget.NewLabelWithStyle(lang.L("Clause")+" "+cl.Number+" — "+cl.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		title.Wrapping = fyne.TextWrapWord
+		items = append(items, title, g)
 		for _, d := range cl.Documents {
 			l := widget.NewLabel("• " + documentKindLabel(d.Kind) + ": " + d.Text)
 			l.Wrapping = fyne.TextWrapWord
