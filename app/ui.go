@@ -105,6 +105,14 @@ func (u *UI) build() {
 	u.win.SetContent(container.NewBorder(header, nil, nil, nil, split))
 	u.installMenu()
 	u.refreshHeader()
+	// Dialogs have no Escape of their own; close the top one when no field has the key.
+	u.win.Canvas().SetOnTypedKey(func(e *fyne.KeyEvent) {
+		if e.Name == fyne.KeyEscape {
+			if top := u.win.Canvas().Overlays().Top(); top != nil {
+				top.Hide()
+			}
+		}
+	})
 }
 
 // Start opens path, or the default workspace when path is empty, and asks
