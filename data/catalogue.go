@@ -45,12 +45,18 @@ func (c Clause) Depth() int { return strings.Count(c.Number, ".") }
 // roadmap steps, questions and templates as later parts arrive. It is parsed
 // once at start and shared read-only.
 type Catalogue struct {
-	clauses  []Clause
-	byNumber map[string]int
+	clauses   []Clause
+	byNumber  map[string]int
+	roadmap   Roadmap
+	questions []Question
 }
 
-// ClausesFile is the clause tree's file in the content FS.
-const ClausesFile = "clauses.json"
+// Files of the content FS.
+const (
+	ClausesFile   = "clauses.json"
+	RoadmapFile   = "roadmap.json"
+	QuestionsFile = "questions.json"
+)
 
 // LoadCatalogue parses and validates the content in fsys.
 func LoadCatalogue(fsys fs.FS) (*Catalogue, error) {
@@ -67,6 +73,62 @@ func LoadCatalogue(fsys fs.FS) (*Catalogue, error) {
 		return nil, &Error{Code: EContent, Message: "The clause catalogue is empty."}
 	}
 	return NewCatalogue(clauses)
+}
+
+// withGuidance adds the roadmap and the gap questions after checking them
+// against the clause tree.
+func (c *Catalogue) withGuidance(r Roadmap, qs []Question) (*Catalogue, error) {
+	problems := validateRoadmap(r, c.byNumber)
+	problems = append(problems, validateQuestions(qs, c)...)
+	if len(problems) > 0 {
+		return nil, &Error{Code: EContent, Message: "The content catalogue is inconsistent: " + strings.Join(problems, "; ")}
+	}
+	out := *c
+	out.roadmap = Roadmap{Phases: append([]Phase(nil), r.Phases...), Steps: copySteps(r.Steps)}
+	out.questions = append([]Question(nil), qs...)
+	sort.SliceStable(out.questions, func(i, j int) bool { return clauseLess(out.questions[i].Clause, out.questions[j].Clause) })
+	return &out, nil
+}
+
+func copySteps(steps []Step) []Step {
+	out := make([]Step, len(steps))
+	for i, s := range steps {
+		s.Clauses = append([]string(nil), s.Clauses...)
+		s.Produces = append([]string(nil), s.Produces...)
+		s.Prerequisites = append([]string(nil), s.Prerequisites...)
+		s.Checklist = append([]string(nil), s.Checklist...)
+		out[i] = s
+	}
+	return out
+}
+
+// Phases returns the roadmap's phases in order.
+func (c *Catalogue) Phases() []Phase { return append([]Phase(nil), c.roadmap.Phases...) }
+
+// Steps returns the roadmap's steps in order.
+func (c *Catalogue) Steps() []Step { return copySteps(c.roadmap.Steps) }
+
+// Step returns the step with the id.
+func (c *Catalogue) Step(id string) (Step, bool) {
+	for _, s := range c.roadmap.Steps {
+		if s.ID == id {
+			return copySteps([]Step{s})[0], true
+		}
+	}
+	return Step{}, false
+}
+
+// Questions returns every gap question in the standard's order.
+func (c *Catalogue) Questions() []Question { return append([]Question(nil), c.questions...) }
+
+// Question returns the question with the id.
+func (c *Catalogue) Question(id string) (Question, bool) {
+	for _, q := range c.questions {
+		if q.ID == id {
+			return q, true
+		}
+	}
+	return Question{}, false
 }
 
 // NewCatalogue validates clauses and orders them as in the standard.

@@ -1,0 +1,110 @@
+package data
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"time"
+)
+
+// TaskStatus is whether a task is still to do.
+type TaskStatus string
+
+const (
+	TaskOpen TaskStatus = "open"
+	TaskDone TaskStatus = "done"
+)
+
+// Task sources: where a task came from. Later parts add findings, corrective
+// actions and document reviews.
+const (
+	SourceManual   = "manual"
+	SourceStep     = "step"     // Ref is the step id; a checklist item
+	SourceQuestion = "question" // Ref is the question id; a gap action
+)
+
+// Task is a piece of work with an owner and a due date.
+type Task struct {
+	ID          int64
+	Title       string
+	Description string
+	OwnerID     int64     // 0 when unassigned
+	Due         time.Time // zero when none
+	Status      TaskStatus
+	SourceKind  string
+	SourceRef   string
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
+}
+
+// Validate checks the task's fields.
+func (t Task) Validate() error {
+	var v validation
+	v.required("Title", t.Title, "Title")
+	v.maxLen("Title", t.Title, "Title", 300)
+	v.maxLen("Description", t.Description, "Description", 4000)
+	if t.Status != TaskOpen && t.Status != TaskDone {
+		v.add("Status", "Choose open or done.")
+	}
+	switch t.SourceKind {
+	case SourceManual, SourceStep, SourceQuestion:
+	default:
+		v.add("SourceKind", "Unknown task source %q.", t.SourceKind)
+	}
+	return v.err("task")
+}
+
+// Overdue reports whether the task is open and its due date has passed.
+func (t Task) Overdue(now time.Time) bool {
+	return t.Status == TaskOpen && !t.Due.IsZero() && t.Due.Before(startOfDay(now))
+}
+
+func startOfDay(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, t.Location())
+}
+
+// TaskService keeps tasks.
+type TaskService interface {
+	Tasks(ctx context.Context) ([]Task, error)
+	SaveTask(ctx context.Context, t Task) (Task, error)
+	DeleteTask(ctx context.Context, id int64) error
+}
+
+// SortTasks orders tasks for the task list: overdue first (most overdue
+// first), then open by due date (undated last), then done.
+func SortTasks(tasks []Task, now time.Time) {
+	rank := func(t Task) int {
+		switch {
+		case t.Overdue(now):
+			return 0
+		case t.Status == TaskOpen:
+			return 1
+		}
+		return 2
+	}
+	sort.SliceStable(tasks, func(i, j int) bool {
+		a, b := tasks[i], tasks[j]
+		if ra, rb := rank(a), rank(b); ra != rb {
+			return ra < rb
+		}
+		if a.Due.IsZero() != b.Due.IsZero() {
+			return !a.Due.IsZero()
+		}
+		if !a.Due.Equal(b.Due) {
+			return a.Due.Before(b.Due)
+		}
+		return strings.ToLower(a.Title) < strings.ToLower(b.Title)
+	})
+}
+
+// CountOverdue counts open tasks past their due date.
+func CountOverdue(tasks []Task, now time.Time) int {
+	n := 0
+	for _, t := range tasks {
+		if t.Overdue(now) {
+			n++
+		}
+	}
+	return n
+}
