@@ -55,6 +55,10 @@ type env struct {
 	openFile func(path string) error
 	showErr  func(error)
 	onSave   func(func()) // what Ctrl+S does on this screen
+	// onKeys receives typed runes and keys no field has taken, for fast
+	// keyboard work on this screen.
+	onKeys func(runes func(rune), keys func(fyne.KeyName))
+	actor  func() string // the person working
 }
 
 func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }

@@ -52,6 +52,8 @@ type UI struct {
 	who     *widget.Button
 	save    func() // the current screen's save, for Ctrl+S
 	screen  screen // the screen on show
+	runes   func(rune)         // the current screen's keyboard handlers
+	keys    func(fyne.KeyName) // when no field has the focus
 }
 
 // New builds the main window of a; call Start to show it on a workspace.
@@ -107,10 +109,17 @@ func (u *UI) build() {
 	u.refreshHeader()
 	// Dialogs have no Escape of their own; close the top one when no field has the key.
 	u.win.Canvas().SetOnTypedKey(func(e *fyne.KeyEvent) {
-		if e.Name == fyne.KeyEscape {
-			if top := u.win.Canvas().Overlays().Top(); top != nil {
-				top.Hide()
-			}
+		top := u.win.Canvas().Overlays().Top()
+		switch {
+		case e.Name == fyne.KeyEscape && top != nil:
+			top.Hide()
+		case top == nil && u.keys != nil:
+			u.keys(e.Name)
+		}
+	})
+	u.win.Canvas().SetOnTypedRune(func(r rune) {
+		if u.win.Canvas().Overlays().Top() == nil && u.runes != nil {
+			u.runes(r)
 		}
 	})
 }
@@ -248,7 +257,7 @@ func (u *UI) show(id string) {
 		u.body.Refresh()
 		return
 	}
-	u.save = nil
+	u.save, u.runes, u.keys = nil, nil, nil
 	for _, d := range u.defs {
 		if d.id == id {
 			u.screen = d.build(u.env())
@@ -268,6 +277,8 @@ func (u *UI) env() *env {
 		openFile: u.openInViewer,
 		showErr:  u.showError,
 		onSave:   func(f func()) { u.save = f },
+		onKeys:   func(r func(rune), k func(fyne.KeyName)) { u.runes, u.keys = r, k },
+		actor:    func() string { return u.actor },
 	}
 }
 
