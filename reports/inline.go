@@ -262,7 +262,7 @@ func (d *doc) drawLine(ln textLine, x, width, top, lh, size float64, base colour
 	baseline := d.baseline(top, lh, size)
 	for i, p := range ln.pieces {
 		sz := p.st.size(size)
-		if p.st&stMono != 0 && !(p.st&stWhite != 0) {
+		if p.st&stMono != 0 && p.st&(stWhite|stMuted) == 0 {
 			// inline code: a light box behind the text and the spaces in it
 			h := ptToMM(sz) * 1.3
 			left, right := x, x+p.w

@@ -136,9 +136,10 @@ type doc struct {
 	y    float64 // cursor
 	x, w float64 // current block: left edge and width
 
-	bars    []float64 // x of the bars of enclosing block quotes
-	marker  *marker
-	pending float64 // gap asked for before the next block
+	bars        []float64 // x of the bars of enclosing block quotes
+	marker      *marker
+	pending     float64 // gap asked for before the next block
+	pendingBars int     // quote bars that enclosed every request for that gap
 
 	face     face
 	size     float64
@@ -344,11 +345,17 @@ func (d *doc) fit(f face, size float64, s string, w float64) string {
 	if d.measure(f, size, s) <= w {
 		return s
 	}
-	r := []rune(s)
-	for len(r) > 0 && d.measure(f, size, string(r)+"…") > w {
-		r = r[:len(r)-1]
+	m := d.fonts.faces[f]
+	limit := w - d.measure(f, size, "…")
+	scale := ptToMM(size) / 1000
+	used := 0.0
+	for i, r := range s {
+		used += float64(m.width[r]) * scale
+		if used > limit {
+			return s[:i] + "…"
+		}
 	}
-	return string(r) + "…"
+	return s
 }
 
 // ---- vertical flow ----
@@ -368,7 +375,10 @@ func (d *doc) need(h float64) {
 				d.addPage()
 				return
 			}
+			bars := d.bars
+			d.bars = bars[:min(d.pendingBars, len(bars))]
 			d.decorate(d.y, p)
+			d.bars = bars
 			d.y += p
 		}
 	}
@@ -379,7 +389,13 @@ func (d *doc) need(h float64) {
 
 // gap asks for vertical space before the next block. Gaps do not add up (the
 // larger wins) and are dropped at the top of a page.
-func (d *doc) gap(h float64) { d.pending = max(d.pending, h) }
+func (d *doc) gap(h float64) {
+	if d.pending == 0 {
+		d.pendingBars = len(d.bars)
+	}
+	d.pending = max(d.pending, h)
+	d.pendingBars = min(d.pendingBars, len(d.bars))
+}
 
 // decorate draws what runs beside the flow: block quote bars.
 func (d *doc) decorate(top, h float64) {

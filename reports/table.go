@@ -141,6 +141,20 @@ func (d *doc) table(t table) {
 	if headN > 0 {
 		headH = float64(headN)*lh + 2*cellPadY
 	}
+	type bodyRow struct {
+		cells []cell
+		st    style
+	}
+	body := make([]bodyRow, 0, len(t.rows)+1)
+	if headH > (d.bottom()-d.g.top)/3 {
+		// a header this tall cannot repeat on every page: it prints once,
+		// as a bold first row that may break across pages
+		body = append(body, bodyRow{t.header, stBold})
+		headN, headH = 0, 0
+	}
+	for _, r := range t.rows {
+		body = append(body, bodyRow{r, 0})
+	}
 	x := d.x
 	drawSlice := func(lines [][]textLine, from, count int, fill colour, header bool, rowIndex int) {
 		h := float64(count)*lh + 2*cellPadY
@@ -185,11 +199,12 @@ func (d *doc) table(t table) {
 	// the header and the first line of the first row stay together
 	d.need(headH + lh + 2*cellPadY)
 	drawHeader()
-	for ri, row := range t.rows {
+	for ri, br := range body {
 		if d.failed() {
 			return
 		}
-		lines, most := wrapRow(row, 0)
+		row := br.cells
+		lines, most := wrapRow(row, br.st)
 		if t.label {
 			lines[0], _ = d.wrapLabel(t.cellAt(row, 0), t.size, widths[0]-2*cellPadX)
 			most = max(most, len(lines[0]))
