@@ -58,21 +58,41 @@ const (
 	QuestionsFile = "questions.json"
 )
 
-// LoadCatalogue parses and validates the content in fsys.
+// LoadCatalogue parses and validates the content in fsys: the clause tree
+// first, then the roadmap and the questions that refer to it.
 func LoadCatalogue(fsys fs.FS) (*Catalogue, error) {
-	raw, err := fs.ReadFile(fsys, ClausesFile)
-	if err != nil {
-		return nil, fmt.Errorf("load content: %w", err)
-	}
 	var clauses []Clause
-	if err := json.Unmarshal(raw, &clauses); err != nil {
-		return nil, &Error{Code: EContent, Message: "The clause catalogue cannot be read.", Err: err}
+	if err := readContent(fsys, ClausesFile, &clauses); err != nil {
+		return nil, err
 	}
 	if len(clauses) == 0 {
 		// An emptied file would start the app with no standard to guide by.
 		return nil, &Error{Code: EContent, Message: "The clause catalogue is empty."}
 	}
-	return NewCatalogue(clauses)
+	c, err := NewCatalogue(clauses)
+	if err != nil {
+		return nil, err
+	}
+	var roadmap Roadmap
+	var questions []Question
+	if err := readContent(fsys, RoadmapFile, &roadmap); err != nil {
+		return nil, err
+	}
+	if err := readContent(fsys, QuestionsFile, &questions); err != nil {
+		return nil, err
+	}
+	return c.withGuidance(roadmap, questions)
+}
+
+func readContent(fsys fs.FS, name string, dst any) error {
+	raw, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return &Error{Code: EContent, Message: "The content file " + name + " is missing.", Err: err}
+	}
+	if err := json.Unmarshal(raw, dst); err != nil {
+		return &Error{Code: EContent, Message: "The content file " + name + " cannot be read.", Err: err}
+	}
+	return nil
 }
 
 // withGuidance adds the roadmap and the gap questions after checking them

@@ -246,7 +246,7 @@ func TestLoadCatalogueRefuses(t *testing.T) {
 		wantCode string
 		wantMsg  string
 	}{
-		{"no file", fstest.MapFS{}, data.EInternal, "clauses.json"},
+		{"no file", fstest.MapFS{}, data.EContent, "clauses.json"},
 		{"not JSON", fstest.MapFS{"clauses.json": {Data: []byte("clauses")}}, data.EContent, "cannot be read"},
 		{"object, not array", fstest.MapFS{"clauses.json": {Data: []byte(`{"number":"4"}`)}}, data.EContent, "cannot be read"},
 		{"number as a number", fstest.MapFS{"clauses.json": {Data: []byte(`[{"number":4}]`)}}, data.EContent, "cannot be read"},

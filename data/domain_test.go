@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"smsbuilder/assets"
 	"smsbuilder/data"
 )
 
@@ -200,4 +201,23 @@ func FuzzPlaceholdersFill(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestEmbeddedCatalogueLoadsRoadmapAndQuestions(t *testing.T) {
+	cat, err := data.LoadCatalogue(assets.Content())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(cat.Steps()); got < 15 || got > 20 {
+		t.Errorf("steps = %d, want 15 to 20", got)
+	}
+	if got := len(cat.Questions()); got < 120 {
+		t.Errorf("questions = %d, want at least 120", got)
+	}
+	if _, ok := cat.Step("step-01"); !ok {
+		t.Error("step-01 missing")
+	}
+	if q, ok := cat.Question("q-8.2.3-1"); !ok || q.Clause != "8.2.3" {
+		t.Errorf("q-8.2.3-1 = %+v, %v", q, ok)
+	}
 }

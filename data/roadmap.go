@@ -83,14 +83,24 @@ func validateRoadmap(r Roadmap, clauses map[string]int) []string {
 			}
 		}
 	}
-	for _, s := range r.Steps {
+	position := map[string]int{}
+	for i, s := range r.Steps {
+		if _, seen := position[s.ID]; !seen {
+			position[s.ID] = i
+		}
+	}
+	cycle := findCycle(r.Steps)
+	for i, s := range r.Steps {
 		for _, p := range s.Prerequisites {
 			if _, ok := steps[p]; !ok {
 				problems = append(problems, fmt.Sprintf("step %s: prerequisite %s does not exist", s.ID, p))
+			} else if cycle == "" && position[p] >= i {
+				// The screen lists steps in order; a prerequisite below its step would read backwards.
+				problems = append(problems, fmt.Sprintf("step %s: prerequisite %s comes after it", s.ID, p))
 			}
 		}
 	}
-	if cycle := findCycle(r.Steps); cycle != "" {
+	if cycle != "" {
 		problems = append(problems, "prerequisites form a cycle: "+cycle)
 	}
 	return problems

@@ -269,8 +269,11 @@ func packIDs() string {
 // contentDump is the shape of `content --json`; later parts add steps,
 // questions and templates beside the clauses.
 type contentDump struct {
-	Standard string        `json:"standard"`
-	Clauses  []data.Clause `json:"clauses"`
+	Standard  string          `json:"standard"`
+	Clauses   []data.Clause   `json:"clauses"`
+	Phases    []data.Phase    `json:"phases"`
+	Steps     []data.Step     `json:"steps"`
+	Questions []data.Question `json:"questions"`
 }
 
 func runContent(args []string, d Deps) error {
@@ -284,7 +287,10 @@ func runContent(args []string, d Deps) error {
 	}
 	enc := json.NewEncoder(d.Stdout)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(contentDump{Standard: "ISO/IEC 20000-1:2018", Clauses: d.Catalogue.Clauses()}); err != nil {
+	if err := enc.Encode(contentDump{
+		Standard: "ISO/IEC 20000-1:2018", Clauses: d.Catalogue.Clauses(),
+		Phases: d.Catalogue.Phases(), Steps: d.Catalogue.Steps(), Questions: d.Catalogue.Questions(),
+	}); err != nil {
 		return fmt.Errorf("write content: %w", err)
 	}
 	return nil

@@ -123,14 +123,19 @@ func TestContentJSONListsEveryClause(t *testing.T) {
 		t.Fatal(r.stderr)
 	}
 	var got struct {
-		Standard string
-		Clauses  []data.Clause
+		Standard  string
+		Clauses   []data.Clause
+		Steps     []data.Step
+		Questions []data.Question
 	}
 	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
 		t.Fatalf("not JSON: %v", err)
 	}
 	if want := 77; len(got.Clauses) != want {
 		t.Errorf("clauses = %d, want %d", len(got.Clauses), want)
+	}
+	if len(got.Steps) < 15 || len(got.Questions) < 120 {
+		t.Errorf("steps = %d, questions = %d; want the roadmap and the questions too", len(got.Steps), len(got.Questions))
 	}
 	if got.Clauses[0].Guidance == "" {
 		t.Error("the first clause has no guidance in the dump")
