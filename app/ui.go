@@ -50,8 +50,8 @@ type UI struct {
 	orgName *widget.Label
 	file    *widget.Label
 	who     *widget.Button
-	save    func() // the current screen's save, for Ctrl+S
-	screen  screen // the screen on show
+	save    func()             // the current screen's save, for Ctrl+S
+	screen  screen             // the screen on show
 	runes   func(rune)         // the current screen's keyboard handlers
 	keys    func(fyne.KeyName) // when no field has the focus
 }
