@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -59,21 +60,29 @@ func TestLoadMigrationsRefuses(t *testing.T) {
 	}
 }
 
-// v2 is a test-only second schema step: a column and a table.
-var v2 = map[string]string{
-	"0002_nicknames.sql": `ALTER TABLE people ADD COLUMN nickname TEXT NOT NULL DEFAULT '';
-CREATE TABLE test_v2 (id INTEGER PRIMARY KEY);`,
+// nextMigration is a test-only schema step after the newest embedded one,
+// named as it would be in migrations/, and its version.
+func nextMigration(t testing.TB, name, sql string) (map[string]string, int) {
+	t.Helper()
+	next := newestSchema(t) + 1
+	return map[string]string{fmt.Sprintf("%04d_%s.sql", next, name): sql}, next
 }
+
+// nicknames is a test-only schema step: a column and a table.
+const nicknames = `ALTER TABLE people ADD COLUMN nickname TEXT NOT NULL DEFAULT '';
+CREATE TABLE test_next (id INTEGER PRIMARY KEY);`
 
 func TestMigrationBackup(t *testing.T) {
 	ctx := actorCtx("Daniel Okafor")
 	dir := t.TempDir()
 	path := filepath.Join(dir, "old"+data.WorkspaceExt)
-	demoWorkspaceFile(t, path) // at schema 1, the embedded one
+	demoWorkspaceFile(t, path) // at the newest embedded schema
 	before := stateOf(t, path)
+	newest := newestSchema(t)
+	extra, next := nextMigration(t, "nicknames", nicknames)
 
 	at := time.Date(2026, 11, 25, 20, 15, 0, 0, time.FixedZone("CET", 3600))
-	s2 := storeWithExtraMigrations(t, v2)
+	s2 := storeWithExtraMigrations(t, extra)
 	s2.now = func() time.Time { return at }
 
 	// Check sees an update is due and changes nothing.
@@ -81,7 +90,7 @@ func TestMigrationBackup(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := [3]any{report.SchemaVersion, report.AppSchema, report.NeedsMigrate}, [3]any{1, 2, true}; got != want {
+	if got, want := [3]any{report.SchemaVersion, report.AppSchema, report.NeedsMigrate}, [3]any{newest, next, true}; got != want {
 		t.Errorf("Check() schema, app schema, needs migrate = %v, want %v", got, want)
 	}
 	if got := stateOf(t, path); got != before {
@@ -92,16 +101,16 @@ func TestMigrationBackup(t *testing.T) {
 	}
 
 	ws := openAt(t, s2, path)
-	wantBackup := path + ".before-v2-20261125T191500Z.bak"
+	wantBackup := path + fmt.Sprintf(".before-v%d-20261125T191500Z.bak", next)
 	if got := ws.BackupPath(); got != wantBackup {
 		t.Errorf("BackupPath() = %q, want %q", got, wantBackup)
 	}
-	if got, want := ws.SchemaVersion(), 2; got != want {
+	if got, want := ws.SchemaVersion(), next; got != want {
 		t.Errorf("SchemaVersion() = %d, want %d", got, want)
 	}
 	var nickname string
 	if err := ws.db.QueryRow("SELECT nickname FROM people LIMIT 1").Scan(&nickname); err != nil {
-		t.Errorf("migration 2 did not run: %v", err)
+		t.Errorf("migration %d did not run: %v", next, err)
 	}
 	people, err := ws.People(ctx)
 	if err != nil {
@@ -112,10 +121,10 @@ func TestMigrationBackup(t *testing.T) {
 	}
 	ws.Close()
 
-	// The backup is the file as it was: schema 1, every record, openable by
-	// the version that wrote it.
+	// The backup is the file as it was: the older schema, every record,
+	// openable by the version that wrote it.
 	old := openAt(t, New(), wantBackup)
-	if got, want := old.SchemaVersion(), 1; got != want {
+	if got, want := old.SchemaVersion(), newest; got != want {
 		t.Errorf("backup schema = %d, want %d", got, want)
 	}
 	if got := old.BackupPath(); got != "" {
@@ -140,10 +149,10 @@ func TestMigrationBackup(t *testing.T) {
 		t.Errorf("folder holds %q, want %q", got, want)
 	}
 
-	// The version that knows only schema 1 now refuses the file.
+	// The version that knows only the older schema now refuses the file.
 	_, err = New().Open(ctx, path)
 	e := wantCode(t, err, data.ETooNew)
-	if want := "(schema 2; this version knows up to 1)"; !contains(e.Message, want) {
+	if want := fmt.Sprintf("(schema %d; this version knows up to %d)", next, newest); !contains(e.Message, want) {
 		t.Errorf("message %q does not contain %q", e.Message, want)
 	}
 }
@@ -173,8 +182,9 @@ func TestMigrationBackupNames(t *testing.T) {
 
 func TestNewWorkspaceNeedsNoBackup(t *testing.T) {
 	dir := t.TempDir()
-	ws := createAt(t, storeWithExtraMigrations(t, v2), filepath.Join(dir, "new.smsdb"))
-	if got, want := ws.SchemaVersion(), 2; got != want {
+	extra, next := nextMigration(t, "nicknames", nicknames)
+	ws := createAt(t, storeWithExtraMigrations(t, extra), filepath.Join(dir, "new.smsdb"))
+	if got, want := ws.SchemaVersion(), next; got != want {
 		t.Errorf("SchemaVersion() = %d, want %d", got, want)
 	}
 	if got := ws.BackupPath(); got != "" {
@@ -193,15 +203,14 @@ func TestFailedMigration(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "w.smsdb")
 	demoWorkspaceFile(t, path)
-	bad := storeWithExtraMigrations(t, map[string]string{
-		"0002_half_done.sql": "CREATE TABLE half_done (id INTEGER PRIMARY KEY); INSERT INTO no_such_table VALUES (1);",
-	})
+	extra, next := nextMigration(t, "half_done", "CREATE TABLE half_done (id INTEGER PRIMARY KEY); INSERT INTO no_such_table VALUES (1);")
+	bad := storeWithExtraMigrations(t, extra)
 	ws, err := bad.Open(ctx, path)
 	if err == nil {
 		ws.Close()
 		t.Fatal("Open with a failing migration succeeded")
 	}
-	if !contains(err.Error(), "0002_half_done.sql") || !contains(err.Error(), ".bak") {
+	if !contains(err.Error(), fmt.Sprintf("%04d_half_done.sql", next)) || !contains(err.Error(), ".bak") {
 		t.Errorf("error %q names neither the migration nor the backup", err)
 	}
 
@@ -209,15 +218,15 @@ func TestFailedMigration(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if report.SchemaVersion != 1 || report.People != len(data.DemoPeople()) || !report.OK() {
-		t.Errorf("after a failed migration Check() = %+v, want schema 1 with the demo people", report)
+	if report.SchemaVersion != next-1 || report.People != len(data.DemoPeople()) || !report.OK() {
+		t.Errorf("after a failed migration Check() = %+v, want schema %d with the demo people", report, next-1)
 	}
 	w := openAt(t, New(), path)
 	var n int
 	if err := w.db.QueryRow("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").Scan(&n); err != nil || n != 0 {
 		t.Errorf("half of the failed migration stayed (%d, %v)", n, err)
 	}
-	if matches, _ := filepath.Glob(path + ".before-v2-*.bak"); len(matches) != 1 {
+	if matches, _ := filepath.Glob(path + fmt.Sprintf(".before-v%d-*.bak", next)); len(matches) != 1 {
 		t.Errorf("backups = %q, want one", matches)
 	}
 }
@@ -232,9 +241,10 @@ func TestReadOnlyOlderSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := stateOf(t, path)
-	_, err := storeWithExtraMigrations(t, v2).Open(context.Background(), path)
+	extra, next := nextMigration(t, "nicknames", nicknames)
+	_, err := storeWithExtraMigrations(t, extra).Open(context.Background(), path)
 	e := wantCode(t, err, data.EReadOnly)
-	if !contains(e.Message, path) || !contains(e.Message, "schema 1") {
+	if !contains(e.Message, path) || !contains(e.Message, fmt.Sprintf("schema %d", next-1)) {
 		t.Errorf("message %q names neither the file nor its schema", e.Message)
 	}
 	if got := stateOf(t, path); got != before {
