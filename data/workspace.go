@@ -36,6 +36,9 @@ type AuditService interface {
 type Workspace interface {
 	OrganisationService
 	PeopleService
+	RoadmapService
+	AssessmentService
+	TaskService
 	AuditService
 	Path() string
 	ReadOnly() bool
@@ -67,6 +70,8 @@ type CheckReport struct {
 	Integrity     string // "ok" or SQLite's first complaint
 	Organisation  string
 	People        int
+	Assessments   int // 0 in a file whose schema has no assessments yet
+	Tasks         int // 0 in a file whose schema has no tasks yet
 	AuditEntries  int
 	LastChange    time.Time
 }

@@ -137,3 +137,21 @@ func newestSchema(t testing.TB) int {
 }
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
+
+// storeAtSchema is a Store that knows only the first n embedded migrations,
+// as an earlier release of the app did.
+func storeAtSchema(t testing.TB, n int) *Store {
+	t.Helper()
+	migs, err := loadMigrations(migrationFiles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n < 1 || n > len(migs) {
+		t.Fatalf("storeAtSchema(%d): the embedded schema has versions 1 to %d", n, len(migs))
+	}
+	m := fstest.MapFS{}
+	for _, mig := range migs[:n] {
+		m[migrationDir+"/"+mig.name] = &fstest.MapFile{Data: []byte(mig.sql)}
+	}
+	return &Store{migrations: m}
+}

@@ -254,3 +254,120 @@ func TestReadOnlyOlderSchema(t *testing.T) {
 		t.Errorf("folder holds %q, want %q", got, want)
 	}
 }
+
+// A workspace saved before the roadmap, assessments and tasks existed (schema
+// 1) opens with its organisation and people, a copy of it as it was, and the
+// new tables, empty and ready for use.
+func TestMigrateFromSchema1(t *testing.T) {
+	ctx := actorCtx("Daniel Okafor")
+	dir := t.TempDir()
+	path := filepath.Join(dir, "v1"+data.WorkspaceExt)
+	old := createAt(t, storeAtSchema(t, 1), path)
+	if err := data.SeedDemo(actorCtx("Seeder"), old, nil); err != nil {
+		t.Fatal(err)
+	}
+	wantOrg, err := old.Organisation(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantPeople, err := old.People(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantTrail, err := old.AuditTrail(ctx, "", "", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := old.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	// Check reads a schema-1 file, which has none of the new tables.
+	report, err := New().Check(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := [5]any{report.SchemaVersion, report.NeedsMigrate, report.People, report.Assessments, report.Tasks},
+		[5]any{1, true, len(wantPeople), 0, 0}; got != want {
+		t.Errorf("Check() schema, needs migrate, people, assessments, tasks = %v, want %v", got, want)
+	}
+
+	s := New()
+	at := time.Date(2026, 11, 25, 20, 15, 0, 0, time.UTC)
+	s.now = func() time.Time { return at }
+	ws := openAt(t, s, path)
+	if got, want := ws.SchemaVersion(), newestSchema(t); got != want {
+		t.Errorf("SchemaVersion() = %d, want %d", got, want)
+	}
+	wantBackup := path + fmt.Sprintf(".before-v%d-20261125T201500Z.bak", newestSchema(t))
+	if got := ws.BackupPath(); got != wantBackup {
+		t.Errorf("BackupPath() = %q, want %q", got, wantBackup)
+	}
+	// The copy is the file as the earlier release knew it.
+	backup := openAt(t, storeAtSchema(t, 1), wantBackup)
+	if got, want := backup.SchemaVersion(), 1; got != want {
+		t.Errorf("backup schema = %d, want %d", got, want)
+	}
+	if got, err := backup.People(ctx); err != nil || !reflect.DeepEqual(got, wantPeople) {
+		t.Errorf("backup People() = %d people, %v; want the %d from before", len(got), err, len(wantPeople))
+	}
+	backup.Close()
+
+	gotOrg, err := ws.Organisation(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(gotOrg, wantOrg) {
+		t.Errorf("after migrating Organisation() = %+v\nwant %+v", gotOrg, wantOrg)
+	}
+	gotPeople, err := ws.People(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(gotPeople, wantPeople) {
+		t.Errorf("after migrating People() = %+v\nwant %+v", gotPeople, wantPeople)
+	}
+	gotTrail, err := ws.AuditTrail(ctx, "", "", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(gotTrail, wantTrail) {
+		t.Errorf("after migrating the audit trail has %d entries, want the %d from before", len(gotTrail), len(wantTrail))
+	}
+
+	for _, table := range []string{"step_progress", "plan", "assessments", "answers", "tasks"} {
+		if got := countRows(t, ws, "SELECT count(*) FROM "+table); got != 0 {
+			t.Errorf("new table %s has %d rows, want 0", table, got)
+		}
+	}
+	for _, index := range []string{"tasks_source", "tasks_owner", "step_progress_owner"} {
+		if got := countRows(t, ws, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = ?", index); got != 1 {
+			t.Errorf("index %s missing", index)
+		}
+	}
+
+	// The new records work in the migrated file, with the old people.
+	owner := gotPeople[0]
+	if err := ws.SaveStepProgress(ctx, data.StepProgress{StepID: "step-01", Status: data.StepInProgress, OwnerID: owner.ID}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ws.SaveTask(ctx, data.Task{Title: "Agree the scope", Status: data.TaskOpen, SourceKind: data.SourceManual, OwnerID: owner.ID}); err != nil {
+		t.Fatal(err)
+	}
+	a, err := ws.SaveAssessment(ctx, data.Assessment{Title: "Baseline", Date: at})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ws.SaveAnswer(ctx, data.Answer{AssessmentID: a.ID, QuestionID: "q-4.1-1", Score: 2}); err != nil {
+		t.Fatal(err)
+	}
+	ws.Close()
+
+	report, err = New().Check(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := [4]any{report.SchemaVersion, report.NeedsMigrate, report.Assessments, report.Tasks}, [4]any{newestSchema(t), false, 1, 1}; got != want {
+		t.Errorf("Check() after use: schema, needs migrate, assessments, tasks = %v, want %v", got, want)
+	}
+}

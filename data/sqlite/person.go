@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"strconv"
+	"time"
 
 	"smsbuilder/data"
 )
@@ -92,7 +93,7 @@ func scanPerson(s scanner) (data.Person, error) {
 	return p, nil
 }
 
-func errNoPerson(id int64) error {
+func errNoPerson(id int64) *data.Error {
 	return data.Errorf(data.ENotFound, "There is no person with ID %d: they may have been deleted.", id)
 }
 
@@ -188,11 +189,16 @@ func (w *Workspace) SavePerson(ctx context.Context, p data.Person) (data.Person,
 }
 
 // DeletePerson removes a person and their roles, recording their last values
-// in the audit trail.
+// in the audit trail. The steps and tasks they owned are left without an
+// owner (ON DELETE SET NULL), each with that change in its own trail.
 func (w *Workspace) DeletePerson(ctx context.Context, id int64) error {
 	return w.write(ctx, "delete person", func(tx *sql.Tx) error {
 		old, err := readPerson(ctx, tx, id)
 		if err != nil {
+			return err
+		}
+		now := w.now()
+		if err := recordOwnerGone(ctx, tx, now, old); err != nil {
 			return err
 		}
 		res, err := tx.ExecContext(ctx, "DELETE FROM people WHERE id = ?", id)
@@ -205,7 +211,72 @@ func (w *Workspace) DeletePerson(ctx context.Context, id int64) error {
 			return errNoPerson(id)
 		}
 		fields, before := old.AuditFields()
-		return record(ctx, tx, w.now(), "person", strconv.FormatInt(id, 10), data.ActionDelete,
+		return record(ctx, tx, now, "person", strconv.FormatInt(id, 10), data.ActionDelete,
 			data.Diff(fields, before, map[string]string{}))
 	})
+}
+
+// ownerName is the name of the person with id, as the audit trail of the
+// steps and tasks they own shows them; 0 is nobody, "". An unknown person is
+// refused with data.ENotFound, marked on the OwnerID field.
+func ownerName(ctx context.Context, tx *sql.Tx, id int64) (string, error) {
+	if id == 0 {
+		return "", nil
+	}
+	var name string
+	err := tx.QueryRowContext(ctx, "SELECT name FROM people WHERE id = ?", id).Scan(&name)
+	if errors.Is(err, sql.ErrNoRows) {
+		e := errNoPerson(id)
+		e.Fields = []data.FieldError{{Field: "OwnerID", Message: "Choose another owner: this person no longer exists."}}
+		return "", e
+	}
+	if err != nil {
+		return "", err
+	}
+	return name, nil
+}
+
+// nullID stores an optional reference: 0 is NULL.
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+// recordOwnerGone records, for each step and task p owns, that its owner is
+// about to be removed with p.
+func recordOwnerGone(ctx context.Context, tx *sql.Tx, at time.Time, p data.Person) error {
+	owned := []struct{ entity, query string }{
+		{"step", "SELECT step_id FROM step_progress WHERE owner_id = ? ORDER BY step_id"},
+		{"task", "SELECT id FROM tasks WHERE owner_id = ? ORDER BY id"},
+	}
+	change := []data.FieldChange{{Field: "owner", From: p.Name}}
+	for _, o := range owned {
+		var ids []string
+		rows, err := tx.QueryContext(ctx, o.query, p.ID)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			ids = append(ids, id)
+		}
+		if err := rows.Close(); err != nil {
+			return err
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, id := range ids {
+			if err := record(ctx, tx, at, o.entity, id, data.ActionUpdate, change); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

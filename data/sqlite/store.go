@@ -37,6 +37,10 @@ const metaApp = "smsbuilder"
 // fixed width so that text order is time order.
 const timeLayout = "2006-01-02T15:04:05.000Z07:00"
 
+// dateLayout is how dates (due dates, target dates, assessment dates) are
+// stored: a calendar day without a time or a zone.
+const dateLayout = "2006-01-02"
+
 var (
 	_ data.Store     = (*Store)(nil)
 	_ data.Workspace = (*Workspace)(nil)
@@ -272,6 +276,23 @@ func readCheckFacts(ctx context.Context, db *sql.DB, r *data.CheckReport) error 
 	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM people").Scan(&r.People); err != nil {
 		return err
 	}
+	// An older file, still to be migrated, may not have these tables yet.
+	for _, c := range []struct {
+		table string
+		n     *int
+	}{{"assessments", &r.Assessments}, {"tasks", &r.Tasks}} {
+		var exists int
+		if err := db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", c.table).Scan(&exists); err != nil {
+			return err
+		}
+		if exists == 0 {
+			continue
+		}
+		// The table name is one of the two above, not user input.
+		if err := db.QueryRowContext(ctx, "SELECT count(*) FROM "+c.table).Scan(c.n); err != nil {
+			return err
+		}
+	}
 	var last sql.NullString
 	if err := db.QueryRowContext(ctx, "SELECT count(*), max(at) FROM audit_trail").Scan(&r.AuditEntries, &last); err != nil {
 		return err
@@ -380,6 +401,41 @@ func openDB(dsn string) (*sql.DB, error) {
 }
 
 func formatTime(t time.Time) string { return t.UTC().Format(timeLayout) }
+
+// formatDate stores the calendar day of t as it reads in t's own location,
+// so that a day picked at local midnight is not moved to the day before by
+// converting it to UTC. The zero time is NULL.
+func formatDate(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.Format(dateLayout)
+}
+
+// parseDate reads a stored day back as midnight UTC; NULL is the zero time.
+func parseDate(s sql.NullString) (time.Time, error) {
+	if !s.Valid {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse(dateLayout, s.String)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("stored date %q: %w", s.String, err)
+	}
+	return t, nil
+}
+
+// checkDate refuses, as a validation error of the record named by what, a
+// date whose year does not fit the four digits of the stored text.
+func checkDate(what, field, label string, t time.Time) error {
+	if t.IsZero() {
+		return nil
+	}
+	if y := t.Year(); y < 1 || y > 9999 {
+		return &data.Error{Code: data.EInvalid, Message: "The " + what + " was not saved: please correct the marked fields.",
+			Fields: []data.FieldError{{Field: field, Message: label + " must fall between the years 1 and 9999."}}}
+	}
+	return nil
+}
 
 func parseTime(s string) (time.Time, error) {
 	t, err := time.Parse(time.RFC3339, s)

@@ -1,0 +1,183 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strconv"
+
+	"smsbuilder/data"
+)
+
+// taskAuditFields are a task as the audit trail shows it; owner is the
+// owner's name.
+func taskAuditFields(t data.Task, owner string) ([]string, map[string]string) {
+	return []string{"title", "description", "owner", "due", "status", "source_kind", "source_ref"}, map[string]string{
+		"title":       t.Title,
+		"description": t.Description,
+		"owner":       owner,
+		"due":         auditDate(t.Due),
+		"status":      string(t.Status),
+		"source_kind": t.SourceKind,
+		"source_ref":  t.SourceRef,
+	}
+}
+
+func errNoTask(id int64) *data.Error {
+	return data.Errorf(data.ENotFound, "There is no task with ID %d: it may have been deleted.", id)
+}
+
+const taskColumns = "id, title, description, owner_id, due, status, source_kind, source_ref, created_at, updated_at"
+
+func scanTask(s scanner) (data.Task, error) {
+	var t data.Task
+	var owner sql.NullInt64
+	var due sql.NullString
+	var status, created, updated string
+	if err := s.Scan(&t.ID, &t.Title, &t.Description, &owner, &due, &status, &t.SourceKind, &t.SourceRef, &created, &updated); err != nil {
+		return t, err
+	}
+	t.OwnerID = owner.Int64
+	t.Status = data.TaskStatus(status)
+	var err error
+	if t.Due, err = parseDate(due); err != nil {
+		return t, err
+	}
+	if t.CreatedAt, err = parseTime(created); err != nil {
+		return t, err
+	}
+	if t.UpdatedAt, err = parseTime(updated); err != nil {
+		return t, err
+	}
+	return t, nil
+}
+
+func readTask(ctx context.Context, tx *sql.Tx, id int64) (data.Task, error) {
+	t, err := scanTask(tx.QueryRowContext(ctx, "SELECT "+taskColumns+" FROM tasks WHERE id = ?", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return t, errNoTask(id)
+	}
+	return t, err
+}
+
+// Tasks lists every task in the order they were created; data.SortTasks
+// puts them in the order of the task list.
+func (w *Workspace) Tasks(ctx context.Context) ([]data.Task, error) {
+	var out []data.Task
+	err := w.read(ctx, "list tasks", func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, "SELECT "+taskColumns+" FROM tasks ORDER BY id")
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			t, err := scanTask(rows)
+			if err != nil {
+				return err
+			}
+			out = append(out, t)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// SaveTask validates and stores t: a new task when t.ID is 0, else an update
+// of that one (data.ENotFound when there is none). The owner must exist
+// (data.ENotFound otherwise). It records the change in the audit trail under
+// entity "task" and returns the stored record. Saving an unchanged task
+// writes nothing. CreatedAt and UpdatedAt are set here.
+func (w *Workspace) SaveTask(ctx context.Context, t data.Task) (data.Task, error) {
+	if w.readOnly {
+		return data.Task{}, w.errReadOnly()
+	}
+	if err := t.Validate(); err != nil {
+		return data.Task{}, err
+	}
+	if err := checkDate("task", "Due", "The due date", t.Due); err != nil {
+		return data.Task{}, err
+	}
+	var saved data.Task
+	err := w.write(ctx, "save task", func(tx *sql.Tx) error {
+		var old data.Task
+		if t.ID != 0 {
+			var err error
+			if old, err = readTask(ctx, tx, t.ID); err != nil {
+				return err
+			}
+		}
+		owner, err := ownerName(ctx, tx, t.OwnerID)
+		if err != nil {
+			return err
+		}
+		now := w.now()
+		fields, after := taskAuditFields(t, owner)
+		before := map[string]string{}
+		action := data.ActionCreate
+		id := t.ID
+		if id == 0 {
+			err := tx.QueryRowContext(ctx, `INSERT INTO tasks (title, description, owner_id, due, status,
+				source_kind, source_ref, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+				t.Title, t.Description, nullID(t.OwnerID), formatDate(t.Due), string(t.Status),
+				t.SourceKind, t.SourceRef, formatTime(now), formatTime(now)).Scan(&id)
+			if err != nil {
+				return err
+			}
+		} else {
+			oldOwner, err := ownerName(ctx, tx, old.OwnerID)
+			if err != nil {
+				return err
+			}
+			_, before = taskAuditFields(old, oldOwner)
+			action = data.ActionUpdate
+			if len(data.Diff(fields, before, after)) == 0 {
+				saved = old
+				return nil
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE tasks SET title = ?, description = ?, owner_id = ?,
+				due = ?, status = ?, source_kind = ?, source_ref = ?, updated_at = ? WHERE id = ?`,
+				t.Title, t.Description, nullID(t.OwnerID), formatDate(t.Due), string(t.Status),
+				t.SourceKind, t.SourceRef, formatTime(now), id); err != nil {
+				return err
+			}
+		}
+		if err := record(ctx, tx, now, "task", strconv.FormatInt(id, 10), action, data.Diff(fields, before, after)); err != nil {
+			return err
+		}
+		saved, err = readTask(ctx, tx, id)
+		return err
+	})
+	if err != nil {
+		return data.Task{}, err
+	}
+	return saved, nil
+}
+
+// DeleteTask removes a task, recording its last values in the audit trail.
+func (w *Workspace) DeleteTask(ctx context.Context, id int64) error {
+	return w.write(ctx, "delete task", func(tx *sql.Tx) error {
+		old, err := readTask(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		owner, err := ownerName(ctx, tx, old.OwnerID)
+		if err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, "DELETE FROM tasks WHERE id = ?", id)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n != 1 {
+			return errNoTask(id)
+		}
+		fields, before := taskAuditFields(old, owner)
+		return record(ctx, tx, w.now(), "task", strconv.FormatInt(id, 10), data.ActionDelete,
+			data.Diff(fields, before, map[string]string{}))
+	})
+}
