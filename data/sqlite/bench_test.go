@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"smsbuilder/data"
 )
@@ -57,6 +58,52 @@ func BenchmarkPeople500(b *testing.B) {
 	for b.Loop() {
 		if _, err := ws.People(ctx); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkSaveAnswer changes one answer, with its audit entry, per
+// iteration.
+func BenchmarkSaveAnswer(b *testing.B) {
+	ctx := actorCtx("Bench")
+	ws := newWorkspace(b)
+	a, err := ws.SaveAssessment(ctx, data.Assessment{Title: "Baseline", Date: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	i := 0
+	for b.Loop() {
+		i++
+		// The score differs from the one before, so every save writes.
+		if err := ws.SaveAnswer(ctx, data.Answer{AssessmentID: a.ID, QuestionID: "q-8.2.3-1", Score: i % 5, Notes: "Reviewed with the process owner"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkAnswers reads an assessment of 150 answers, about the size of a
+// full gap assessment.
+func BenchmarkAnswers(b *testing.B) {
+	ctx := actorCtx("Bench")
+	ws := newWorkspace(b)
+	a, err := ws.SaveAssessment(ctx, data.Assessment{Title: "Baseline", Date: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := range 150 {
+		ans := data.Answer{AssessmentID: a.ID, QuestionID: fmt.Sprintf("q-%d.%d-%d", 4+i%7, 1+i%5, 1+i/35), Score: i % 5,
+			Notes: "Seen in the March review; the owner agrees the gap.", Evidence: fmt.Sprintf("NW-REC-%03d", i)}
+		if err := ws.SaveAnswer(ctx, ans); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for b.Loop() {
+		got, err := ws.Answers(ctx, a.ID)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(got) != 150 {
+			b.Fatalf("Answers() = %d answers, want 150", len(got))
 		}
 	}
 }
