@@ -14,6 +14,9 @@ import (
 // Screen ids, used by the navigation and by screens that send the user on.
 const (
 	screenDashboard    = "dashboard"
+	screenRoadmap      = "roadmap"
+	screenGap          = "gap"
+	screenTasks        = "tasks"
 	screenOrganisation = "organisation"
 	screenPeople       = "people"
 	screenPacks        = "packs"
@@ -36,6 +39,9 @@ type screenDef struct {
 func screens() []screenDef {
 	return []screenDef{
 		{screenDashboard, "Dashboard", theme.HomeIcon(), func(e *env) screen { return newDashboardScreen(e) }},
+		{screenRoadmap, "Roadmap", theme.NavigateNextIcon(), func(e *env) screen { return newRoadmapScreen(e) }},
+		{screenGap, "Gap assessment", theme.QuestionIcon(), func(e *env) screen { return newGapScreen(e) }},
+		{screenTasks, "Tasks", theme.ListIcon(), func(e *env) screen { return newTasksScreen(e) }},
 		{screenOrganisation, "Organisation", theme.InfoIcon(), func(e *env) screen { return newOrganisationScreen(e) }},
 		{screenPeople, "People", theme.AccountIcon(), func(e *env) screen { return newPeopleScreen(e) }},
 		{screenPacks, "Packs", theme.DocumentPrintIcon(), func(e *env) screen { return newPacksScreen(e) }},

@@ -185,7 +185,7 @@ func (u *UI) createWorkspace(path string, demo bool) error {
 		return err
 	}
 	if demo {
-		if err := data.SeedDemo(data.WithActor(context.Background(), "SMS Builder demo"), ws, assets.DemoLogo()); err != nil {
+		if err := data.SeedDemo(data.WithActor(context.Background(), "SMS Builder demo"), ws, u.deps.Catalogue, assets.DemoLogo(), u.deps.Now()); err != nil {
 			ws.Close()
 			return err
 		}

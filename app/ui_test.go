@@ -223,7 +223,7 @@ func refusedFiles(t *testing.T) map[string]string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := data.SeedDemo(context.Background(), ws, nil); err != nil {
+	if err := data.SeedDemoOrganisation(context.Background(), ws, nil); err != nil {
 		t.Fatal(err)
 	}
 	ws.Close()
@@ -289,7 +289,7 @@ func TestAReadOnlyWorkspaceSaysSoAndRefusesEdits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data.SeedDemo(context.Background(), ws, nil)
+	data.SeedDemoOrganisation(context.Background(), ws, nil)
 	ws.Close()
 	os.Chmod(path, 0o444)
 	a := test.NewTempApp(t)

@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"fmt"
+	"time"
 )
 
 // DemoOrganisation is Northwind Managed IT Ltd, the sample that runs through
@@ -33,9 +34,21 @@ func DemoPeople() []Person {
 	}
 }
 
-// SeedDemo fills an empty workspace with the demo organisation. The logo
-// comes from the caller because data embeds no files.
-func SeedDemo(ctx context.Context, ws Workspace, logo []byte) error {
+// SeedDemo fills an empty workspace with the demo organisation and its SMS
+// in progress, dated around now. The logo comes from the caller because data
+// embeds no files.
+func SeedDemo(ctx context.Context, ws Workspace, cat *Catalogue, logo []byte, now time.Time) error {
+	if err := SeedDemoOrganisation(ctx, ws, logo); err != nil {
+		return err
+	}
+	return seedDemoProgress(ctx, ws, cat, now)
+}
+
+// SeedDemoOrganisation saves only the demo profile and people.
+func SeedDemoOrganisation(ctx context.Context, ws interface {
+	OrganisationService
+	PeopleService
+}, logo []byte) error {
 	o := DemoOrganisation()
 	o.Logo = logo
 	if err := ws.SaveOrganisation(ctx, o); err != nil {

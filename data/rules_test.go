@@ -197,3 +197,22 @@ func TestAnswerAndStepValidation(t *testing.T) {
 		t.Errorf("a valid answer was refused: %v", err)
 	}
 }
+
+func TestOverdueComparesCalendarDays(t *testing.T) {
+	est := time.FixedZone("EST", -5*3600)
+	due := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		now  time.Time
+		want bool
+	}{
+		{time.Date(2026, 12, 1, 10, 0, 0, 0, est), false},
+		{time.Date(2026, 12, 1, 23, 0, 0, 0, est), false},
+		{time.Date(2026, 12, 2, 0, 30, 0, 0, est), true},
+		{time.Date(2026, 12, 1, 23, 59, 0, 0, time.UTC), false},
+	}
+	for _, tt := range tests {
+		if got := (Task{Status: TaskOpen, Due: due}).Overdue(tt.now); got != tt.want {
+			t.Errorf("Overdue(%s) = %v, want %v", tt.now, got, tt.want)
+		}
+	}
+}

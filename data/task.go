@@ -54,14 +54,16 @@ func (t Task) Validate() error {
 	return v.err("task")
 }
 
-// Overdue reports whether the task is open and its due date has passed.
+// Overdue reports whether the task is open and its due day has passed.
+// Due dates are calendar days stored as midnight UTC, so today is compared
+// as the calendar day now shows where the user is.
 func (t Task) Overdue(now time.Time) bool {
-	return t.Status == TaskOpen && !t.Due.IsZero() && t.Due.Before(startOfDay(now))
+	return t.Status == TaskOpen && !t.Due.IsZero() && t.Due.Before(calendarDay(now))
 }
 
-func startOfDay(t time.Time) time.Time {
+func calendarDay(t time.Time) time.Time {
 	y, m, d := t.Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, t.Location())
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
 // TaskService keeps tasks.

@@ -137,7 +137,7 @@ func runNew(ctx context.Context, args []string, d Deps) error {
 	}
 	defer ws.Close()
 	if *demo {
-		if err := data.SeedDemo(data.WithActor(ctx, "smsbuilder new --demo"), ws, assets.DemoLogo()); err != nil {
+		if err := data.SeedDemo(data.WithActor(ctx, "smsbuilder new --demo"), ws, d.Catalogue, assets.DemoLogo(), d.Now()); err != nil {
 			return err
 		}
 	}

@@ -26,7 +26,7 @@ func BenchmarkOpen(b *testing.B) {
 	ctx := actorCtx("Bench")
 	path := filepath.Join(b.TempDir(), "bench"+data.WorkspaceExt)
 	ws := createAt(b, New(), path)
-	if err := data.SeedDemo(ctx, ws, nil); err != nil {
+	if err := data.SeedDemoOrganisation(ctx, ws, nil); err != nil {
 		b.Fatal(err)
 	}
 	for i := range 500 {

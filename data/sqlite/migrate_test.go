@@ -263,7 +263,7 @@ func TestMigrateFromSchema1(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "v1"+data.WorkspaceExt)
 	old := createAt(t, storeAtSchema(t, 1), path)
-	if err := data.SeedDemo(actorCtx("Seeder"), old, nil); err != nil {
+	if err := data.SeedDemoOrganisation(actorCtx("Seeder"), old, nil); err != nil {
 		t.Fatal(err)
 	}
 	wantOrg, err := old.Organisation(ctx)

@@ -229,7 +229,7 @@ func TestSavePersonInvalid(t *testing.T) {
 func TestAuditTrailFilters(t *testing.T) {
 	ctx := actorCtx("Daniel Okafor")
 	ws := newWorkspace(t)
-	if err := data.SeedDemo(ctx, ws, nil); err != nil {
+	if err := data.SeedDemoOrganisation(ctx, ws, nil); err != nil {
 		t.Fatal(err)
 	}
 	people, err := ws.People(ctx)
@@ -273,7 +273,7 @@ func TestAuditTrailFilters(t *testing.T) {
 func TestSeedDemo(t *testing.T) {
 	ctx := actorCtx("Demo")
 	ws := newWorkspace(t)
-	if err := data.SeedDemo(ctx, ws, nil); err != nil {
+	if err := data.SeedDemoOrganisation(ctx, ws, nil); err != nil {
 		t.Fatal(err)
 	}
 	o, err := ws.Organisation(ctx)

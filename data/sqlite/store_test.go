@@ -85,7 +85,7 @@ func TestCreateMigrateReopen(t *testing.T) {
 		t.Errorf("Organisation() of a new workspace = %+v, want %+v", got, want)
 	}
 
-	if err := data.SeedDemo(ctx, ws, nil); err != nil {
+	if err := data.SeedDemoOrganisation(ctx, ws, nil); err != nil {
 		t.Fatal(err)
 	}
 	wantOrg, err := ws.Organisation(ctx)
@@ -198,7 +198,7 @@ func writeFile(t *testing.T, path string, b []byte) {
 func demoWorkspaceFile(t *testing.T, path string) {
 	t.Helper()
 	ws := createAt(t, New(), path)
-	if err := data.SeedDemo(actorCtx("Seeder"), ws, nil); err != nil {
+	if err := data.SeedDemoOrganisation(actorCtx("Seeder"), ws, nil); err != nil {
 		t.Fatal(err)
 	}
 	if err := ws.Close(); err != nil {
@@ -600,7 +600,7 @@ func TestReadOnlyFile(t *testing.T) {
 func TestBackup(t *testing.T) {
 	ctx := actorCtx("Daniel Okafor")
 	ws := newWorkspace(t)
-	if err := data.SeedDemo(ctx, ws, nil); err != nil {
+	if err := data.SeedDemoOrganisation(ctx, ws, nil); err != nil {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
@@ -686,7 +686,7 @@ func TestOddFileName(t *testing.T) {
 func TestLeftoverWAL(t *testing.T) {
 	ctx := actorCtx("Aisha Bello")
 	ws := newWorkspace(t)
-	if err := data.SeedDemo(ctx, ws, nil); err != nil {
+	if err := data.SeedDemoOrganisation(ctx, ws, nil); err != nil {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()

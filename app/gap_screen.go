@@ -1,0 +1,488 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"smsbuilder/data"
+)
+
+// gapScreen runs gap assessments: one question at a time on a 0–4 maturity
+// scale, saved at once, with scores per clause and a comparison.
+type gapScreen struct {
+	env         *env
+	assessments []data.Assessment
+	current     data.Assessment
+	answers     map[string]data.Answer
+	baseline    map[string]data.Answer // nil when not comparing
+	questions   []data.Question        // after the filter
+
+	chooser, compare   *widget.Select
+	clauseFilter       *widget.Select
+	unanswered         *widget.Check
+	list               *widget.List
+	index              int
+	score              *widget.Label
+	chart              *fyne.Container
+	question, clause   *widget.Label
+	evidenceHint, hint *widget.Label
+	scoreButtons       []*widget.Button
+	naReason           *widget.Entry
+	notes, evidence    *widget.Entry
+	problem            *widget.Label
+	body               *fyne.Container
+}
+
+func newGapScreen(e *env) *gapScreen {
+	s := &gapScreen{env: e, index: -1}
+	s.chooser = widget.NewSelect(nil, func(string) { s.onChoose() })
+	s.compare = widget.NewSelect(nil, func(string) { s.onCompare() })
+	s.compare.PlaceHolder = lang.L("Compare with…")
+	clauses := []string{lang.L("All clauses")}
+	for _, c := range e.cat.Children("") {
+		clauses = append(clauses, c.Number+" "+c.Title)
+	}
+	s.clauseFilter = widget.NewSelect(clauses, func(string) { s.filter() })
+	s.clauseFilter.Selected = clauses[0]
+	s.unanswered = widget.NewCheck(lang.L("Unanswered only"), func(bool) { s.filter() })
+	s.score = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.chart = container.NewVBox()
+	s.list = widget.NewList(
+		func() int { return len(s.questions) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, widget.NewLabel("8.5.1.3"), widget.NewLabel("N/A"), l)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			q := s.questions[i]
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText(q.Text)
+			box.Objects[1].(*widget.Label).SetText(q.Clause)
+			box.Objects[2].(*widget.Label).SetText(answerBadge(s.answers, q.ID))
+		})
+	s.list.OnSelected = func(i widget.ListItemID) { s.open(i) }
+	s.question = wrapLabel("")
+	s.question.TextStyle = fyne.TextStyle{Bold: true}
+	s.clause = widget.NewLabel("")
+	s.evidenceHint = wrapLabel("")
+	s.hint = wrapLabel("")
+	s.hint.Importance = widget.LowImportance
+	for score := data.MaturityNone; score <= data.MaturityFully; score++ {
+		v := score
+		s.scoreButtons = append(s.scoreButtons, widget.NewButton(data.MaturityLabel(v), func() { s.setScore(v) }))
+	}
+	na := widget.NewButton(lang.L("Not applicable"), func() { s.setScore(data.MaturityNA) })
+	s.scoreButtons = append(s.scoreButtons, na)
+	s.naReason = widget.NewEntry()
+	s.naReason.PlaceHolder = lang.L("Why it does not apply (needed for not applicable)")
+	s.naReason.OnSubmitted = func(string) { s.setScore(data.MaturityNA) }
+	s.notes = widget.NewMultiLineEntry()
+	s.notes.SetMinRowsVisible(3)
+	s.notes.PlaceHolder = lang.L("What you found")
+	s.evidence = widget.NewEntry()
+	s.evidence.PlaceHolder = lang.L("Where the evidence is: document number, link, record")
+	s.problem = widget.NewLabel("")
+	s.problem.Importance = widget.DangerImportance
+	s.problem.Hide()
+	s.body = container.NewStack()
+	e.onSave(func() { s.saveText() })
+	e.onKeys(s.onRune, s.onKey)
+	s.load(0)
+	return s
+}
+
+func answerBadge(answers map[string]data.Answer, id string) string {
+	a, ok := answers[id]
+	switch {
+	case !ok:
+		return "—"
+	case a.Score == data.MaturityNA:
+		return "N/A"
+	}
+	return fmt.Sprint(a.Score)
+}
+
+// load reads the assessments and shows the one with id (the newest for 0).
+func (s *gapScreen) load(id int64) {
+	var err error
+	if s.assessments, err = s.env.ws.Assessments(s.env.ctx()); err != nil {
+		s.env.showErr(err)
+	}
+	var names []string
+	for _, a := range s.assessments {
+		names = append(names, assessmentName(a))
+	}
+	s.chooser.Options = names
+	s.compare.Options = append([]string{lang.L("(no comparison)")}, names...)
+	if len(s.assessments) == 0 {
+		return
+	}
+	pick := s.assessments[0]
+	for _, a := range s.assessments {
+		if a.ID == id {
+			pick = a
+		}
+	}
+	s.chooser.SetSelected(assessmentName(pick))
+}
+
+func assessmentName(a data.Assessment) string {
+	return a.Date.Format("2006-01-02") + " — " + a.Title
+}
+
+func (s *gapScreen) byName(name string) (data.Assessment, bool) {
+	for _, a := range s.assessments {
+		if assessmentName(a) == name {
+			return a, true
+		}
+	}
+	return data.Assessment{}, false
+}
+
+func (s *gapScreen) onChoose() {
+	a, ok := s.byName(s.chooser.Selected)
+	if !ok {
+		return
+	}
+	answers, err := s.env.ws.Answers(s.env.ctx(), a.ID)
+	if err != nil {
+		s.env.showErr(err)
+		return
+	}
+	s.current, s.answers = a, answers
+	s.filter()
+	s.refreshScore()
+}
+
+func (s *gapScreen) onCompare() {
+	s.baseline = nil
+	if a, ok := s.byName(s.compare.Selected); ok {
+		answers, err := s.env.ws.Answers(s.env.ctx(), a.ID)
+		if err != nil {
+			s.env.showErr(err)
+			return
+		}
+		s.baseline = answers
+	}
+	s.refreshScore()
+}
+
+func (s *gapScreen) filter() {
+	prefix := ""
+	if s.clauseFilter.Selected != "" && s.clauseFilter.Selected != s.clauseFilter.Options[0] {
+		prefix, _, _ = strings.Cut(s.clauseFilter.Selected, " ")
+	}
+	s.questions = s.questions[:0]
+	for _, q := range s.env.cat.Questions() {
+		if prefix != "" && q.Clause != prefix && !strings.HasPrefix(q.Clause, prefix+".") {
+			continue
+		}
+		if s.unanswered.Checked {
+			if _, done := s.answers[q.ID]; done {
+				continue
+			}
+		}
+		s.questions = append(s.questions, q)
+	}
+	s.list.UnselectAll()
+	s.index = -1
+	s.list.Refresh()
+	if len(s.questions) > 0 {
+		s.list.Select(0)
+	}
+}
+
+func (s *gapScreen) refreshScore() {
+	sc := data.Score(s.env.cat, s.answers)
+	text := fmt.Sprintf(lang.L("Answered %d of %d questions."), sc.Overall.Answered, sc.Overall.Questions)
+	if p := sc.Overall.Percent(); p >= 0 {
+		text = fmt.Sprintf(lang.L("Overall %.0f %% of the maximum."), p) + " " + text
+	}
+	s.score.SetText(text)
+	var base []data.ClauseScore
+	if s.baseline != nil {
+		base = data.Score(s.env.cat, s.baseline).ByTop
+	}
+	s.chart.Objects = []fyne.CanvasObject{scoreChart(s.env.cat, sc.ByTop, base)}
+	s.chart.Refresh()
+}
+
+// open shows question i, saving the text typed for the previous one.
+func (s *gapScreen) open(i int) {
+	if s.index >= 0 && s.index != i {
+		s.saveText()
+	}
+	if i < 0 || i >= len(s.questions) {
+		return
+	}
+	s.index = i
+	q := s.questions[i]
+	cl, _ := s.env.cat.Clause(q.Clause)
+	s.clause.SetText(fmt.Sprintf(lang.L("Question %d of %d · clause %s %s"), i+1, len(s.questions), cl.Number, cl.Title))
+	s.question.SetText(q.Text)
+	s.evidenceHint.SetText(lang.L("Good evidence:") + " " + q.Evidence)
+	s.hint.SetText(lang.L("Tip for a small firm:") + " " + q.Hint)
+	a := s.answers[q.ID]
+	s.naReason.SetText(a.NAReason)
+	s.notes.SetText(a.Notes)
+	s.evidence.SetText(a.Evidence)
+	s.problem.Hide()
+	s.highlight()
+}
+
+func (s *gapScreen) highlight() {
+	a, answered := s.answers[s.questionID()]
+	for i, b := range s.scoreButtons {
+		score := i
+		if i == len(s.scoreButtons)-1 {
+			score = data.MaturityNA
+		}
+		if answered && a.Score == score {
+			b.Importance = widget.HighImportance
+		} else {
+			b.Importance = widget.MediumImportance
+		}
+		if s.env.ws.ReadOnly() {
+			b.Disable()
+		}
+		b.Refresh()
+	}
+}
+
+func (s *gapScreen) questionID() string {
+	if s.index < 0 || s.index >= len(s.questions) {
+		return ""
+	}
+	return s.questions[s.index].ID
+}
+
+// setScore saves the answer at once and moves to the next question.
+func (s *gapScreen) setScore(score int) {
+	id := s.questionID()
+	if id == "" || s.current.ID == 0 || s.env.ws.ReadOnly() {
+		return
+	}
+	a := s.answers[id]
+	a.AssessmentID, a.QuestionID, a.Score = s.current.ID, id, score
+	a.NAReason = strings.TrimSpace(s.naReason.Text)
+	a.Notes = strings.TrimSpace(s.notes.Text)
+	a.Evidence = strings.TrimSpace(s.evidence.Text)
+	if err := s.env.ws.SaveAnswer(s.env.ctx(), a); err != nil {
+		s.problem.SetText(data.ErrorMessage(err))
+		s.problem.Show()
+		if score == data.MaturityNA {
+			s.env.win.Canvas().Focus(s.naReason)
+		}
+		return
+	}
+	s.answers[id] = a
+	s.refreshScore()
+	s.list.RefreshItem(s.index)
+	s.next(1)
+}
+
+// saveText stores notes and evidence typed for an answered question.
+func (s *gapScreen) saveText() {
+	id := s.questionID()
+	a, ok := s.answers[id]
+	if !ok || s.env.ws.ReadOnly() {
+		return
+	}
+	n, ev, r := strings.TrimSpace(s.notes.Text), strings.TrimSpace(s.evidence.Text), strings.TrimSpace(s.naReason.Text)
+	if a.Notes == n && a.Evidence == ev && a.NAReason == r {
+		return
+	}
+	a.Notes, a.Evidence, a.NAReason = n, ev, r
+	if err := s.env.ws.SaveAnswer(s.env.ctx(), a); err != nil {
+		s.env.showErr(err)
+		return
+	}
+	s.answers[id] = a
+}
+
+func (s *gapScreen) next(step int) {
+	i := s.index + step
+	if i >= 0 && i < len(s.questions) {
+		s.list.Select(i)
+		s.list.ScrollTo(i)
+	}
+}
+
+// onRune answers with the number keys when no field has the focus.
+func (s *gapScreen) onRune(r rune) {
+	switch {
+	case r >= '0' && r <= '4':
+		s.setScore(int(r - '0'))
+	case r == 'n' || r == 'N':
+		s.setScore(data.MaturityNA)
+	case r == 'j' || r == ']':
+		s.next(1)
+	case r == 'k' || r == '[':
+		s.next(-1)
+	}
+}
+
+func (s *gapScreen) onKey(k fyne.KeyName) {
+	switch k {
+	case fyne.KeyDown, fyne.KeyRight, fyne.KeyPageDown:
+		s.next(1)
+	case fyne.KeyUp, fyne.KeyLeft, fyne.KeyPageUp:
+		s.next(-1)
+	}
+}
+
+func (s *gapScreen) onNew() {
+	title := widget.NewEntry()
+	title.SetText(fmt.Sprintf(lang.L("Gap assessment %s"), s.env.now().Format("January 2006")))
+	date := widget.NewEntry()
+	date.SetText(s.env.now().Format("2006-01-02"))
+	assessor := widget.NewEntry()
+	assessor.SetText(s.env.actor())
+	problem := widget.NewLabel("")
+	problem.Importance = widget.DangerImportance
+	problem.Wrapping = fyne.TextWrapWord
+	problem.Hide()
+	var d *dialog.CustomDialog
+	submit := func() {
+		day, err := parseDate(date.Text)
+		a := data.Assessment{Title: strings.TrimSpace(title.Text), Date: day, Assessor: strings.TrimSpace(assessor.Text)}
+		if err == nil {
+			a, err = s.env.ws.SaveAssessment(s.env.ctx(), a)
+		}
+		if err != nil {
+			problem.SetText(data.ErrorMessage(err))
+			problem.Show()
+			return
+		}
+		d.Hide()
+		s.load(a.ID)
+		s.env.goTo(screenGap)
+	}
+	for _, en := range []*widget.Entry{title, date, assessor} {
+		en.OnSubmitted = func(string) { submit() }
+	}
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("Title *"), title),
+		widget.NewFormItem(lang.L("Date *"), date),
+		widget.NewFormItem(lang.L("Assessor"), assessor),
+	)
+	ok := widget.NewButton(lang.L("Start"), submit)
+	ok.Importance = widget.HighImportance
+	d = dialog.NewCustomWithoutButtons(lang.L("New gap assessment"), container.NewVBox(form, problem), s.env.win)
+	d.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("Cancel"), d.Hide), ok})
+	d.Resize(fyne.NewSize(520, 0))
+	d.Show()
+	s.env.win.Canvas().Focus(title)
+}
+
+// onGapsToTasks turns chosen gaps into tasks; gaps that already have a task
+// are not offered again.
+func (s *gapScreen) onGapsToTasks() {
+	tasks, err := s.env.ws.Tasks(s.env.ctx())
+	if err != nil {
+		s.env.showErr(err)
+		return
+	}
+	has := map[string]bool{}
+	for _, t := range tasks {
+		if t.SourceKind == data.SourceQuestion {
+			has[t.SourceRef] = true
+		}
+	}
+	var gaps []data.Gap
+	for _, g := range data.Gaps(s.env.cat, s.answers) {
+		if !has[g.Question.ID] {
+			gaps = append(gaps, g)
+		}
+	}
+	if len(gaps) == 0 {
+		dialog.ShowInformation(lang.L("No new gaps"), lang.L("Every answered question below 4 already has a task, or none is below 4."), s.env.win)
+		return
+	}
+	checks := container.NewVBox()
+	var boxes []*widget.Check
+	for _, g := range gaps {
+		c := widget.NewCheck(fmt.Sprintf("[%d] %s %s", g.Answer.Score, g.Question.Clause, g.Question.Text), nil)
+		c.Checked = g.Answer.Score <= data.MaturityPartly
+		boxes = append(boxes, c)
+		checks.Add(c)
+	}
+	scroll := container.NewVScroll(checks)
+	scroll.SetMinSize(fyne.NewSize(640, 360))
+	dialog.ShowCustomConfirm(lang.L("Turn gaps into tasks"), lang.L("Create tasks"), lang.L("Cancel"),
+		container.NewBorder(wrapLabel(lang.L("Lowest scores first. Each chosen gap becomes an open task on the task list.")), nil, nil, nil, scroll),
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			n := 0
+			for i, c := range boxes {
+				if !c.Checked {
+					continue
+				}
+				g := gaps[i]
+				t := data.Task{Title: lang.L("Close gap:") + " " + clipText(g.Question.Text, 120), Description: g.Question.Evidence,
+					Status: data.TaskOpen, SourceKind: data.SourceQuestion, SourceRef: g.Question.ID}
+				if _, err := s.env.ws.SaveTask(s.env.ctx(), t); err != nil {
+					s.env.showErr(err)
+					return
+				}
+				n++
+			}
+			dialog.ShowInformation(lang.L("Tasks created"), fmt.Sprintf(lang.L("%d tasks were added to the task list."), n), s.env.win)
+		}, s.env.win)
+}
+
+func clipText(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}
+
+func (s *gapScreen) content() fyne.CanvasObject {
+	newBtn := widget.NewButtonWithIcon(lang.L("New assessment…"), theme.ContentAddIcon(), s.onNew)
+	newBtn.Importance = widget.HighImportance
+	toTasks := widget.NewButtonWithIcon(lang.L("Turn gaps into tasks…"), theme.ListIcon(), s.onGapsToTasks)
+	if s.env.ws.ReadOnly() {
+		newBtn.Disable()
+		toTasks.Disable()
+	}
+	if len(s.assessments) == 0 {
+		intro := wrapLabel(lang.L("A gap assessment asks one question for every requirement area of clauses 4 to 10 and scores your answer from 0 (nothing in place) to 4 (fully in place). Start with a baseline now; repeat it before the certification audit to see how far you have come."))
+		return container.NewVBox(heading(lang.L("Gap assessment")), intro, container.NewHBox(newBtn))
+	}
+	scores := container.NewVBox(s.score, s.chart)
+	header := container.NewVBox(
+		heading(lang.L("Gap assessment")),
+		container.NewHBox(widget.NewLabel(lang.L("Assessment")), s.chooser, s.compare, newBtn, toTasks),
+	)
+	buttons := container.NewGridWithColumns(3)
+	for _, b := range s.scoreButtons {
+		buttons.Add(b)
+	}
+	answer := container.NewVBox(
+		s.clause, s.question, s.evidenceHint, s.hint,
+		buttons,
+		s.naReason, s.problem,
+		widget.NewForm(widget.NewFormItem(lang.L("Notes"), s.notes), widget.NewFormItem(lang.L("Evidence"), s.evidence)),
+		widget.NewLabelWithStyle(lang.L("Keys: 0–4 score, N not applicable, ↑ ↓ previous and next (click outside a field first). Every answer is saved at once."), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}),
+	)
+	filters := container.NewBorder(nil, nil, nil, s.unanswered, s.clauseFilter)
+	left := container.NewBorder(filters, nil, nil, nil, s.list)
+	work := container.NewHSplit(left, container.NewVScroll(answer))
+	work.Offset = 0.42
+	tabs := container.NewAppTabs(
+		container.NewTabItem(lang.L("Answer"), work),
+		container.NewTabItem(lang.L("Scores"), container.NewVScroll(scores)),
+	)
+	return container.NewBorder(header, nil, nil, nil, tabs)
+}

@@ -1,0 +1,123 @@
+package app
+
+import (
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"smsbuilder/data"
+)
+
+// taskForm is the form of the add and edit task dialog.
+type taskForm struct {
+	task        data.Task
+	title, due  *widget.Entry
+	description *widget.Entry
+	owner       *widget.Select
+	people      []data.Person
+	problems    map[string]*widget.Label
+}
+
+func newTaskForm(t data.Task, e *env, byID map[int64]data.Person) *taskForm {
+	f := &taskForm{task: t, problems: map[string]*widget.Label{}}
+	for _, p := range byID {
+		f.people = append(f.people, p)
+	}
+	data.SortPeople(f.people)
+	f.title = widget.NewEntry()
+	f.title.SetText(t.Title)
+	f.description = widget.NewMultiLineEntry()
+	f.description.SetMinRowsVisible(3)
+	f.description.SetText(t.Description)
+	f.due = widget.NewEntry()
+	f.due.PlaceHolder = "YYYY-MM-DD"
+	if !t.Due.IsZero() {
+		f.due.SetText(t.Due.Format("2006-01-02"))
+	}
+	f.owner = widget.NewSelect(personNames(f.people), nil)
+	f.owner.PlaceHolder = lang.L("(unassigned)")
+	if p, ok := byID[t.OwnerID]; ok {
+		f.owner.SetSelected(p.Name)
+	}
+	return f
+}
+
+func personNames(people []data.Person) []string {
+	names := []string{lang.L("(unassigned)")}
+	for _, p := range people {
+		names = append(names, p.Name)
+	}
+	return names
+}
+
+// personID finds the person chosen in a select, or 0.
+func personID(people []data.Person, name string) int64 {
+	for _, p := range people {
+		if p.Name == name {
+			return p.ID
+		}
+	}
+	return 0
+}
+
+// parseDate reads a YYYY-MM-DD date typed by a user; empty is no date.
+func parseDate(text string) (time.Time, error) {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return time.Time{}, nil
+	}
+	d, err := time.Parse("2006-01-02", text)
+	if err != nil {
+		return time.Time{}, data.Errorf(data.EInvalid, "Write the date as YYYY-MM-DD, for example 2027-03-31.")
+	}
+	return d, nil
+}
+
+func (f *taskForm) value() (data.Task, error) {
+	t := f.task
+	t.Title = strings.TrimSpace(f.title.Text)
+	t.Description = strings.TrimSpace(f.description.Text)
+	t.OwnerID = personID(f.people, f.owner.Selected)
+	due, err := parseDate(f.due.Text)
+	if err != nil {
+		return t, &data.Error{Code: data.EInvalid, Message: "The task was not saved.", Fields: []data.FieldError{{Field: "Due", Message: data.ErrorMessage(err)}}}
+	}
+	t.Due = due
+	return t, nil
+}
+
+func (f *taskForm) showProblems(err error) bool {
+	shown := false
+	for field, l := range f.problems {
+		if msg := data.FieldMessage(err, field); msg != "" {
+			l.SetText(msg)
+			l.Show()
+			shown = true
+		} else {
+			l.Hide()
+		}
+	}
+	return shown
+}
+
+func (f *taskForm) field(name string, w fyne.CanvasObject) fyne.CanvasObject {
+	l := widget.NewLabel("")
+	l.Importance = widget.DangerImportance
+	l.Wrapping = fyne.TextWrapWord
+	l.Hide()
+	f.problems[name] = l
+	return container.NewVBox(w, l)
+}
+
+func (f *taskForm) content() fyne.CanvasObject {
+	return widget.NewForm(
+		widget.NewFormItem(lang.L("Title *"), f.field("Title", f.title)),
+		widget.NewFormItem(lang.L("Owner"), f.field("OwnerID", f.owner)),
+		widget.NewFormItem(lang.L("Due"), f.field("Due", f.due)),
+		widget.NewFormItem(lang.L("Description"), f.field("Description", f.description)),
+	)
+}

@@ -1,0 +1,321 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"smsbuilder/data"
+)
+
+// tasksScreen lists the work to do: mine or everyone's, overdue first.
+type tasksScreen struct {
+	env    *env
+	people map[int64]data.Person
+	tasks  []data.Task
+	shown  []data.Task
+
+	mine     *widget.RadioGroup
+	openOnly *widget.Check
+	search   *widget.Entry
+	table    *widget.Table
+	selected int
+	edit     *widget.Button
+	done     *widget.Button
+	remove   *widget.Button
+	undo     *widget.Button
+	status   *widget.Label
+	deleted  *data.Task
+}
+
+func taskColumns() []string {
+	return []string{lang.L("Task"), lang.L("Owner"), lang.L("Due"), lang.L("Status"), lang.L("From")}
+}
+
+func newTasksScreen(e *env) *tasksScreen {
+	s := &tasksScreen{env: e, selected: -1}
+	s.mine = widget.NewRadioGroup([]string{lang.L("Mine"), lang.L("Everyone's")}, func(string) { s.filter() })
+	s.mine.Horizontal = true
+	s.mine.Selected = lang.L("Everyone's")
+	s.openOnly = widget.NewCheck(lang.L("Open only"), func(bool) { s.filter() })
+	s.openOnly.Checked = true
+	s.search = widget.NewEntry()
+	s.search.PlaceHolder = lang.L("Search tasks")
+	s.search.OnChanged = func(string) { s.filter() }
+	s.table = widget.NewTableWithHeaders(
+		func() (int, int) { return len(s.shown), len(taskColumns()) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			t := s.shown[id.Row]
+			l.SetText(s.cell(t, id.Col))
+			if id.Col == 2 && t.Overdue(s.env.now()) {
+				l.Importance = widget.DangerImportance
+			} else {
+				l.Importance = widget.MediumImportance
+			}
+			l.Refresh()
+		})
+	s.table.ShowHeaderColumn = false
+	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 {
+			o.(*widget.Label).SetText(taskColumns()[id.Col])
+		}
+	}
+	for i, w := range []float32{420, 170, 150, 90, 260} {
+		s.table.SetColumnWidth(i, w)
+	}
+	s.table.OnSelected = func(id widget.TableCellID) { s.selected = id.Row; s.updateButtons() }
+	s.edit = widget.NewButtonWithIcon(lang.L("Edit…"), theme.DocumentCreateIcon(), s.onEdit)
+	s.done = widget.NewButtonWithIcon(lang.L("Mark done"), theme.ConfirmIcon(), s.onToggleDone)
+	s.remove = widget.NewButtonWithIcon(lang.L("Delete…"), theme.DeleteIcon(), s.onDelete)
+	s.undo = widget.NewButtonWithIcon(lang.L("Undo delete"), theme.ContentUndoIcon(), s.onUndo)
+	s.undo.Hide()
+	s.status = widget.NewLabel("")
+	s.load()
+	return s
+}
+
+func (s *tasksScreen) cell(t data.Task, col int) string {
+	switch col {
+	case 0:
+		return t.Title
+	case 1:
+		if p, ok := s.people[t.OwnerID]; ok {
+			return p.Name
+		}
+		return lang.L("unassigned")
+	case 2:
+		if t.Due.IsZero() {
+			return ""
+		}
+		d := t.Due.Format("2006-01-02")
+		if t.Overdue(s.env.now()) {
+			d += " " + lang.L("overdue")
+		}
+		return d
+	case 3:
+		if t.Status == data.TaskDone {
+			return lang.L("Done")
+		}
+		return lang.L("Open")
+	}
+	return taskSource(s.env.cat, t)
+}
+
+// taskSource names where a task came from in plain words.
+func taskSource(cat *data.Catalogue, t data.Task) string {
+	switch t.SourceKind {
+	case data.SourceStep:
+		id, _, _ := strings.Cut(t.SourceRef, "#")
+		if st, ok := cat.Step(id); ok {
+			return lang.L("Roadmap:") + " " + st.Title
+		}
+	case data.SourceQuestion:
+		if q, ok := cat.Question(t.SourceRef); ok {
+			return lang.L("Gap:") + " " + q.Clause + " " + q.ID
+		}
+	}
+	return lang.L("Added by hand")
+}
+
+func (s *tasksScreen) load() {
+	people, err := s.env.ws.People(s.env.ctx())
+	if err != nil {
+		s.env.showErr(err)
+	}
+	s.people = map[int64]data.Person{}
+	for _, p := range people {
+		s.people[p.ID] = p
+	}
+	if s.tasks, err = s.env.ws.Tasks(s.env.ctx()); err != nil {
+		s.env.showErr(err)
+	}
+	s.filter()
+}
+
+// me is the person working, when their name matches a person in the workspace.
+func (s *tasksScreen) me() int64 {
+	for id, p := range s.people {
+		if strings.EqualFold(p.Name, s.env.actor()) {
+			return id
+		}
+	}
+	return -1
+}
+
+func (s *tasksScreen) filter() {
+	q := strings.ToLower(strings.TrimSpace(s.search.Text))
+	me := s.me()
+	s.shown = s.shown[:0]
+	for _, t := range s.tasks {
+		if s.mine.Selected == lang.L("Mine") && t.OwnerID != me {
+			continue
+		}
+		if s.openOnly.Checked && t.Status != data.TaskOpen {
+			continue
+		}
+		if q != "" && !strings.Contains(strings.ToLower(t.Title+" "+t.Description+" "+s.cell(t, 1)+" "+s.cell(t, 4)), q) {
+			continue
+		}
+		s.shown = append(s.shown, t)
+	}
+	data.SortTasks(s.shown, s.env.now())
+	s.selected = -1
+	s.table.UnselectAll()
+	s.table.Refresh()
+	s.updateButtons()
+}
+
+func (s *tasksScreen) updateButtons() {
+	t, ok := s.current()
+	for _, b := range []*widget.Button{s.edit, s.done, s.remove} {
+		if !ok || s.env.ws.ReadOnly() {
+			b.Disable()
+		} else {
+			b.Enable()
+		}
+	}
+	if ok && t.Status == data.TaskDone {
+		s.done.SetText(lang.L("Reopen"))
+	} else {
+		s.done.SetText(lang.L("Mark done"))
+	}
+}
+
+func (s *tasksScreen) current() (data.Task, bool) {
+	if s.selected < 0 || s.selected >= len(s.shown) {
+		return data.Task{}, false
+	}
+	return s.shown[s.selected], true
+}
+
+func (s *tasksScreen) onToggleDone() {
+	t, ok := s.current()
+	if !ok {
+		return
+	}
+	if t.Status == data.TaskDone {
+		t.Status = data.TaskOpen
+	} else {
+		t.Status = data.TaskDone
+	}
+	if _, err := s.env.ws.SaveTask(s.env.ctx(), t); err != nil {
+		s.env.showErr(err)
+		return
+	}
+	s.status.SetText(fmt.Sprintf(lang.L("%q is now %s."), t.Title, strings.ToLower(s.cell(t, 3))))
+	s.load()
+}
+
+func (s *tasksScreen) onDelete() {
+	t, ok := s.current()
+	if !ok {
+		return
+	}
+	dialog.ShowConfirm(lang.L("Delete task"), fmt.Sprintf(lang.L("Delete %q? You can undo this until you leave the screen."), t.Title), func(yes bool) {
+		if !yes {
+			return
+		}
+		if err := s.env.ws.DeleteTask(s.env.ctx(), t.ID); err != nil {
+			s.env.showErr(err)
+			return
+		}
+		s.deleted = &t
+		s.undo.Show()
+		s.status.SetText(fmt.Sprintf(lang.L("%q was deleted."), t.Title))
+		s.load()
+	}, s.env.win)
+}
+
+func (s *tasksScreen) onUndo() {
+	if s.deleted == nil {
+		return
+	}
+	t := *s.deleted
+	t.ID = 0
+	if _, err := s.env.ws.SaveTask(s.env.ctx(), t); err != nil {
+		s.env.showErr(err)
+		return
+	}
+	s.deleted = nil
+	s.undo.Hide()
+	s.status.SetText(fmt.Sprintf(lang.L("%q was restored."), t.Title))
+	s.load()
+}
+
+func (s *tasksScreen) onAdd() {
+	s.openForm(data.Task{Status: data.TaskOpen, SourceKind: data.SourceManual, OwnerID: s.me()})
+}
+
+func (s *tasksScreen) onEdit() {
+	if t, ok := s.current(); ok {
+		s.openForm(t)
+	}
+}
+
+// openForm edits a task in a dialog that stays open until the task is valid.
+func (s *tasksScreen) openForm(t data.Task) {
+	f := newTaskForm(t, s.env, s.people)
+	title := lang.L("Add task")
+	if t.ID != 0 {
+		title = lang.L("Edit task")
+	}
+	var d *dialog.CustomDialog
+	submit := func() {
+		v, err := f.value()
+		if err == nil {
+			_, err = s.env.ws.SaveTask(s.env.ctx(), v)
+		}
+		if err != nil {
+			if !f.showProblems(err) {
+				s.env.showErr(err)
+			}
+			return
+		}
+		d.Hide()
+		s.status.SetText(fmt.Sprintf(lang.L("%q was saved."), v.Title))
+		s.load()
+	}
+	f.title.OnSubmitted = func(string) { submit() }
+	f.due.OnSubmitted = func(string) { submit() }
+	save := widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), submit)
+	save.Importance = widget.HighImportance
+	d = dialog.NewCustomWithoutButtons(title, f.content(), s.env.win)
+	d.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("Cancel"), d.Hide), save})
+	d.Resize(fyne.NewSize(560, 0))
+	d.Show()
+	s.env.win.Canvas().Focus(f.title)
+}
+
+func (s *tasksScreen) content() fyne.CanvasObject {
+	add := widget.NewButtonWithIcon(lang.L("Add task…"), theme.ContentAddIcon(), s.onAdd)
+	add.Importance = widget.HighImportance
+	if s.env.ws.ReadOnly() {
+		add.Disable()
+	}
+	overdue := data.CountOverdue(s.tasks, s.env.now())
+	summary := widget.NewLabel(fmt.Sprintf(lang.L("%d tasks, %d overdue."), len(s.tasks), overdue))
+	if overdue > 0 {
+		summary.Importance = widget.DangerImportance
+	}
+	top := container.NewVBox(
+		heading(lang.L("Tasks")),
+		container.NewHBox(add, s.edit, s.done, s.remove, s.undo, s.status),
+		container.NewBorder(nil, nil, container.NewHBox(s.mine, s.openOnly), summary, s.search),
+	)
+	if len(s.tasks) == 0 {
+		return container.NewBorder(top, nil, nil, nil, wrapLabel(lang.L("No tasks yet. Tasks come from the roadmap's checklists and from the gaps an assessment finds; you can also add your own. Every task has an owner and a due date, and overdue work is shown when the app starts.")))
+	}
+	return container.NewBorder(top, nil, nil, nil, s.table)
+}
