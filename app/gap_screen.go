@@ -469,12 +469,14 @@ func (s *gapScreen) content() fyne.CanvasObject {
 	for _, b := range s.scoreButtons {
 		buttons.Add(b)
 	}
+	keysHelp := wrapLabel(lang.L("Keys: 0–4 score, N not applicable, ↑ ↓ previous and next (click outside a field first). Every answer is saved at once."))
+	keysHelp.TextStyle = fyne.TextStyle{Italic: true}
 	answer := container.NewVBox(
 		s.clause, s.question, s.evidenceHint, s.hint,
 		buttons,
 		s.naReason, s.problem,
 		widget.NewForm(widget.NewFormItem(lang.L("Notes"), s.notes), widget.NewFormItem(lang.L("Evidence"), s.evidence)),
-		widget.NewLabelWithStyle(lang.L("Keys: 0–4 score, N not applicable, ↑ ↓ previous and next (click outside a field first). Every answer is saved at once."), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}),
+		keysHelp,
 	)
 	filters := container.NewBorder(nil, nil, nil, s.unanswered, s.clauseFilter)
 	left := container.NewBorder(filters, nil, nil, nil, s.list)

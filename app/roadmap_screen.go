@@ -38,12 +38,14 @@ func newRoadmapScreen(e *env) *roadmapScreen {
 	s.target.PlaceHolder = "YYYY-MM-DD"
 	s.target.OnSubmitted = func(string) { s.onPropose() }
 	s.overall = widget.NewProgressBar()
-	s.phases = container.NewVBox()
+	s.phases = container.NewGridWithRows(1)
 	s.detail = container.NewStack()
 	s.list = widget.NewList(
 		func() int { return len(s.steps) },
 		func() fyne.CanvasObject {
-			return container.NewBorder(nil, nil, widget.NewIcon(theme.RadioButtonIcon()), widget.NewLabel("2027-12-31"), widget.NewLabel("step"))
+			title := widget.NewLabel("step")
+			title.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, widget.NewIcon(theme.RadioButtonIcon()), widget.NewLabel("2027-12-31"), title)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			st := s.steps[i]
@@ -113,9 +115,9 @@ func (s *roadmapScreen) refreshProgress() {
 		if ph.Total > 0 {
 			b.SetValue(float64(ph.Done) / float64(ph.Total))
 		}
-		done, total := ph.Done, ph.Total
-		b.TextFormatter = func() string { return fmt.Sprintf("%d / %d", done, total) }
-		s.phases.Add(container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(110, 30), widget.NewLabel(ph.Phase.Title)), nil, b))
+		done, total, title := ph.Done, ph.Total, ph.Phase.Title
+		b.TextFormatter = func() string { return fmt.Sprintf("%s %d/%d", title, done, total) }
+		s.phases.Add(b)
 	}
 	s.phases.Refresh()
 }

@@ -118,6 +118,6 @@ func (f *taskForm) content() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Title *"), f.field("Title", f.title)),
 		widget.NewFormItem(lang.L("Owner"), f.field("OwnerID", f.owner)),
 		widget.NewFormItem(lang.L("Due"), f.field("Due", f.due)),
-		widget.NewFormItem(lang.L("Description"), f.field("Description", f.description)),
+		widget.NewFormItem(lang.L("Details"), f.field("Description", f.description)),
 	)
 }

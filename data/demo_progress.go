@@ -25,7 +25,7 @@ func seedDemoProgress(ctx context.Context, ws Workspace, cat *Catalogue, now tim
 	}
 	owner, top, auditor := byRole(RoleSMSOwner), byRole(RoleTopManagement), byRole(RoleInternalAuditor)
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
-	target := today.AddDate(0, 8, 0)
+	target := today.AddDate(0, 10, 0)
 	if err := ws.SavePlan(ctx, Plan{TargetDate: target}); err != nil {
 		return fmt.Errorf("seed demo plan: %w", err)
 	}
@@ -46,6 +46,7 @@ func seedDemoProgress(ctx context.Context, ws Workspace, cat *Catalogue, now tim
 			p.Due = today.AddDate(0, 0, -120+i*20)
 		case i < 7:
 			p.Status = StepInProgress
+			p.Due = today.AddDate(0, 0, 14*(i-4))
 		}
 		if err := ws.SaveStepProgress(ctx, p); err != nil {
 			return fmt.Errorf("seed demo step %s: %w", s.ID, err)
