@@ -188,4 +188,21 @@ func TestWriteSample(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// the Markdown test document and one generated chapter
+	md, err := os.ReadFile(filepath.Join("testdata", "markdown.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	spec := benchSpec(1)
+	spec.sections = append([]section{{number: "1", title: "Markdown", render: func(d *doc) error { d.markdown(string(md)); return nil }}}, spec.sections...)
+	spec.sections[1].number = "2"
+	env := packEnv{src: src, opts: Options{Now: fixedNow, Compress: true}.resolve(src.Org), date: "31 March 2026", status: "Generated"}
+	f, err := os.Create(filepath.Join(dir, "markdown.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := renderPack(context.Background(), spec, env, f, func(int, int) {}); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -86,14 +86,14 @@ func loadFonts() (*fontBook, error) {
 	return b, nil
 }
 
-// register adds the four faces to a gofpdf document. gofpdf keeps the
-// characters up to "9" in every subset when no AliasNbPages was set before,
-// so the digits a page-count alias turns into always have glyphs.
-func (b *fontBook) register(pdf *gofpdf.Fpdf) {
-	for f := face(0); f < faceCount; f++ {
-		family, style := f.family()
-		pdf.AddUTF8FontFromBytes(family, style, b.data[f])
-	}
+// register adds one face to a gofpdf document. Faces are registered when
+// first used, since parsing a face costs gofpdf a few milliseconds and a
+// pack that prints no code needs no mono face. gofpdf keeps the characters
+// up to "9" in every subset (no AliasNbPages is set), so the digits the
+// page-count alias turns into always have glyphs.
+func (b *fontBook) register(pdf *gofpdf.Fpdf, f face) {
+	family, style := f.family()
+	pdf.AddUTF8FontFromBytes(family, style, b.data[f])
 }
 
 // parseMetrics reads the tables of a TrueType font that layout needs: head

@@ -141,13 +141,14 @@ type doc struct {
 	pending     float64 // gap asked for before the next block
 	pendingBars int     // quote bars that enclosed every request for that gap
 
-	face     face
-	size     float64
-	fontSet  bool
-	linkIDs  []int // real passes: the link of each table of contents entry
-	tocNext  int   // the next table of contents entry to point a link at
-	outline  []heading
-	outLevel int // level of the last bookmark, -1 before the first
+	face       face
+	size       float64
+	fontSet    bool
+	registered [faceCount]bool
+	linkIDs    []int // real passes: the link of each table of contents entry
+	tocNext    int   // the next table of contents entry to point a link at
+	outline    []heading
+	outLevel   int // level of the last bookmark, -1 before the first
 
 	section  string // number of the current section, for numbering headings
 	subCount int
@@ -171,7 +172,6 @@ func newDoc(ctx context.Context, fonts *fontBook, g geometry, meta packMeta, dry
 	pdf := gofpdf.NewCustom(&gofpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: gofpdf.SizeType{Wd: g.w, Ht: g.h}})
 	pdf.SetMargins(g.left, g.top, g.right)
 	pdf.SetAutoPageBreak(false, 0)
-	fonts.register(pdf)
 	pdf.SetCompression(meta.compress)
 	pdf.SetCatalogSort(true)
 	pdf.SetCreationDate(meta.now)
@@ -225,6 +225,10 @@ func (d *doc) setFont(f face, size float64) {
 	if d.pdf == nil || (d.fontSet && d.face == f && d.size == size) {
 		d.face, d.size = f, size
 		return
+	}
+	if !d.registered[f] {
+		d.fonts.register(d.pdf, f)
+		d.registered[f] = true
 	}
 	family, style := f.family()
 	d.pdf.SetFont(family, style, size)

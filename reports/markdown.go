@@ -82,10 +82,10 @@ func (r *mdRenderer) block(n ast.Node) {
 	case *ast.Paragraph:
 		d.flow(r.inlines(n, 0, ""), r.base)
 		d.gap(gapParagraph)
-	case *ast.TextBlock:
+	case *ast.TextBlock: // the text of an item in a tight list
 		d.flow(r.inlines(n, 0, ""), r.base)
 		if n.NextSibling() != nil {
-			d.gap(gapParagraph)
+			d.gap(gapTightItem)
 		}
 	case *ast.List:
 		r.list(n)
@@ -189,7 +189,9 @@ func (r *mdRenderer) list(l *ast.List) {
 			d.gap(itemGap)
 		}
 	}
-	d.gap(gapParagraph)
+	if depth == 0 {
+		d.gap(gapParagraph)
+	}
 }
 
 func (r *mdRenderer) table(t *east.Table) {

@@ -188,22 +188,27 @@ func FuzzMarkdownPDF(f *testing.F) {
 		if len(src) > 20000 {
 			return // pages of text, not what the fuzzer is looking for
 		}
-		title := src
-		if i := strings.IndexByte(title, '\n'); i >= 0 {
-			title = title[:i]
-		}
-		spec := &packSpec{
-			title: title, subtitle: src, docNumber: title, version: title,
-			control: []ControlRow{{Number: title, Title: src, Owner: src}},
-			sections: []section{{number: title, title: title, render: func(d *doc) error {
-				d.markdown(src)
-				return nil
-			}}},
-		}
-		org := data.Organisation{LegalName: src, ShortName: title}
-		env := packEnv{src: Source{Org: org}, opts: Options{Now: fixedNow, Draft: true}.resolve(org), date: title, status: title}
-		if err := renderPack(context.Background(), spec, env, io.Discard, func(int, int) {}); err != nil {
+		if err := fuzzPack(src); err != nil {
 			t.Errorf("render %q: %v", src, err)
 		}
 	})
+}
+
+// fuzzPack puts src everywhere a pack prints text and builds the pack.
+func fuzzPack(src string) error {
+	title := src
+	if i := strings.IndexByte(title, '\n'); i >= 0 {
+		title = title[:i]
+	}
+	spec := &packSpec{
+		title: title, subtitle: src, docNumber: title, version: title,
+		control: []ControlRow{{Number: title, Title: src, Owner: src}},
+		sections: []section{{number: title, title: title, render: func(d *doc) error {
+			d.markdown(src)
+			return nil
+		}}},
+	}
+	org := data.Organisation{LegalName: src, ShortName: title}
+	env := packEnv{src: Source{Org: org}, opts: Options{Now: fixedNow, Draft: true}.resolve(org), date: title, status: title}
+	return renderPack(context.Background(), spec, env, io.Discard, func(int, int) {})
 }
