@@ -21,6 +21,11 @@ type dashboardScreen struct {
 	org          data.Organisation
 	people       []data.Person
 	completeness data.Completeness
+	progress     map[string]data.StepProgress
+	tasks        []data.Task
+	latest       *data.Assessment
+	scores       data.Scores
+	previous     *data.Scores
 
 	tree     *widget.Tree
 	guidance *widget.RichText
@@ -36,6 +41,13 @@ func newDashboardScreen(e *env) *dashboardScreen {
 		e.showErr(err)
 	}
 	s.completeness = data.ProfileCompleteness(s.org, s.people)
+	if s.progress, err = e.ws.StepProgress(e.ctx()); err != nil {
+		e.showErr(err)
+	}
+	if s.tasks, err = e.ws.Tasks(e.ctx()); err != nil {
+		e.showErr(err)
+	}
+	s.loadScores()
 	s.guidance = widget.NewRichTextFromMarkdown(lang.L("Select a clause to read what it asks for in practice and which documents and records an auditor expects."))
 	s.guidance.Wrapping = fyne.TextWrapWord
 	s.tree = widget.NewTree(s.childUIDs, s.isBranch,
@@ -47,6 +59,32 @@ func newDashboardScreen(e *env) *dashboardScreen {
 		})
 	s.tree.OnSelected = s.onSelectClause
 	return s
+}
+
+// loadScores reads the latest assessment and the one before it.
+func (s *dashboardScreen) loadScores() {
+	list, err := s.env.ws.Assessments(s.env.ctx())
+	if err != nil {
+		s.env.showErr(err)
+		return
+	}
+	for i, a := range list {
+		if i > 1 {
+			break
+		}
+		answers, err := s.env.ws.Answers(s.env.ctx(), a.ID)
+		if err != nil {
+			s.env.showErr(err)
+			return
+		}
+		sc := data.Score(s.env.cat, answers)
+		if i == 0 {
+			a := a
+			s.latest, s.scores = &a, sc
+		} else {
+			s.previous = &sc
+		}
+	}
 }
 
 func (s *dashboardScreen) childUIDs(id widget.TreeNodeID) []widget.TreeNodeID {
@@ -77,20 +115,72 @@ func (s *dashboardScreen) onSelectClause(id widget.TreeNodeID) {
 	s.guidance.ParseMarkdown(b.String())
 }
 
-// nextAction names the first thing to do to complete the profile and scope.
+// nextAction names the one thing to do now: complete the profile, catch up
+// on the most overdue task, or start the next roadmap step.
 func (s *dashboardScreen) nextAction() (string, string) {
 	switch {
 	case s.org.LegalName == "" || len(s.org.Services) == 0 || s.org.ScopeStatement == "":
 		return lang.L("Describe your organisation and the services your SMS covers."), screenOrganisation
 	case !anyHolds(s.people, data.RoleSMSOwner) || !anyHolds(s.people, data.RoleTopManagement) || !anyHolds(s.people, data.RoleInternalAuditor):
 		return lang.L("Name the people who hold the SMS roles."), screenPeople
-	case len(s.completeness.Missing) > 0:
-		return lang.L("Complete the profile:") + " " + strings.Join(s.completeness.Missing, ", ") + ".", screenOrganisation
 	}
-	return lang.L("Print the scope and organisation profile pack and have top management review it."), screenPacks
+	tasks := append([]data.Task(nil), s.tasks...)
+	data.SortTasks(tasks, s.env.now())
+	if len(tasks) > 0 && tasks[0].Overdue(s.env.now()) {
+		t := tasks[0]
+		return fmt.Sprintf(lang.L("Overdue since %s: %s"), t.Due.Format("2 January"), t.Title), screenTasks
+	}
+	if step, ok := data.NextStep(s.env.cat, s.progress); ok {
+		return lang.L("Next roadmap step:") + " " + step.Title, screenRoadmap
+	}
+	return lang.L("Every roadmap step is closed. Keep the SMS running and prepare for surveillance."), screenRoadmap
+}
+
+func (s *dashboardScreen) welcome() fyne.CanvasObject {
+	intro := wrapLabel(lang.L("SMS Builder guides you step by step to an ISO/IEC 20000-1:2018 service management system and prints its documentation. Start with the first roadmap step: top management's sponsorship and an SMS owner. Then describe your organisation and run a baseline gap assessment."))
+	start := widget.NewButtonWithIcon(lang.L("Start the first step"), theme.NavigateNextIcon(), func() { s.env.goTo(screenRoadmap) })
+	start.Importance = widget.HighImportance
+	profile := widget.NewButtonWithIcon(lang.L("Describe the organisation"), theme.InfoIcon(), func() { s.env.goTo(screenOrganisation) })
+	return container.NewCenter(container.NewGridWrap(fyne.NewSize(620, 260), widget.NewCard(lang.L("Welcome to SMS Builder"), lang.L("This workspace is empty."),
+		container.NewVBox(intro, container.NewHBox(start, profile)))))
+}
+
+func (s *dashboardScreen) empty() bool {
+	return s.org.LegalName == "" && len(s.people) == 0 && len(s.progress) == 0 && s.latest == nil
 }
 
 func (s *dashboardScreen) content() fyne.CanvasObject {
+	if s.empty() {
+		return s.welcome()
+	}
+	action, target := s.nextAction()
+	actionLabel := wrapLabel(action)
+	goBtn := widget.NewButtonWithIcon(lang.L("Do it now"), theme.NavigateNextIcon(), func() { s.env.goTo(target) })
+	goBtn.Importance = widget.HighImportance
+
+	readiness := widget.NewLabelWithStyle(lang.L("No assessment yet"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	readinessNote := wrapLabel(lang.L("Run a gap assessment to see how ready you are."))
+	if s.latest != nil {
+		if p := s.scores.Overall.Percent(); p >= 0 {
+			readiness.SetText(fmt.Sprintf(lang.L("%.0f %% ready"), p))
+		}
+		readinessNote.SetText(fmt.Sprintf(lang.L("From %q on %s: %d of %d questions answered."), s.latest.Title, s.latest.Date.Format("2 January 2006"), s.scores.Overall.Answered, s.scores.Overall.Questions))
+	}
+	_, all := data.SummariseRoadmap(s.env.cat, s.progress)
+	roadmap := widget.NewProgressBar()
+	if all.Total > 0 {
+		roadmap.SetValue(float64(all.Done) / float64(all.Total))
+	}
+	roadmap.TextFormatter = func() string { return fmt.Sprintf(lang.L("%d of %d steps done"), all.Done, all.Total) }
+	overdue := data.CountOverdue(s.tasks, s.env.now())
+	overdueLabel := widget.NewLabel(fmt.Sprintf(lang.L("%d overdue tasks"), overdue))
+	if overdue > 0 {
+		overdueLabel.Importance = widget.DangerImportance
+	} else {
+		overdueLabel.SetText(lang.L("Nothing overdue"))
+		overdueLabel.Importance = widget.SuccessImportance
+	}
+
 	c := s.completeness
 	bar := widget.NewProgressBar()
 	bar.SetValue(float64(c.Done) / float64(c.Total))
@@ -99,26 +189,11 @@ func (s *dashboardScreen) content() fyne.CanvasObject {
 	if len(c.Missing) > 0 {
 		missing = lang.L("Still missing:") + " " + strings.Join(c.Missing, ", ") + "."
 	}
-	missingLabel := widget.NewLabel(missing)
-	missingLabel.Wrapping = fyne.TextWrapWord
-
-	action, target := s.nextAction()
-	actionLabel := widget.NewLabel(action)
-	actionLabel.Wrapping = fyne.TextWrapWord
-	goBtn := widget.NewButtonWithIcon(lang.L("Do it now"), theme.NavigateNextIcon(), func() { s.env.goTo(target) })
-	goBtn.Importance = widget.HighImportance
 
 	name := s.org.LegalName
 	if name == "" {
 		name = lang.L("Your organisation")
 	}
-	facts := widget.NewForm(
-		widget.NewFormItem(lang.L("Services in scope"), wrapLabel(joinOr(s.org.Services, lang.L("none yet")))),
-		widget.NewFormItem(lang.L("Locations"), wrapLabel(joinOr(s.org.Locations, lang.L("none yet")))),
-		widget.NewFormItem(lang.L("People"), widget.NewLabel(fmt.Sprint(len(s.people)))),
-		widget.NewFormItem(lang.L("SMS owner"), widget.NewLabel(holders(s.people, data.RoleSMSOwner))),
-		widget.NewFormItem(lang.L("Top management"), widget.NewLabel(holders(s.people, data.RoleTopManagement))),
-	)
 	var logo fyne.CanvasObject = layoutSpacer()
 	if len(s.org.Logo) > 0 {
 		img := canvas.NewImageFromResource(fyne.NewStaticResource("logo", s.org.Logo))
@@ -128,13 +203,29 @@ func (s *dashboardScreen) content() fyne.CanvasObject {
 	}
 	left := container.NewVBox(
 		logo,
-		widget.NewCard(name, lang.L("Profile and scope"), container.NewVBox(bar, missingLabel, facts)),
 		widget.NewCard(lang.L("Next action"), "", container.NewVBox(actionLabel, container.NewHBox(goBtn))),
+		widget.NewCard(name, lang.L("Where you stand"), container.NewVBox(
+			readiness, readinessNote,
+			widget.NewLabelWithStyle(lang.L("Roadmap"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), roadmap,
+			overdueLabel,
+			widget.NewLabelWithStyle(lang.L("Profile and scope"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), bar, wrapLabel(missing),
+		)),
 	)
+	var chart fyne.CanvasObject = wrapLabel(lang.L("Scores per clause appear here after the first gap assessment."))
+	if s.latest != nil {
+		var base []data.ClauseScore
+		if s.previous != nil {
+			base = s.previous.ByTop
+		}
+		chart = scoreChart(s.env.cat, s.scores.ByTop, base)
+	}
 	treeSplit := container.NewHSplit(s.tree, container.NewVScroll(s.guidance))
 	treeSplit.Offset = 0.55
-	clauses := widget.NewCard(lang.L("ISO/IEC 20000-1:2018 — the requirements"), lang.L("Clauses 4 to 10, with what each asks in practice"), treeSplit)
-	split := container.NewHSplit(container.NewVScroll(left), clauses)
+	tabs := container.NewAppTabs(
+		container.NewTabItem(lang.L("Scores per clause"), container.NewVScroll(chart)),
+		container.NewTabItem(lang.L("The requirements"), treeSplit),
+	)
+	split := container.NewHSplit(container.NewVScroll(left), tabs)
 	split.Offset = 0.36
 	return split
 }
@@ -159,14 +250,4 @@ func anyHolds(people []data.Person, kind data.RoleKind) bool {
 		}
 	}
 	return false
-}
-
-func holders(people []data.Person, kind data.RoleKind) string {
-	var names []string
-	for _, p := range people {
-		if p.HasRole(kind) {
-			names = append(names, p.Name)
-		}
-	}
-	return joinOr(names, lang.L("nobody yet"))
 }

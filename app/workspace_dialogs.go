@@ -195,6 +195,7 @@ func (u *UI) askWhoIsWorking() {
 		u.app.Preferences().SetString(prefActor, name)
 		u.refreshHeader()
 		d.Hide()
+		u.notifyOverdue()
 	}
 	who.OnSubmitted = func(string) { submit() }
 	ok := widget.NewButton(lang.L("Start working"), submit)
@@ -204,4 +205,30 @@ func (u *UI) askWhoIsWorking() {
 	d.Resize(fyne.NewSize(460, 0))
 	d.Show()
 	u.win.Canvas().Focus(who)
+}
+
+// notifyOverdue tells the person who starts working how much work is
+// overdue, and offers to show it.
+func (u *UI) notifyOverdue() {
+	if u.ws == nil {
+		return
+	}
+	tasks, err := u.ws.Tasks(context.Background())
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	n := data.CountOverdue(tasks, u.deps.Now())
+	if n == 0 {
+		return
+	}
+	msg := fmt.Sprintf(lang.L("%d tasks are overdue. The task list shows them first."), n)
+	if n == 1 {
+		msg = lang.L("One task is overdue. The task list shows it first.")
+	}
+	dialog.ShowCustomConfirm(lang.L("Overdue work"), lang.L("Show tasks"), lang.L("Later"), wrapLabel(msg), func(show bool) {
+		if show {
+			u.show(screenTasks)
+		}
+	}, u.win)
 }
