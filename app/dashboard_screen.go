@@ -217,7 +217,7 @@ func (s *dashboardScreen) content() fyne.CanvasObject {
 		if s.previous != nil {
 			base = s.previous.ByTop
 		}
-		chart = scoreChart(s.env.cat, s.scores.ByTop, base)
+		chart = scoreChart(s.env.cat, s.scores.ByTop, base, lang.L("Latest assessment"), lang.L("The one before"))
 	}
 	treeSplit := container.NewHSplit(s.tree, container.NewVScroll(s.guidance))
 	treeSplit.Offset = 0.55

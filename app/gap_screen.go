@@ -211,7 +211,7 @@ func (s *gapScreen) refreshScore() {
 	if s.baseline != nil {
 		base = data.Score(s.env.cat, s.baseline).ByTop
 	}
-	s.chart.Objects = []fyne.CanvasObject{scoreChart(s.env.cat, sc.ByTop, base)}
+	s.chart.Objects = []fyne.CanvasObject{scoreChart(s.env.cat, sc.ByTop, base, lang.L("Selected assessment"), lang.L("Compared with"))}
 	s.chart.Refresh()
 }
 

@@ -31,8 +31,8 @@ func colourNow() color.Color      { return color.NRGBA{R: 0x2E, G: 0x75, B: 0xB6
 func colourBaseline() color.Color { return color.NRGBA{R: 0x9A, G: 0xA5, B: 0xB1, A: 0xFF} }
 
 // scoreChart draws one horizontal bar per top-level clause: the score now,
-// and under it the baseline's when there is one.
-func scoreChart(cat *data.Catalogue, now []data.ClauseScore, baseline []data.ClauseScore) fyne.CanvasObject {
+// and under it the baseline's when there is one; the labels name the two.
+func scoreChart(cat *data.Catalogue, now []data.ClauseScore, baseline []data.ClauseScore, nowLabel, baseLabel string) fyne.CanvasObject {
 	before := map[string]float64{}
 	for _, c := range baseline {
 		before[c.Clause] = c.Percent()
@@ -52,7 +52,7 @@ func scoreChart(cat *data.Catalogue, now []data.ClauseScore, baseline []data.Cla
 		grid.Add(container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(220, 30), label), nil, bars))
 	}
 	if baseline != nil {
-		legend := container.NewHBox(swatch(colourNow()), widget.NewLabel(lang.L("Selected assessment")), swatch(colourBaseline()), widget.NewLabel(lang.L("Compared with")))
+		legend := container.NewHBox(swatch(colourNow()), widget.NewLabel(nowLabel), swatch(colourBaseline()), widget.NewLabel(baseLabel))
 		grid.Add(legend)
 	}
 	return grid
