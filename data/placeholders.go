@@ -31,7 +31,21 @@ func PlaceholderValues(o Organisation, people []Person, now time.Time) Placehold
 		}
 		return strings.Join(s, ", ")
 	}
+	var owners []string
+	for _, p := range people {
+		for _, r := range p.Roles {
+			if r.Kind == RoleProcessOwner {
+				owners = append(owners, "| "+r.Process+" | "+p.Name+" |")
+			}
+		}
+	}
+	sort.Strings(owners)
+	processOwners := ""
+	if len(owners) > 0 {
+		processOwners = "| Process | Owner |\n| --- | --- |\n" + strings.Join(owners, "\n")
+	}
 	return Placeholders{
+		"people.process_owners": processOwners,
 		"org.name":              o.Name(),
 		"org.legal_name":        o.LegalName,
 		"org.short_name":        o.ShortName,
