@@ -1,0 +1,213 @@
+package data
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Template is the content of one document the SMS needs: Markdown with
+// placeholders, and guidance for its author that never prints.
+type Template struct {
+	Key          string   `json:"key"`
+	Number       string   `json:"number"`
+	Title        string   `json:"title"`
+	Clauses      []string `json:"clauses"`
+	Guidance     string   `json:"guidance"`
+	ReviewMonths int      `json:"review_months"`
+	Body         string   `json:"body,omitempty"` // from the .md file beside the .json
+}
+
+// DocStatus is where a document version is in its control workflow.
+type DocStatus string
+
+const (
+	DocDraft      DocStatus = "draft"
+	DocInReview   DocStatus = "in-review"
+	DocApproved   DocStatus = "approved"
+	DocSuperseded DocStatus = "superseded"
+	DocWithdrawn  DocStatus = "withdrawn"
+)
+
+// Label is the plain name of the status.
+func (s DocStatus) Label() string {
+	switch s {
+	case DocInReview:
+		return "In review"
+	case DocApproved:
+		return "Approved"
+	case DocSuperseded:
+		return "Superseded"
+	case DocWithdrawn:
+		return "Withdrawn"
+	}
+	return "Draft"
+}
+
+// Document is one controlled document: its identity and ownership. Its text
+// lives in its versions.
+type Document struct {
+	ID          int64
+	Number      string // "SMS-DOC-02"
+	Title       string
+	TemplateKey string // "" for an imported document
+	Clauses     []string
+	OwnerID     int64
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
+}
+
+// Validate checks the document's own fields.
+func (d Document) Validate() error {
+	var v validation
+	v.required("Number", d.Number, "Document number")
+	v.maxLen("Number", d.Number, "Document number", 40)
+	v.required("Title", d.Title, "Title")
+	v.maxLen("Title", d.Title, "Title", 200)
+	return v.err("document")
+}
+
+// Version is one version of a document's text. Drafts change; an approved
+// version is frozen with the SHA-256 of its text.
+type Version struct {
+	ID            int64
+	DocumentID    int64
+	Major, Minor  int // the number it has or will have once approved: 1.0, 1.1, 2.0
+	Status        DocStatus
+	Body          string
+	SHA256        string // set on approval
+	ChangeSummary string
+	ApprovedBy    int64
+	ApprovedAt    time.Time
+	ReviewDue     time.Time
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
+}
+
+// Number is "1.0", with " draft" or " in review" for unapproved text.
+func (v Version) Number() string {
+	n := fmt.Sprintf("%d.%d", v.Major, v.Minor)
+	switch v.Status {
+	case DocDraft:
+		return n + " draft"
+	case DocInReview:
+		return n + " in review"
+	}
+	return n
+}
+
+// ShortHash is the first 12 hex digits of the text's SHA-256, printed in
+// footers so a paper copy can be checked against the workspace.
+func (v Version) ShortHash() string {
+	if len(v.SHA256) < 12 {
+		return ""
+	}
+	return v.SHA256[:12]
+}
+
+// HashText is the SHA-256 of a document text, as lower-case hex.
+func HashText(body string) string {
+	sum := sha256.Sum256([]byte(body))
+	return hex.EncodeToString(sum[:])
+}
+
+// NextVersion is the number a new draft gets after the latest approved
+// version: 1.0 when there is none, else a minor or a major step.
+func NextVersion(latestApproved *Version, major bool) (int, int) {
+	if latestApproved == nil {
+		return 1, 0
+	}
+	if major {
+		return latestApproved.Major + 1, 0
+	}
+	return latestApproved.Major, latestApproved.Minor + 1
+}
+
+// Transition is a move in the control workflow.
+type Transition string
+
+const (
+	SendForReview Transition = "send-for-review"
+	BackToDraft   Transition = "back-to-draft"
+	Approve       Transition = "approve"
+	Withdraw      Transition = "withdraw"
+)
+
+// CheckTransition says whether a version in status from may take the
+// transition, with a plain reason when not. Superseding happens by approving
+// a newer version, never by hand.
+func CheckTransition(from DocStatus, t Transition) error {
+	allowed := map[Transition][]DocStatus{
+		SendForReview: {DocDraft},
+		BackToDraft:   {DocInReview},
+		Approve:       {DocInReview},
+		Withdraw:      {DocDraft, DocInReview, DocApproved},
+	}
+	for _, s := range allowed[t] {
+		if s == from {
+			return nil
+		}
+	}
+	names := map[Transition]string{SendForReview: "sent for review", BackToDraft: "sent back to draft", Approve: "approved", Withdraw: "withdrawn"}
+	name, ok := names[t]
+	if !ok {
+		return Errorf(EInvalid, "Unknown workflow step %q.", t)
+	}
+	hint := ""
+	switch {
+	case t == Approve && from == DocDraft:
+		hint = " Send it for review first."
+	case from == DocApproved && t != Withdraw:
+		hint = " An approved version is frozen: start a new draft to change it."
+	}
+	return Errorf(EInvalid, "A document that is %s cannot be %s.%s", strings.ToLower(from.Label()), name, hint)
+}
+
+// Approval is what approving a version records.
+type Approval struct {
+	ApproverID    int64
+	ChangeSummary string
+	At            time.Time
+	ReviewMonths  int // 0 means 12
+}
+
+// CheckApprover refuses an approver who holds no approving role: top
+// management or the SMS owner.
+func CheckApprover(p Person) error {
+	if p.HasRole(RoleTopManagement) || p.HasRole(RoleSMSOwner) {
+		return nil
+	}
+	return &Error{Code: EInvalid, Message: fmt.Sprintf("%s cannot approve documents: only top management or the SMS owner can.", p.Name),
+		Fields: []FieldError{{Field: "Approver", Message: "Choose someone from top management or the SMS owner."}}}
+}
+
+// ReviewDue is when an approved version must be reviewed next.
+func (a Approval) ReviewDue() time.Time {
+	m := a.ReviewMonths
+	if m <= 0 {
+		m = 12
+	}
+	y, mo, d := a.At.Date()
+	return time.Date(y, mo, d, 0, 0, 0, 0, time.UTC).AddDate(0, m, 0)
+}
+
+// DocumentService keeps controlled documents and their versions. Storage
+// refuses any change to the text of an approved version.
+type DocumentService interface {
+	Documents(ctx context.Context) ([]Document, error)
+	Document(ctx context.Context, id int64) (Document, error)
+	// CreateDocument stores a document with a first draft (version 1.0 draft).
+	CreateDocument(ctx context.Context, d Document, body string) (Document, error)
+	SaveDocument(ctx context.Context, d Document) error
+	// Versions lists a document's versions, newest first.
+	Versions(ctx context.Context, documentID int64) ([]Version, error)
+	// SaveDraft replaces the text of a draft; any other status is refused.
+	SaveDraft(ctx context.Context, versionID int64, body string) error
+	// NewDraft starts a draft from the latest approved version.
+	NewDraft(ctx context.Context, documentID int64, major bool) (Version, error)
+	// Move applies a workflow transition; Approve needs the approval.
+	Move(ctx context.Context, versionID int64, t Transition, a Approval) error
+}
