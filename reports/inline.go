@@ -17,6 +17,7 @@ const (
 	stAccent // the accent colour, for labels
 	stRecord // the record colour, for "Record" labels
 	stWhite  // white, for table header rows
+	stAlert  // the alert colour, for what is overdue
 )
 
 // face is the type face the style prints in. DejaVu has no bold oblique, so
@@ -42,6 +43,8 @@ func (st style) colour(base colour, link bool) colour {
 		return colAccent
 	case st&stRecord != 0:
 		return colRecord
+	case st&stAlert != 0:
+		return colAlert
 	case st&stMuted != 0:
 		return colMuted
 	}
@@ -96,8 +99,11 @@ type item struct {
 
 // items cuts spans into words, spaces and hard line breaks, made safe and
 // measured at size points.
+//
+// The result lives in a buffer the next call reuses.
 func (d *doc) items(spans []span, size float64) []item {
-	var out []item
+	out := d.itemBuf[:0]
+	defer func() { d.itemBuf = out[:0] }()
 	for _, sp := range spans {
 		f := sp.st.face()
 		sz := sp.st.size(size)
@@ -137,17 +143,22 @@ func (d *doc) items(spans []span, size float64) []item {
 // least one character, so wrapping always ends.
 func (d *doc) wrap(spans []span, size, width float64) []textLine {
 	its := d.items(spans, size)
+	// every line is a slice of one buffer, which saves an allocation a line
+	buf := make([]piece, 0, len(its)+4)
 	var lines []textLine
-	var cur textLine
+	start, curW := 0, 0.0
 	var glue *piece
+	add := func(p piece) {
+		buf = append(buf, p)
+		curW += p.w
+	}
 	flush := func() {
-		for n := len(cur.pieces); n > 0 && cur.pieces[n-1].glue; n = len(cur.pieces) {
-			cur.w -= cur.pieces[n-1].w
-			cur.pieces = cur.pieces[:n-1]
+		for len(buf) > start && buf[len(buf)-1].glue {
+			curW -= buf[len(buf)-1].w
+			buf = buf[:len(buf)-1]
 		}
-		lines = append(lines, cur)
-		cur = textLine{}
-		glue = nil
+		lines = append(lines, textLine{pieces: buf[start:len(buf):len(buf)], w: curW})
+		start, curW, glue = len(buf), 0, nil
 	}
 	for i := 0; i < len(its); {
 		it := its[i]
@@ -157,7 +168,7 @@ func (d *doc) wrap(spans []span, size, width float64) []textLine {
 			i++
 			continue
 		case itemGlue:
-			if len(cur.pieces) > 0 {
+			if len(buf) > start {
 				g := it.p
 				glue = &g
 			}
@@ -174,34 +185,36 @@ func (d *doc) wrap(spans []span, size, width float64) []textLine {
 		if glue != nil {
 			gw = glue.w
 		}
-		if cur.w+gw+ww <= width+1e-9 {
+		if curW+gw+ww <= width+1e-9 {
 			if glue != nil {
-				cur.pieces = append(cur.pieces, *glue)
-				cur.w += glue.w
+				add(*glue)
 				glue = nil
 			}
 			for _, b := range its[i:j] {
-				cur.pieces = append(cur.pieces, b.p)
-				cur.w += b.p.w
+				add(b.p)
 			}
 			i = j
 			continue
 		}
-		if len(cur.pieces) > 0 {
+		if len(buf) > start {
 			flush()
 			continue // try the word again on a fresh line
 		}
 		// the word alone is wider than a line: break it between characters
 		for _, b := range its[i:j] {
 			f, sz := b.p.st.face(), b.p.st.size(size)
+			m := d.fonts.faces[f]
+			scale := ptToMM(sz) / 1000
 			rest := b.p.text
 			for len(rest) > 0 {
-				n := 0
-				w := 0.0
+				n, w := 0, 0.0
 				for n < len(rest) {
 					r, s := utf8.DecodeRuneInString(rest[n:])
-					rw := d.measure(f, sz, string(r))
-					if cur.w+w+rw > width && (n > 0 || len(cur.pieces) > 0) {
+					rw := 0.0
+					if r < 0x10000 {
+						rw = float64(m.width[r]) * scale
+					}
+					if curW+w+rw > width && (n > 0 || len(buf) > start) {
 						break
 					}
 					w += rw
@@ -210,8 +223,7 @@ func (d *doc) wrap(spans []span, size, width float64) []textLine {
 				if n > 0 {
 					p := b.p
 					p.text, p.w = rest[:n], w
-					cur.pieces = append(cur.pieces, p)
-					cur.w += w
+					add(p)
 					rest = rest[n:]
 				}
 				if len(rest) > 0 {
@@ -221,7 +233,7 @@ func (d *doc) wrap(spans []span, size, width float64) []textLine {
 		}
 		i = j
 	}
-	if len(cur.pieces) > 0 {
+	if len(buf) > start {
 		flush()
 	}
 	return lines

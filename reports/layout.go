@@ -145,19 +145,22 @@ type doc struct {
 	size       float64
 	fontSet    bool
 	registered [faceCount]bool
-	linkIDs    []int // real passes: the link of each table of contents entry
-	tocNext    int   // the next table of contents entry to point a link at
+	itemBuf    []item // scratch space of items
+	linkIDs    []int  // real passes: the link of each table of contents entry
+	tocNext    int    // the next table of contents entry to point a link at
 	outline    []heading
 	outLevel   int // level of the last bookmark, -1 before the first
 
 	section  string // number of the current section, for numbering headings
 	subCount int
 
-	pagesHint int               // page count found by the previous pass, for the footer
-	trace     io.Writer         // tests: a text dump of every drawing operation
-	colText   colour            // current text colour, for the trace
-	colFill   colour            // current fill colour, for the trace
-	md        goldmark.Markdown // the Markdown parser, shared by the passes
+	pagesHint int                       // page count found by the previous pass, for the footer
+	trace     io.Writer                 // tests: a text dump of every drawing operation
+	colText   colour                    // current text colour
+	colSet    bool                      // colText is what gofpdf has
+	colFill   colour                    // current fill colour, for the trace
+	md        goldmark.Markdown         // the Markdown parser, shared by the passes
+	parsed    map[string]parsedMarkdown // Markdown already parsed, shared by the passes
 	err       error
 }
 
@@ -217,7 +220,7 @@ func (d *doc) addPage() {
 	d.tracef("page %d\n", d.page)
 	if d.pdf != nil {
 		d.pdf.AddPage()
-		d.fontSet = false
+		d.fontSet, d.colSet = false, false
 	}
 }
 
@@ -243,10 +246,10 @@ func (d *doc) tracef(format string, args ...any) {
 }
 
 func (d *doc) textColour(c colour) {
-	d.colText = c
-	if d.pdf != nil {
+	if d.pdf != nil && (!d.colSet || d.colText != c) {
 		d.pdf.SetTextColor(c.rgb())
 	}
+	d.colText, d.colSet = c, true
 }
 
 func (d *doc) fillColour(c colour) {
@@ -460,7 +463,7 @@ func (d *doc) indent(dx float64, bar bool) (restore func()) {
 // ---- running header, footer and watermark ----
 
 func (d *doc) header() {
-	d.fontSet = false
+	d.fontSet, d.colSet = false, false
 	if d.pdf.PageNo() <= 1 {
 		return
 	}
@@ -477,11 +480,11 @@ func (d *doc) header() {
 	d.text(g.w-g.right-d.measure(faceBold, sizeRunning, right), y, right)
 	d.drawColour(colRule, 0.25)
 	d.line(g.left, y+2.2, g.w-g.right, y+2.2)
-	d.fontSet = false
+	d.fontSet, d.colSet = false, false
 }
 
 func (d *doc) footer() {
-	d.fontSet = false
+	d.fontSet, d.colSet = false, false
 	if d.meta.draft {
 		d.watermark()
 	}
@@ -510,7 +513,7 @@ func (d *doc) footer() {
 	// The alias is our own constant, not user text: it is written after
 	// clean, which would otherwise replace its private-use characters.
 	d.pdf.Text(g.w-g.right-w+d.width(faceRegular, sizeRunning, prefix), y, pageCountAlias)
-	d.fontSet = false
+	d.fontSet, d.colSet = false, false
 }
 
 // watermark prints a large, light, diagonal DRAFT across the page, above the
@@ -529,5 +532,6 @@ func (d *doc) watermark() {
 	d.pdf.TransformRotate(angle, cx, cy)
 	d.text(cx-w/2, cy+ptToMM(size)*0.36, word)
 	d.pdf.TransformEnd()
+	d.colSet = false
 	d.pdf.SetAlpha(1, "Normal")
 }

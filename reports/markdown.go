@@ -47,10 +47,23 @@ func (d *doc) markdown(src string) {
 		md = newMarkdown()
 		d.md = md
 	}
-	source := []byte(src)
-	root := md.Parser().Parse(text.NewReader(source))
-	r := &mdRenderer{d: d, src: source, base: paraStyle{size: sizeBody}}
-	r.blocks(root)
+	p, ok := d.parsed[src]
+	if !ok {
+		p.src = []byte(src)
+		p.root = md.Parser().Parse(text.NewReader(p.src))
+		if d.parsed != nil {
+			d.parsed[src] = p
+		}
+	}
+	r := &mdRenderer{d: d, src: p.src, base: paraStyle{size: sizeBody}}
+	r.blocks(p.root)
+}
+
+// parsedMarkdown is a parsed document, kept so that the passes of one
+// build parse each text once.
+type parsedMarkdown struct {
+	src  []byte
+	root ast.Node
 }
 
 type mdRenderer struct {

@@ -32,6 +32,9 @@ type Options struct {
 	Now time.Time
 	// Compress compresses page content. Leave it off for golden files.
 	Compress bool
+	// AssessmentID chooses the gap assessment the gap report prints; 0
+	// means the latest. Other packs ignore it.
+	AssessmentID int64
 }
 
 // DefaultOptions are the options the GUI and command line start from: the
@@ -62,16 +65,50 @@ type Source struct {
 	Org       data.Organisation
 	People    []data.Person
 	Catalogue *data.Catalogue // may be nil; packs then say the catalogue is unavailable
+
+	// The roadmap: progress by step id (steps never touched are absent and
+	// count as not started), the plan and the tasks.
+	Progress map[string]data.StepProgress
+	Plan     data.Plan
+	Tasks    []data.Task
+
+	// Assessments are the gap assessments, newest first.
+	Assessments []data.Assessment
+	// Answers holds the answers of the assessments LoadSource read, by
+	// assessment ID: the latest and the one before it. When Options choose
+	// another assessment, Build reads its answers (and those of the one
+	// before it) through the workspace LoadSource was given, which must then
+	// stay open until Build returns.
+	Answers map[int64]map[string]data.Answer
+
+	// readAnswers reads one assessment's answers from the workspace; nil
+	// when the source was not loaded from one that keeps assessments.
+	readAnswers func(ctx context.Context, assessmentID int64) (map[string]data.Answer, error)
 }
 
-// SourceReader is the part of a workspace LoadSource reads.
+// SourceReader is the part of a workspace LoadSource needs. LoadSource
+// also reads the roadmap, the gap assessments and the tasks when ws offers
+// them (see WorkspaceReader); a reader without them gives a Source with
+// none, and the packs built on them say there is nothing to print.
 type SourceReader interface {
 	data.OrganisationService
 	data.PeopleService
 }
 
+// WorkspaceReader is everything LoadSource reads. Every data.Workspace is one.
+type WorkspaceReader interface {
+	SourceReader
+	data.RoadmapService
+	data.AssessmentService
+	data.TaskService
+}
+
+var _ WorkspaceReader = data.Workspace(nil)
+
 // LoadSource reads what packs print from a workspace; cat is the embedded
-// content catalogue.
+// content catalogue. Of the gap assessments' answers it reads only those of
+// the latest assessment and the one before it, which is what the gap
+// report prints unless Options choose an older assessment.
 func LoadSource(ctx context.Context, ws SourceReader, cat *data.Catalogue) (Source, error) {
 	org, err := ws.Organisation(ctx)
 	if err != nil {
@@ -81,7 +118,51 @@ func LoadSource(ctx context.Context, ws SourceReader, cat *data.Catalogue) (Sour
 	if err != nil {
 		return Source{}, fmt.Errorf("load pack source: %w", err)
 	}
-	return Source{Org: org, People: people, Catalogue: cat}, nil
+	src := Source{Org: org, People: people, Catalogue: cat}
+	if r, ok := ws.(data.RoadmapService); ok {
+		if src.Progress, err = r.StepProgress(ctx); err != nil {
+			return Source{}, fmt.Errorf("load pack source: %w", err)
+		}
+		if src.Plan, err = r.Plan(ctx); err != nil {
+			return Source{}, fmt.Errorf("load pack source: %w", err)
+		}
+	}
+	if t, ok := ws.(data.TaskService); ok {
+		if src.Tasks, err = t.Tasks(ctx); err != nil {
+			return Source{}, fmt.Errorf("load pack source: %w", err)
+		}
+	}
+	if a, ok := ws.(data.AssessmentService); ok {
+		if src.Assessments, err = a.Assessments(ctx); err != nil {
+			return Source{}, fmt.Errorf("load pack source: %w", err)
+		}
+		src.readAnswers = a.Answers
+		src.Answers = map[int64]map[string]data.Answer{}
+		for _, as := range src.Assessments[:min(2, len(src.Assessments))] {
+			answers, err := a.Answers(ctx, as.ID)
+			if err != nil {
+				return Source{}, fmt.Errorf("load pack source: %w", err)
+			}
+			src.Answers[as.ID] = answers
+		}
+	}
+	return src, nil
+}
+
+// answersOf returns an assessment's answers: those LoadSource read, or
+// else read now through the workspace.
+func (s Source) answersOf(ctx context.Context, assessmentID int64) (map[string]data.Answer, error) {
+	if a, ok := s.Answers[assessmentID]; ok {
+		return a, nil
+	}
+	if s.readAnswers == nil {
+		return nil, fmt.Errorf("the answers of assessment %d were not loaded", assessmentID)
+	}
+	a, err := s.readAnswers(ctx, assessmentID)
+	if err != nil {
+		return nil, fmt.Errorf("read answers of assessment %d: %w", assessmentID, err)
+	}
+	return a, nil
 }
 
 // ControlRow is one document listed in a pack's document control table.
@@ -106,6 +187,7 @@ type packSpec struct {
 
 // packEnv is what a pack's spec function receives.
 type packEnv struct {
+	ctx    context.Context // for the little a pack reads while preparing
 	src    Source
 	opts   Options // resolved
 	date   string  // Now in the chosen date format
@@ -128,7 +210,7 @@ func Build(ctx context.Context, packID string, src Source, opts Options, w io.Wr
 		progress = func(int, int) {}
 	}
 	opts = opts.resolve(src.Org)
-	env := packEnv{src: src, opts: opts, date: opts.DateFormat.Format(opts.Now), status: "Generated"}
+	env := packEnv{ctx: ctx, src: src, opts: opts, date: opts.DateFormat.Format(opts.Now), status: "Generated"}
 	if opts.Draft {
 		env.status = "Draft"
 	}
@@ -146,12 +228,12 @@ func Build(ctx context.Context, packID string, src Source, opts Options, w io.Wr
 }
 
 // renderPack lays the pack out until its page numbers are known, then prints
-// it. Two measuring passes (which never touch gofpdf) find the page of every
-// heading: the first without a table of contents, the second with one of
-// the right length. The printing pass then prints those numbers and checks
-// that every heading landed where they say; a contents page's layout does
-// not depend on the numbers in it, so this settles at once, and the loop
-// only guards against a mistake.
+// it. A measuring pass (which never touches gofpdf) finds the page of every
+// heading without a table of contents; laying out the contents alone tells
+// how many pages it adds in front of them. The printing pass then prints
+// those numbers and checks that every heading landed where they say; a
+// contents page's layout does not depend on the numbers in it, so this
+// settles at once, and the loop only guards against a mistake.
 func renderPack(ctx context.Context, spec *packSpec, env packEnv, w io.Writer, progress func(done, total int)) error {
 	fonts, err := loadFonts()
 	if err != nil {
@@ -173,10 +255,11 @@ func renderPack(ctx context.Context, spec *packSpec, env packEnv, w io.Writer, p
 	}
 	g := pageGeometry(env.opts.Paper)
 	md := newMarkdown()
+	parsed := map[string]parsedMarkdown{}
 	total := len(spec.sections) + 2
 	pass := func(dry bool, toc []heading, hint int, report bool) (*doc, error) {
 		d := newDoc(ctx, fonts, g, meta, dry, hint)
-		d.md = md
+		d.md, d.parsed = md, parsed
 		d.cover()
 		d.control(spec.control)
 		d.contents(toc)
@@ -201,12 +284,17 @@ func renderPack(ctx context.Context, spec *packSpec, env packEnv, w io.Writer, p
 	if err != nil {
 		return err
 	}
-	measured, err := pass(true, first.outline, first.page, false)
-	if err != nil {
-		return err
+	// Every section starts on a new page, so a contents of T pages moves
+	// every heading T pages on; T depends only on the entries.
+	contents := newDoc(ctx, fonts, g, meta, true, 0)
+	contents.contents(first.outline)
+	toc := make([]heading, len(first.outline))
+	for i, h := range first.outline {
+		h.page += contents.page
+		toc[i] = h
 	}
+	pages := first.page + contents.page
 	progress(1, total)
-	toc, pages := measured.outline, measured.page
 	for attempt := 0; attempt < 3; attempt++ {
 		d, err := pass(false, toc, pages, attempt == 0)
 		if err != nil {

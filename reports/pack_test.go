@@ -647,3 +647,54 @@ func countImages(ctx *model.Context) int {
 	}
 	return images - masks
 }
+
+// TestAllFacesEmbedded prints the Markdown test document, which uses every
+// face, and wants all four embedded.
+func TestAllFacesEmbedded(t *testing.T) {
+	md, err := os.ReadFile(filepath.Join("testdata", "markdown.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := northwind(t)
+	env := packEnv{src: src, opts: Options{Now: fixedNow}.resolve(src.Org), date: "31 March 2026", status: "Generated"}
+	spec := &packSpec{title: "Markdown", docNumber: "T-1", version: "1", sections: []section{{number: "1", title: "Markdown",
+		render: func(d *doc) error { d.markdown(string(md)); return nil }}}}
+	var buf bytes.Buffer
+	if err := renderPack(context.Background(), spec, env, &buf, func(int, int) {}); err != nil {
+		t.Fatal(err)
+	}
+	ctx := readPDF(t, buf.Bytes())
+	if got := fontsEmbedded(t, ctx); got != 4 {
+		t.Errorf("font descriptors = %d, want 4", got)
+	}
+	pdffontsEmbedded(t, buf.Bytes())
+	qpdfCheck(t, buf.Bytes())
+}
+
+// TestContentsLinks: every contents entry is a link into the pack.
+func TestContentsLinks(t *testing.T) {
+	b := buildPack(t, "scope", northwind(t), Options{Now: fixedNow})
+	ctx := readPDF(t, b)
+	d, _, _, err := ctx.PageDict(3, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	annots, err := ctx.DereferenceArray(d["Annots"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	internal := 0
+	for _, a := range annots {
+		ad, err := ctx.DereferenceDict(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ad["Dest"] != nil {
+			internal++
+		}
+	}
+	// the small catalogue gives 3 sections with 8 headings, the annex and its 3 clauses
+	if internal < 15 {
+		t.Errorf("contents page has %d internal links, want at least 15", internal)
+	}
+}

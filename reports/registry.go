@@ -21,6 +21,20 @@ func Packs() []Pack {
 			DocNumber:   scopeDocNumber,
 			spec:        scopePack,
 		},
+		{
+			ID:          "gap",
+			Title:       gapTitle,
+			Description: "The results of a gap assessment against clauses 4 to 10: the overall and per-clause scores with a chart, every answer with its notes and evidence, the gaps to close lowest score first and the change since the previous assessment.",
+			DocNumber:   gapDocNumber,
+			spec:        gapPack,
+		},
+		{
+			ID:          "roadmap",
+			Title:       roadmapTitle,
+			Description: "The implementation plan to hand round: the target date and progress by phase, then every step with its owner, due date, status, what to do and its checklist.",
+			DocNumber:   roadmapDocNumber,
+			spec:        roadmapPack,
+		},
 	}
 }
 

@@ -1,0 +1,88 @@
+package reports
+
+import "strings"
+
+// tableHeight is the height t takes when it fits on one page, measured as
+// table lays it out.
+func (d *doc) tableHeight(t table) float64 {
+	if t.size == 0 {
+		t.size = sizeTable
+	}
+	n := t.columns()
+	if n == 0 || d.tooWide(n) {
+		return 0
+	}
+	widths := d.columnWidths(&t, n, d.w)
+	lh := ptToMM(t.size) * 1.32
+	rowH := func(row []cell, st style) float64 {
+		most := 1
+		for c := 0; c < n; c++ {
+			cl := t.cellAt(row, c)
+			spans := make([]span, len(cl))
+			for i, s := range cl {
+				s.st |= st
+				spans[i] = s
+			}
+			most = max(most, len(d.wrap(spans, t.size, widths[c]-2*cellPadX)))
+		}
+		return float64(most)*lh + 2*cellPadY
+	}
+	h := 0.0
+	if t.header != nil {
+		h += rowH(t.header, stBold|stWhite)
+	}
+	for _, r := range t.rows {
+		h += rowH(r, 0)
+	}
+	return h
+}
+
+// keepTogether starts a new page unless h more millimetres, and the gap
+// asked for before them, fit on this one. Blocks taller than a page are
+// left to break where they must.
+func (d *doc) keepTogether(h float64) {
+	if d.atTop() || h > d.bottom()-d.g.top || d.y+d.pending+h <= d.bottom()+0.01 {
+		return
+	}
+	d.addPage()
+	d.pending = 0
+}
+
+// fitColumns shares the block width between the columns of t. A column of
+// weight 0 is as wide as its widest line (header included), so that short
+// values such as dates and names never wrap, but at most limit of the
+// width; the other columns share what is left in proportion to their weights.
+func (d *doc) fitColumns(t table, weights []float64, limit float64) []float64 {
+	size := t.size
+	if size == 0 {
+		size = sizeTable
+	}
+	out := make([]float64, len(weights))
+	rest, sum := d.w, 0.0
+	for c, wt := range weights {
+		if wt > 0 {
+			sum += wt
+			continue
+		}
+		w := 0.0
+		measure := func(cl cell, st style) {
+			for _, sp := range cl {
+				for _, line := range strings.Split(sp.text, "\n") {
+					w = max(w, d.width((sp.st|st).face(), size, line))
+				}
+			}
+		}
+		measure(t.cellAt(t.header, c), stBold)
+		for _, row := range t.rows {
+			measure(t.cellAt(row, c), 0)
+		}
+		out[c] = min(w+2*cellPadX+0.3, d.w*limit)
+		rest -= out[c]
+	}
+	for c, wt := range weights {
+		if wt > 0 {
+			out[c] = max(rest, 0) * wt / sum
+		}
+	}
+	return out
+}
