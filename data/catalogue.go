@@ -4,10 +4,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"path"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Kinds of documented information.
@@ -49,6 +51,7 @@ type Catalogue struct {
 	byNumber  map[string]int
 	roadmap   Roadmap
 	questions []Question
+	templates []Template
 }
 
 // Files of the content FS.
@@ -56,6 +59,7 @@ const (
 	ClausesFile   = "clauses.json"
 	RoadmapFile   = "roadmap.json"
 	QuestionsFile = "questions.json"
+	TemplatesDir  = "templates" // KEY.json with KEY.md beside it
 )
 
 // LoadCatalogue parses and validates the content in fsys: the clause tree
@@ -81,7 +85,97 @@ func LoadCatalogue(fsys fs.FS) (*Catalogue, error) {
 	if err := readContent(fsys, QuestionsFile, &questions); err != nil {
 		return nil, err
 	}
-	return c.withGuidance(roadmap, questions)
+	c, err = c.withGuidance(roadmap, questions)
+	if err != nil {
+		return nil, err
+	}
+	templates, err := readTemplates(fsys)
+	if err != nil {
+		return nil, err
+	}
+	return c.withTemplates(templates)
+}
+
+// readTemplates reads every template's metadata and its Markdown body.
+func readTemplates(fsys fs.FS) ([]Template, error) {
+	names, err := fs.Glob(fsys, TemplatesDir+"/*.json")
+	if err != nil {
+		return nil, fmt.Errorf("list templates: %w", err)
+	}
+	var out []Template
+	for _, name := range names {
+		var t Template
+		if err := readContent(fsys, name, &t); err != nil {
+			return nil, err
+		}
+		md := strings.TrimSuffix(name, ".json") + ".md"
+		body, err := fs.ReadFile(fsys, md)
+		if err != nil {
+			return nil, &Error{Code: EContent, Message: "The template text " + md + " is missing.", Err: err}
+		}
+		t.Body = string(body)
+		if want := strings.TrimSuffix(path.Base(name), ".json"); t.Key != want {
+			return nil, &Error{Code: EContent, Message: fmt.Sprintf("The template %s has the key %q; it must be %q.", name, t.Key, want)}
+		}
+		out = append(out, t)
+	}
+	return out, nil
+}
+
+// withTemplates adds the document templates after checking them: unique
+// keys and numbers, real clauses, guidance, a body, known placeholders only.
+func (c *Catalogue) withTemplates(ts []Template) (*Catalogue, error) {
+	known := PlaceholderValues(Organisation{}, nil, time.Time{})
+	var problems []string
+	keys, numbers := map[string]bool{}, map[string]bool{}
+	for _, t := range ts {
+		if keys[t.Key] || numbers[t.Number] {
+			problems = append(problems, fmt.Sprintf("template %s: key or number %s used twice", t.Key, t.Number))
+		}
+		keys[t.Key], numbers[t.Number] = true, true
+		if strings.TrimSpace(t.Title) == "" || strings.TrimSpace(t.Number) == "" || strings.TrimSpace(t.Guidance) == "" || strings.TrimSpace(t.Body) == "" {
+			problems = append(problems, fmt.Sprintf("template %s needs a number, a title, guidance and a body", t.Key))
+		}
+		for _, cl := range t.Clauses {
+			if _, ok := c.byNumber[cl]; !ok {
+				problems = append(problems, fmt.Sprintf("template %s: clause %s does not exist", t.Key, cl))
+			}
+		}
+		if _, unknown := known.Fill(t.Body); len(unknown) > 0 {
+			problems = append(problems, fmt.Sprintf("template %s uses unknown placeholders: %s", t.Key, strings.Join(unknown, ", ")))
+		}
+	}
+	if len(problems) > 0 {
+		return nil, &Error{Code: EContent, Message: "The document templates are inconsistent: " + strings.Join(problems, "; ")}
+	}
+	sort.Slice(ts, func(i, j int) bool { return ts[i].Number < ts[j].Number })
+	out := *c
+	out.templates = make([]Template, len(ts))
+	for i, t := range ts {
+		t.Clauses = append([]string(nil), t.Clauses...)
+		out.templates[i] = t
+	}
+	return &out, nil
+}
+
+// Templates returns every document template in number order.
+func (c *Catalogue) Templates() []Template {
+	out := make([]Template, len(c.templates))
+	for i, t := range c.templates {
+		t.Clauses = append([]string(nil), t.Clauses...)
+		out[i] = t
+	}
+	return out
+}
+
+// Template returns the template with the key.
+func (c *Catalogue) Template(key string) (Template, bool) {
+	for _, t := range c.Templates() {
+		if t.Key == key {
+			return t, true
+		}
+	}
+	return Template{}, false
 }
 
 func readContent(fsys fs.FS, name string, dst any) error {

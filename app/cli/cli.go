@@ -34,8 +34,9 @@ Usage:
   smsbuilder [WORKSPACE.smsdb]        open the app (the last or the default workspace when none is named)
   smsbuilder new FILE [--demo]        create a workspace; --demo fills it with Northwind Managed IT Ltd
   smsbuilder check FILE               report a workspace's schema and integrity without changing it
-  smsbuilder pack PACK --workspace FILE --out FILE.pdf [--paper A4|Letter] [--draft]
-                                      print a documentation pack
+  smsbuilder pack PACK --workspace FILE --out FILE.pdf [--paper A4|Letter] [--draft] [--assessment ID]
+                                      print a documentation pack; --assessment chooses the
+                                      gap assessment the gap pack reports on (default: the latest)
   smsbuilder content --json           print the built-in content catalogue as JSON
   smsbuilder help | --help            show this help
 
@@ -192,6 +193,7 @@ func runPack(ctx context.Context, args []string, d Deps) error {
 	out := fs.String("out", "", "PDF file to write")
 	paper := fs.String("paper", "", "A4 or Letter (default: the organisation's choice)")
 	draft := fs.Bool("draft", false, "mark every page DRAFT")
+	assessment := fs.Int64("assessment", 0, "ID of the gap assessment the gap pack reports on (default: the latest)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -211,6 +213,9 @@ func runPack(ctx context.Context, args []string, d Deps) error {
 	if pack == nil {
 		return usagef("unknown pack %q; choose one of: %s", pos[0], packIDs())
 	}
+	if *assessment < 0 {
+		return usagef("--assessment must be the ID of a gap assessment")
+	}
 	ws, err := d.Store.Open(ctx, *wsPath)
 	if err != nil {
 		return err
@@ -220,7 +225,7 @@ func runPack(ctx context.Context, args []string, d Deps) error {
 	if err != nil {
 		return err
 	}
-	opts := reports.Options{Paper: src.Org.PaperSize, Draft: *draft, Now: d.Now()}
+	opts := reports.Options{Paper: src.Org.PaperSize, Draft: *draft, Now: d.Now(), AssessmentID: *assessment}
 	if *paper != "" {
 		opts.Paper = data.PaperSize(*paper)
 		if opts.Paper != data.PaperA4 && opts.Paper != data.PaperLetter {
@@ -274,6 +279,7 @@ type contentDump struct {
 	Phases    []data.Phase    `json:"phases"`
 	Steps     []data.Step     `json:"steps"`
 	Questions []data.Question `json:"questions"`
+	Templates []data.Template `json:"templates"`
 }
 
 func runContent(args []string, d Deps) error {
@@ -290,6 +296,7 @@ func runContent(args []string, d Deps) error {
 	if err := enc.Encode(contentDump{
 		Standard: "ISO/IEC 20000-1:2018", Clauses: d.Catalogue.Clauses(),
 		Phases: d.Catalogue.Phases(), Steps: d.Catalogue.Steps(), Questions: d.Catalogue.Questions(),
+		Templates: d.Catalogue.Templates(),
 	}); err != nil {
 		return fmt.Errorf("write content: %w", err)
 	}
