@@ -196,8 +196,8 @@ type packEnv struct {
 
 // Build prints the pack packID from src to w. progress, if not nil, is told
 // how far the work has come (done of total steps, one per section); ctx is
-// checked between sections and pages, and a cancelled build returns
-// ctx.Err() with nothing useful written to w.
+// checked between sections, blocks, table rows and clauses, and a cancelled
+// build returns ctx.Err() with nothing written to w.
 func Build(ctx context.Context, packID string, src Source, opts Options, w io.Writer, progress func(done, total int)) error {
 	p, ok := FindPack(packID)
 	if !ok {
