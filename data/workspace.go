@@ -39,6 +39,7 @@ type Workspace interface {
 	RoadmapService
 	AssessmentService
 	TaskService
+	DocumentService
 	AuditService
 	Path() string
 	ReadOnly() bool

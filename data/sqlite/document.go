@@ -1,0 +1,605 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"smsbuilder/data"
+)
+
+var _ data.DocumentService = (*Workspace)(nil)
+
+// documentAuditFields are a document as the audit trail shows it; owner is
+// the owner's name.
+func documentAuditFields(d data.Document, owner string) ([]string, map[string]string) {
+	return []string{"number", "title", "template_key", "clauses", "owner"}, map[string]string{
+		"number":       d.Number,
+		"title":        d.Title,
+		"template_key": d.TemplateKey,
+		"clauses":      strings.Join(d.Clauses, ", "),
+		"owner":        owner,
+	}
+}
+
+// versionAuditFields are a version as the audit trail shows it: document is
+// the document's number, approver the approver's name. The text is
+// summarised by its length and hash, so that an entry stays small however
+// long the document is.
+func versionAuditFields(v data.Version, document, approver string) ([]string, map[string]string) {
+	approvedAt := ""
+	if !v.ApprovedAt.IsZero() {
+		approvedAt = formatTime(v.ApprovedAt)
+	}
+	return []string{"document", "version", "status", "body", "sha256", "change_summary", "approved_by", "approved_at", "review_due"}, map[string]string{
+		"document":       document,
+		"version":        versionNumber(v),
+		"status":         string(v.Status),
+		"body":           bodySummary(v.Body),
+		"sha256":         v.SHA256,
+		"change_summary": v.ChangeSummary,
+		"approved_by":    approver,
+		"approved_at":    approvedAt,
+		"review_due":     auditDate(v.ReviewDue),
+	}
+}
+
+// bodySummary stands for a document text in the audit trail: its length in
+// characters and the first 12 hex digits of its SHA-256, as printed in the
+// footer of a controlled copy.
+func bodySummary(body string) string {
+	if body == "" {
+		return "empty"
+	}
+	return fmt.Sprintf("%d characters, sha256 %s", utf8.RuneCountInString(body), data.HashText(body)[:12])
+}
+
+// versionNumber is "1.0", without the status.
+func versionNumber(v data.Version) string { return fmt.Sprintf("%d.%d", v.Major, v.Minor) }
+
+func errNoDocument(id int64) *data.Error {
+	return data.Errorf(data.ENotFound, "There is no document with ID %d: it may have been deleted.", id)
+}
+
+func errNoVersion(id int64) *data.Error {
+	return data.Errorf(data.ENotFound, "There is no document version with ID %d: it may have been deleted.", id)
+}
+
+const documentColumns = "id, number, title, template_key, clauses, owner_id, created_at, updated_at"
+
+func scanDocument(s scanner) (data.Document, error) {
+	var d data.Document
+	var clauses, created, updated string
+	var owner sql.NullInt64
+	if err := s.Scan(&d.ID, &d.Number, &d.Title, &d.TemplateKey, &clauses, &owner, &created, &updated); err != nil {
+		return d, err
+	}
+	d.OwnerID = owner.Int64
+	var err error
+	if d.Clauses, err = parseList(clauses); err != nil {
+		return d, err
+	}
+	if d.CreatedAt, err = parseTime(created); err != nil {
+		return d, err
+	}
+	if d.UpdatedAt, err = parseTime(updated); err != nil {
+		return d, err
+	}
+	return d, nil
+}
+
+func readDocument(ctx context.Context, tx *sql.Tx, id int64) (data.Document, error) {
+	d, err := scanDocument(tx.QueryRowContext(ctx, "SELECT "+documentColumns+" FROM documents WHERE id = ?", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return d, errNoDocument(id)
+	}
+	return d, err
+}
+
+const versionColumns = "id, document_id, major, minor, status, body, sha256, change_summary, approved_by, approved_at, review_due, created_at, updated_at"
+
+func scanVersion(s scanner) (data.Version, error) {
+	var v data.Version
+	var status, created, updated string
+	var approver sql.NullInt64
+	var approvedAt, reviewDue sql.NullString
+	if err := s.Scan(&v.ID, &v.DocumentID, &v.Major, &v.Minor, &status, &v.Body, &v.SHA256, &v.ChangeSummary,
+		&approver, &approvedAt, &reviewDue, &created, &updated); err != nil {
+		return v, err
+	}
+	v.Status = data.DocStatus(status)
+	v.ApprovedBy = approver.Int64
+	var err error
+	if approvedAt.Valid {
+		if v.ApprovedAt, err = parseTime(approvedAt.String); err != nil {
+			return v, err
+		}
+	}
+	if v.ReviewDue, err = parseDate(reviewDue); err != nil {
+		return v, err
+	}
+	if v.CreatedAt, err = parseTime(created); err != nil {
+		return v, err
+	}
+	if v.UpdatedAt, err = parseTime(updated); err != nil {
+		return v, err
+	}
+	return v, nil
+}
+
+func readVersion(ctx context.Context, tx *sql.Tx, id int64) (data.Version, error) {
+	v, err := scanVersion(tx.QueryRowContext(ctx, "SELECT "+versionColumns+" FROM document_versions WHERE id = ?", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return v, errNoVersion(id)
+	}
+	return v, err
+}
+
+// readVersions lists a document's versions, newest first.
+func readVersions(ctx context.Context, tx *sql.Tx, documentID int64) ([]data.Version, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT "+versionColumns+` FROM document_versions
+		WHERE document_id = ? ORDER BY major DESC, minor DESC, id DESC`, documentID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []data.Version
+	for rows.Next() {
+		v, err := scanVersion(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// checkNumberFree refuses, with data.EExists, a document number that a
+// document other than id already has. Numbers that differ only in case
+// count as the same, since a reader cannot tell them apart on paper.
+func checkNumberFree(ctx context.Context, tx *sql.Tx, number string, id int64) error {
+	var other, title string
+	err := tx.QueryRowContext(ctx, "SELECT number, title FROM documents WHERE lower(number) = lower(?) AND id <> ? ORDER BY id LIMIT 1",
+		number, id).Scan(&other, &title)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	msg := fmt.Sprintf("The number %s is already used by %q: choose another number.", number, title)
+	if other != number {
+		msg = fmt.Sprintf("The number %s is already used, as %s, by %q: choose another number.", number, other, title)
+	}
+	return &data.Error{Code: data.EExists, Message: msg,
+		Fields: []data.FieldError{{Field: "Number", Message: "Another document has this number."}}}
+}
+
+// Documents lists every document, ordered by number.
+func (w *Workspace) Documents(ctx context.Context) ([]data.Document, error) {
+	var out []data.Document
+	err := w.read(ctx, "list documents", func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, "SELECT "+documentColumns+" FROM documents ORDER BY number, id")
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			d, err := scanDocument(rows)
+			if err != nil {
+				return err
+			}
+			out = append(out, d)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Document returns one document; a missing one is a data.ENotFound error.
+func (w *Workspace) Document(ctx context.Context, id int64) (data.Document, error) {
+	var d data.Document
+	err := w.read(ctx, "read document", func(tx *sql.Tx) error {
+		var err error
+		d, err = readDocument(ctx, tx, id)
+		return err
+	})
+	if err != nil {
+		return data.Document{}, err
+	}
+	return d, nil
+}
+
+// CreateDocument validates and stores a new document with its first
+// version, 1.0, a draft holding body. A number another document already has
+// (ignoring case) is refused with data.EExists; an owner who does not exist
+// with data.ENotFound. Both records are written to the audit trail, under
+// entity "document" and "version". d.ID, CreatedAt and UpdatedAt are
+// ignored; the stored document is returned.
+func (w *Workspace) CreateDocument(ctx context.Context, d data.Document, body string) (data.Document, error) {
+	if w.readOnly {
+		return data.Document{}, w.errReadOnly()
+	}
+	if err := d.Validate(); err != nil {
+		return data.Document{}, err
+	}
+	var saved data.Document
+	err := w.write(ctx, "create document", func(tx *sql.Tx) error {
+		if err := checkNumberFree(ctx, tx, d.Number, 0); err != nil {
+			return err
+		}
+		owner, err := ownerName(ctx, tx, d.OwnerID)
+		if err != nil {
+			return err
+		}
+		clauses, err := jsonList(d.Clauses)
+		if err != nil {
+			return err
+		}
+		now := w.now()
+		var id int64
+		err = tx.QueryRowContext(ctx, `INSERT INTO documents (number, title, template_key, clauses, owner_id,
+			created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			d.Number, d.Title, d.TemplateKey, clauses, nullID(d.OwnerID), formatTime(now), formatTime(now)).Scan(&id)
+		if err != nil {
+			return err
+		}
+		fields, after := documentAuditFields(d, owner)
+		if err := record(ctx, tx, now, "document", strconv.FormatInt(id, 10), data.ActionCreate,
+			data.Diff(fields, map[string]string{}, after)); err != nil {
+			return err
+		}
+		major, minor := data.NextVersion(nil, false)
+		if _, err := insertDraft(ctx, tx, now, id, d.Number, major, minor, body, ""); err != nil {
+			return err
+		}
+		saved, err = readDocument(ctx, tx, id)
+		return err
+	})
+	if err != nil {
+		return data.Document{}, err
+	}
+	return saved, nil
+}
+
+// insertDraft stores a new draft of a document and records it in the audit
+// trail; basedOn names the version its text was copied from, if any.
+func insertDraft(ctx context.Context, tx *sql.Tx, now time.Time, documentID int64, number string, major, minor int, body, basedOn string) (int64, error) {
+	var id int64
+	err := tx.QueryRowContext(ctx, `INSERT INTO document_versions (document_id, major, minor, status, body,
+		created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		documentID, major, minor, string(data.DocDraft), body, formatTime(now), formatTime(now)).Scan(&id)
+	if err != nil {
+		return 0, err
+	}
+	v := data.Version{Major: major, Minor: minor, Status: data.DocDraft, Body: body}
+	fields, after := versionAuditFields(v, number, "")
+	changes := data.Diff(fields, map[string]string{}, after)
+	if basedOn != "" {
+		changes = append(changes, data.FieldChange{Field: "based_on", To: basedOn})
+	}
+	return id, record(ctx, tx, now, "version", strconv.FormatInt(id, 10), data.ActionCreate, changes)
+}
+
+// SaveDocument validates and stores a document's number, title, clauses and
+// owner (its template is kept as it was created), and records what changed
+// in the audit trail under entity "document". A missing document or owner is
+// refused with data.ENotFound, a number another document has with
+// data.EExists. Saving an unchanged document writes nothing.
+func (w *Workspace) SaveDocument(ctx context.Context, d data.Document) error {
+	if w.readOnly {
+		return w.errReadOnly()
+	}
+	if err := d.Validate(); err != nil {
+		return err
+	}
+	return w.write(ctx, "save document", func(tx *sql.Tx) error {
+		old, err := readDocument(ctx, tx, d.ID)
+		if err != nil {
+			return err
+		}
+		if err := checkNumberFree(ctx, tx, d.Number, d.ID); err != nil {
+			return err
+		}
+		owner, err := ownerName(ctx, tx, d.OwnerID)
+		if err != nil {
+			return err
+		}
+		oldOwner, err := ownerName(ctx, tx, old.OwnerID)
+		if err != nil {
+			return err
+		}
+		d.TemplateKey = old.TemplateKey
+		fields, after := documentAuditFields(d, owner)
+		_, before := documentAuditFields(old, oldOwner)
+		changes := data.Diff(fields, before, after)
+		if d.OwnerID != old.OwnerID && !hasField(changes, "owner") {
+			// Another person of the same name: still a change.
+			changes = append(changes, data.FieldChange{Field: "owner", From: before["owner"], To: after["owner"]})
+		}
+		if len(changes) == 0 {
+			return nil
+		}
+		clauses, err := jsonList(d.Clauses)
+		if err != nil {
+			return err
+		}
+		now := w.now()
+		if _, err := tx.ExecContext(ctx, `UPDATE documents SET number = ?, title = ?, clauses = ?, owner_id = ?,
+			updated_at = ? WHERE id = ?`, d.Number, d.Title, clauses, nullID(d.OwnerID), formatTime(now), d.ID); err != nil {
+			return err
+		}
+		return record(ctx, tx, now, "document", strconv.FormatInt(d.ID, 10), data.ActionUpdate, changes)
+	})
+}
+
+// Versions lists a document's versions, newest first: by number, and of one
+// number the last created first. A missing document is data.ENotFound.
+func (w *Workspace) Versions(ctx context.Context, documentID int64) ([]data.Version, error) {
+	var out []data.Version
+	err := w.read(ctx, "list document versions", func(tx *sql.Tx) error {
+		if _, err := readDocument(ctx, tx, documentID); err != nil {
+			return err
+		}
+		var err error
+		out, err = readVersions(ctx, tx, documentID)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// frozenMessage explains why the text of version v of document number
+// cannot be changed, or is "" for a draft.
+func frozenMessage(v data.Version, number string) string {
+	n := versionNumber(v)
+	switch v.Status {
+	case data.DocDraft:
+		return ""
+	case data.DocInReview:
+		return fmt.Sprintf("Version %s of %s is in review; send it back to draft to change it.", n, number)
+	case data.DocApproved:
+		return fmt.Sprintf("Version %s of %s is approved and frozen; start a new draft to change it.", n, number)
+	case data.DocSuperseded:
+		return fmt.Sprintf("Version %s of %s is superseded and frozen; start a new draft to change the document.", n, number)
+	case data.DocWithdrawn:
+		return fmt.Sprintf("Version %s of %s is withdrawn and frozen; start a new draft to change the document.", n, number)
+	}
+	return fmt.Sprintf("Version %s of %s has the unknown status %q and cannot be changed.", n, number, v.Status)
+}
+
+// SaveDraft replaces the text of a draft and records the change in the audit
+// trail under entity "version", the text summarised by its length and hash.
+// A version in review, approved, superseded or withdrawn is refused with
+// data.EInvalid and a message saying what to do instead; a missing one with
+// data.ENotFound. Saving the same text writes nothing.
+func (w *Workspace) SaveDraft(ctx context.Context, versionID int64, body string) error {
+	return w.write(ctx, "save draft", func(tx *sql.Tx) error {
+		v, err := readVersion(ctx, tx, versionID)
+		if err != nil {
+			return err
+		}
+		d, err := readDocument(ctx, tx, v.DocumentID)
+		if err != nil {
+			return err
+		}
+		if msg := frozenMessage(v, d.Number); msg != "" {
+			return data.Errorf(data.EInvalid, "%s", msg)
+		}
+		if body == v.Body {
+			return nil
+		}
+		now := w.now()
+		if _, err := tx.ExecContext(ctx, "UPDATE document_versions SET body = ?, updated_at = ? WHERE id = ?",
+			body, formatTime(now), versionID); err != nil {
+			return err
+		}
+		return record(ctx, tx, now, "version", strconv.FormatInt(versionID, 10), data.ActionUpdate,
+			[]data.FieldChange{{Field: "body", From: bodySummary(v.Body), To: bodySummary(body)}})
+	})
+}
+
+// latestApproved is the approved version with the highest number among
+// versions, newest first; superseded and withdrawn versions count when they
+// were once approved, so that a number is never given twice. nil when none
+// was ever approved.
+func latestApproved(versions []data.Version) *data.Version {
+	for i, v := range versions {
+		if v.Status == data.DocApproved || !v.ApprovedAt.IsZero() {
+			return &versions[i]
+		}
+	}
+	return nil
+}
+
+// NewDraft starts a draft of a document: a copy of the text of its approved
+// version, or of its newest version when none is approved, numbered after
+// the highest version ever approved (data.NextVersion): a minor step, or a
+// major one when major is true. It is refused with data.EInvalid while the
+// document has a draft or a version in review, and with data.ENotFound when
+// there is no such document. The new version is recorded in the audit trail
+// under entity "version", with the version it was based on.
+func (w *Workspace) NewDraft(ctx context.Context, documentID int64, major bool) (data.Version, error) {
+	var saved data.Version
+	err := w.write(ctx, "start new draft", func(tx *sql.Tx) error {
+		d, err := readDocument(ctx, tx, documentID)
+		if err != nil {
+			return err
+		}
+		versions, err := readVersions(ctx, tx, documentID)
+		if err != nil {
+			return err
+		}
+		var source *data.Version
+		for i, v := range versions {
+			switch v.Status {
+			case data.DocDraft:
+				return data.Errorf(data.EInvalid, "%s already has a draft, version %s: finish it or withdraw it before starting another.", d.Number, versionNumber(v))
+			case data.DocInReview:
+				return data.Errorf(data.EInvalid, "%s has version %s in review: approve it, send it back to draft or withdraw it before starting another draft.", d.Number, versionNumber(v))
+			case data.DocApproved:
+				source = &versions[i]
+			}
+		}
+		if source == nil && len(versions) > 0 {
+			source = &versions[0]
+		}
+		body, basedOn := "", ""
+		if source != nil {
+			body, basedOn = source.Body, versionNumber(*source)
+		}
+		maj, minor := data.NextVersion(latestApproved(versions), major)
+		id, err := insertDraft(ctx, tx, w.now(), documentID, d.Number, maj, minor, body, basedOn)
+		if err != nil {
+			return err
+		}
+		saved, err = readVersion(ctx, tx, id)
+		return err
+	})
+	if err != nil {
+		return data.Version{}, err
+	}
+	return saved, nil
+}
+
+// Move applies a workflow transition to a version, as data.CheckTransition
+// allows (data.EInvalid otherwise, with nothing changed), and records the
+// change of status in the audit trail under entity "version". A missing
+// version is data.ENotFound.
+//
+// Approve needs a, with an approver who exists (data.ENotFound) and holds an
+// approving role (data.CheckApprover), and a change summary (data.EInvalid,
+// marked on the Approver and ChangeSummary fields). It freezes the version:
+// its text's SHA-256, the change summary, the approver, the time of approval
+// (a.At, or now when zero) and the review date (a.ReviewDue) are stored, and
+// the version approved before it becomes superseded, all in one
+// transaction. The other transitions change only the status; a is ignored.
+func (w *Workspace) Move(ctx context.Context, versionID int64, t data.Transition, a data.Approval) error {
+	return w.write(ctx, "move document version", func(tx *sql.Tx) error {
+		v, err := readVersion(ctx, tx, versionID)
+		if err != nil {
+			return err
+		}
+		if err := data.CheckTransition(v.Status, t); err != nil {
+			return err
+		}
+		now := w.now()
+		switch t {
+		case data.Approve:
+			return approve(ctx, tx, now, v, a)
+		case data.SendForReview:
+			return setStatus(ctx, tx, now, v, data.DocInReview)
+		case data.BackToDraft:
+			return setStatus(ctx, tx, now, v, data.DocDraft)
+		case data.Withdraw:
+			return setStatus(ctx, tx, now, v, data.DocWithdrawn)
+		}
+		return fmt.Errorf("transition %q has no status to move to", t)
+	})
+}
+
+// setStatus changes only a version's status, with its audit entry.
+func setStatus(ctx context.Context, tx *sql.Tx, now time.Time, v data.Version, to data.DocStatus) error {
+	if _, err := tx.ExecContext(ctx, "UPDATE document_versions SET status = ?, updated_at = ? WHERE id = ?",
+		string(to), formatTime(now), v.ID); err != nil {
+		return err
+	}
+	return record(ctx, tx, now, "version", strconv.FormatInt(v.ID, 10), data.ActionUpdate,
+		[]data.FieldChange{{Field: "status", From: string(v.Status), To: string(to)}})
+}
+
+// checkApproval refuses an approval without an approver or a change
+// summary.
+func checkApproval(a data.Approval) error {
+	var bad []data.FieldError
+	if a.ApproverID == 0 {
+		bad = append(bad, data.FieldError{Field: "Approver", Message: "Choose who approves this version."})
+	}
+	switch {
+	case strings.TrimSpace(a.ChangeSummary) == "":
+		bad = append(bad, data.FieldError{Field: "ChangeSummary", Message: "Say what changed in this version."})
+	case utf8.RuneCountInString(a.ChangeSummary) > maxChangeSummary:
+		bad = append(bad, data.FieldError{Field: "ChangeSummary", Message: fmt.Sprintf("The change summary is too long: at most %d characters.", maxChangeSummary)})
+	}
+	if len(bad) > 0 {
+		return &data.Error{Code: data.EInvalid, Message: "The approval was not saved: please correct the marked fields.", Fields: bad}
+	}
+	if err := checkDate("approval", "At", "The approval date", a.At); err != nil {
+		return err
+	}
+	return checkDate("approval", "ReviewMonths", "The review date", a.ReviewDue())
+}
+
+// maxChangeSummary is the longest change summary, in characters: a
+// paragraph for the revision history, not a second document.
+const maxChangeSummary = 2000
+
+// approve freezes version v, which is in review; see Move.
+func approve(ctx context.Context, tx *sql.Tx, now time.Time, v data.Version, a data.Approval) error {
+	if a.At.IsZero() {
+		a.At = now
+	}
+	if err := checkApproval(a); err != nil {
+		return err
+	}
+	approver, err := readPerson(ctx, tx, a.ApproverID)
+	var e *data.Error
+	if errors.As(err, &e) && e.Code == data.ENotFound {
+		e.Fields = []data.FieldError{{Field: "Approver", Message: "Choose another approver: this person no longer exists."}}
+	}
+	if err != nil {
+		return err
+	}
+	if err := data.CheckApprover(approver); err != nil {
+		return err
+	}
+	d, err := readDocument(ctx, tx, v.DocumentID)
+	if err != nil {
+		return err
+	}
+
+	// The version approved before this one is superseded first: a document
+	// has one approved version at a time.
+	prev, err := scanVersion(tx.QueryRowContext(ctx, "SELECT "+versionColumns+
+		" FROM document_versions WHERE document_id = ? AND status = ?", v.DocumentID, string(data.DocApproved)))
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+	case err != nil:
+		return err
+	default:
+		if err := setStatus(ctx, tx, now, prev, data.DocSuperseded); err != nil {
+			return err
+		}
+	}
+
+	approved := v
+	approved.Status = data.DocApproved
+	approved.SHA256 = data.HashText(v.Body)
+	approved.ChangeSummary = a.ChangeSummary
+	approved.ApprovedBy = approver.ID
+	approved.ApprovedAt = a.At
+	approved.ReviewDue = a.ReviewDue()
+	if _, err := tx.ExecContext(ctx, `UPDATE document_versions SET status = ?, sha256 = ?, change_summary = ?,
+		approved_by = ?, approved_at = ?, review_due = ?, updated_at = ? WHERE id = ?`,
+		string(approved.Status), approved.SHA256, approved.ChangeSummary, approved.ApprovedBy,
+		formatTime(approved.ApprovedAt), formatDate(approved.ReviewDue), formatTime(now), v.ID); err != nil {
+		return err
+	}
+	oldApprover, err := ownerName(ctx, tx, v.ApprovedBy)
+	if err != nil {
+		return err
+	}
+	fields, before := versionAuditFields(v, d.Number, oldApprover)
+	_, after := versionAuditFields(approved, d.Number, approver.Name)
+	return record(ctx, tx, now, "version", strconv.FormatInt(v.ID, 10), data.ActionUpdate, data.Diff(fields, before, after))
+}
