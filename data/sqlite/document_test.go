@@ -982,3 +982,69 @@ func TestMigrateFromSchema2(t *testing.T) {
 		t.Errorf("using documents changed the earlier records")
 	}
 }
+
+// Deleting a person leaves the documents they owned without an owner and
+// the versions they approved without an approver, says so in each record's
+// trail, and leaves the approved text as it was.
+func TestDocumentPeopleDeleted(t *testing.T) {
+	ctx := actorCtx("Daniel Okafor")
+	s, clock := clockStore()
+	ws := createAt(t, s, filepath.Join(t.TempDir(), "w"+data.WorkspaceExt))
+	people := demoPeopleIn(t, ws)
+	margaret := people["Margaret Holloway"]
+	v10 := versionIn(t, ws, people, "SMS-DOC-02", data.DocSuperseded) // approved by Margaret, as is 1.1
+	doc, err := ws.Document(ctx, v10.DocumentID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc.OwnerID = margaret.ID
+	if err := ws.SaveDocument(ctx, doc); err != nil {
+		t.Fatal(err)
+	}
+	before, err := ws.Versions(ctx, doc.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	if err := ws.DeletePerson(ctx, margaret.ID); err != nil {
+		t.Fatal(err)
+	}
+	at := clock.t
+	got, err := ws.Document(ctx, doc.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.OwnerID != 0 {
+		t.Errorf("document owner after deleting Margaret = %d, want none", got.OwnerID)
+	}
+	after, err := ws.Versions(ctx, doc.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, v := range after {
+		want := before[i]
+		want.ApprovedBy = 0
+		if !reflect.DeepEqual(v, want) {
+			t.Errorf("version %s after deleting its approver = %+v\nwant %+v", v.Number(), v, want)
+		}
+		wantLast := data.AuditEntry{At: at, Actor: "Daniel Okafor", Entity: "version", EntityID: strconv.FormatInt(v.ID, 10),
+			Action: data.ActionUpdate, Changes: []data.FieldChange{{Field: "approved_by", From: "Margaret Holloway"}}}
+		last, err := ws.AuditTrail(ctx, "version", wantLast.EntityID, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(last) == 1 {
+			wantLast.ID = last[0].ID
+		}
+		if !reflect.DeepEqual(last, []data.AuditEntry{wantLast}) {
+			t.Errorf("last entry of version %s = %+v\nwant %+v", v.Number(), last, wantLast)
+		}
+	}
+	last, err := ws.AuditTrail(ctx, "document", strconv.FormatInt(doc.ID, 10), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(last) != 1 || !reflect.DeepEqual(last[0].Changes, []data.FieldChange{{Field: "owner", From: "Margaret Holloway"}}) {
+		t.Errorf("last entry of the document = %+v, want its owner gone", last)
+	}
+}

@@ -189,8 +189,9 @@ func (w *Workspace) SavePerson(ctx context.Context, p data.Person) (data.Person,
 }
 
 // DeletePerson removes a person and their roles, recording their last values
-// in the audit trail. The steps and tasks they owned are left without an
-// owner (ON DELETE SET NULL), each with that change in its own trail.
+// in the audit trail. The steps, tasks and documents they owned are left
+// without an owner, and the versions they approved without an approver (ON
+// DELETE SET NULL), each with that change in its own trail.
 func (w *Workspace) DeletePerson(ctx context.Context, id int64) error {
 	return w.write(ctx, "delete person", func(tx *sql.Tx) error {
 		old, err := readPerson(ctx, tx, id)
@@ -244,15 +245,18 @@ func nullID(id int64) any {
 	return id
 }
 
-// recordOwnerGone records, for each step and task p owns, that its owner is
-// about to be removed with p.
+// recordOwnerGone records, for each step, task and document p owns and each
+// document version p approved, that the reference to p is about to be
+// removed with p.
 func recordOwnerGone(ctx context.Context, tx *sql.Tx, at time.Time, p data.Person) error {
-	owned := []struct{ entity, query string }{
-		{"step", "SELECT step_id FROM step_progress WHERE owner_id = ? ORDER BY step_id"},
-		{"task", "SELECT id FROM tasks WHERE owner_id = ? ORDER BY id"},
+	owned := []struct{ entity, field, query string }{
+		{"step", "owner", "SELECT step_id FROM step_progress WHERE owner_id = ? ORDER BY step_id"},
+		{"task", "owner", "SELECT id FROM tasks WHERE owner_id = ? ORDER BY id"},
+		{"document", "owner", "SELECT id FROM documents WHERE owner_id = ? ORDER BY id"},
+		{"version", "approved_by", "SELECT id FROM document_versions WHERE approved_by = ? ORDER BY id"},
 	}
-	change := []data.FieldChange{{Field: "owner", From: p.Name}}
 	for _, o := range owned {
+		change := []data.FieldChange{{Field: o.field, From: p.Name}}
 		var ids []string
 		rows, err := tx.QueryContext(ctx, o.query, p.ID)
 		if err != nil {
