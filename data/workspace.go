@@ -73,6 +73,7 @@ type CheckReport struct {
 	People        int
 	Assessments   int // 0 in a file whose schema has no assessments yet
 	Tasks         int // 0 in a file whose schema has no tasks yet
+	Documents     int // 0 in a file whose schema has no documents yet
 	AuditEntries  int
 	LastChange    time.Time
 }

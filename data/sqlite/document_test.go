@@ -941,6 +941,15 @@ func TestMigrateFromSchema2(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	// Check reads a schema-2 file, which has no document tables.
+	report, err := New().Check(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := [4]any{report.SchemaVersion, report.NeedsMigrate, report.Tasks, report.Documents}, [4]any{2, true, 1, 0}; got != want {
+		t.Errorf("Check() schema, needs migrate, tasks, documents = %v, want %v", got, want)
+	}
+
 	s := New()
 	at := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
 	s.now = func() time.Time { return at }
@@ -980,6 +989,14 @@ func TestMigrateFromSchema2(t *testing.T) {
 	}
 	if got := contentsOf(t, ws); !reflect.DeepEqual(got.People, want.People) || !reflect.DeepEqual(got.Tasks, want.Tasks) {
 		t.Errorf("using documents changed the earlier records")
+	}
+	ws.Close()
+	report, err = New().Check(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := [3]any{report.SchemaVersion, report.NeedsMigrate, report.Documents}, [3]any{newestSchema(t), false, 1}; got != want {
+		t.Errorf("Check() after use: schema, needs migrate, documents = %v, want %v", got, want)
 	}
 }
 

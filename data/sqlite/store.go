@@ -280,7 +280,7 @@ func readCheckFacts(ctx context.Context, db *sql.DB, r *data.CheckReport) error 
 	for _, c := range []struct {
 		table string
 		n     *int
-	}{{"assessments", &r.Assessments}, {"tasks", &r.Tasks}} {
+	}{{"assessments", &r.Assessments}, {"tasks", &r.Tasks}, {"documents", &r.Documents}} {
 		var exists int
 		if err := db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", c.table).Scan(&exists); err != nil {
 			return err
@@ -288,7 +288,7 @@ func readCheckFacts(ctx context.Context, db *sql.DB, r *data.CheckReport) error 
 		if exists == 0 {
 			continue
 		}
-		// The table name is one of the two above, not user input.
+		// The table name is one of those above, not user input.
 		if err := db.QueryRowContext(ctx, "SELECT count(*) FROM "+c.table).Scan(c.n); err != nil {
 			return err
 		}
