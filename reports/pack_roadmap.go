@@ -210,7 +210,7 @@ func (p *roadmapPlan) stepTable(d *doc, steps []data.Step, withPhase bool) table
 		t.rows = append(t.rows, []cell{{{text: strconv.Itoa(p.number[s.ID]), st: stMuted}}, title, ownerCell(p.owner(sp)), due, p.statusCell(sp)})
 	}
 	// number, owner, date and status never wrap; the step takes the rest
-	t.fixed = d.fitColumns(t, []float64{0, 1, 0, 0, 0}, 0.2)
+	t.fixed = d.fitColumns(t, []float64{0, 1, 0, 0, 0}, 0.22)
 	return t
 }
 
@@ -332,11 +332,12 @@ func (p *roadmapPlan) step(d *doc, s data.Step) {
 		}
 		spans := []span{{text: item}}
 		if hasTask && t.Status == data.TaskOpen {
+			// only what differs from the step's own owner and due date
 			var about []string
-			if name := p.names[t.OwnerID]; t.OwnerID != 0 && name != "" {
+			if name := p.names[t.OwnerID]; t.OwnerID != 0 && name != "" && t.OwnerID != sp.OwnerID {
 				about = append(about, name)
 			}
-			if !t.Due.IsZero() {
+			if !t.Due.IsZero() && !t.Due.Equal(sp.Due) {
 				about = append(about, "due "+p.date(t.Due))
 			}
 			if len(about) > 0 {
