@@ -3,6 +3,7 @@ package sqlite
 import (
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -104,6 +105,32 @@ func BenchmarkAnswers(b *testing.B) {
 		}
 		if len(got) != 150 {
 			b.Fatalf("Answers() = %d answers, want 150", len(got))
+		}
+	}
+}
+
+// BenchmarkSaveDraft replaces a 20 KB draft, with its audit entry, per
+// iteration: about the size of a long procedure.
+func BenchmarkSaveDraft(b *testing.B) {
+	ctx := actorCtx("Bench")
+	ws := newWorkspace(b)
+	doc, err := ws.CreateDocument(ctx, data.Document{Number: "SMS-PRO-08.5", Title: "Change management procedure"}, "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	vs, err := ws.Versions(ctx, doc.ID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	para := "Every change is recorded, assessed for risk and impact, approved by the change authority and reviewed after it is made.\n\n"
+	base := strings.Repeat(para, 20*1024/len(para))
+	b.SetBytes(int64(len(base) + 8))
+	i := 0
+	for b.Loop() {
+		i++
+		// The text differs from the one before, so every save writes.
+		if err := ws.SaveDraft(ctx, vs[0].ID, fmt.Sprintf("%s%08d", base, i)); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
