@@ -17,6 +17,7 @@ const (
 	screenRoadmap      = "roadmap"
 	screenGap          = "gap"
 	screenTasks        = "tasks"
+	screenDocuments    = "documents"
 	screenOrganisation = "organisation"
 	screenPeople       = "people"
 	screenPacks        = "packs"
@@ -42,6 +43,7 @@ func screens() []screenDef {
 		{screenRoadmap, "Roadmap", theme.NavigateNextIcon(), func(e *env) screen { return newRoadmapScreen(e) }},
 		{screenGap, "Gap assessment", theme.QuestionIcon(), func(e *env) screen { return newGapScreen(e) }},
 		{screenTasks, "Tasks", theme.ListIcon(), func(e *env) screen { return newTasksScreen(e) }},
+		{screenDocuments, "Documents", theme.DocumentIcon(), func(e *env) screen { return newDocumentsScreen(e) }},
 		{screenOrganisation, "Organisation", theme.InfoIcon(), func(e *env) screen { return newOrganisationScreen(e) }},
 		{screenPeople, "People", theme.AccountIcon(), func(e *env) screen { return newPeopleScreen(e) }},
 		{screenPacks, "Packs", theme.DocumentPrintIcon(), func(e *env) screen { return newPacksScreen(e) }},

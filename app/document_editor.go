@@ -1,0 +1,358 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"smsbuilder/data"
+)
+
+// autosaveDelay is how long typing must pause before a draft is saved.
+const autosaveDelay = 800 * time.Millisecond
+
+// documentEditor edits one document: Markdown beside its preview, the
+// author guidance, the placeholders to insert, and the control workflow.
+type documentEditor struct {
+	env      *env
+	doc      data.Document
+	versions []data.Version
+	current  data.Version // the newest version, the one shown
+	template data.Template
+	back     func()
+	show     func(fyne.CanvasObject) // replaces the editor on screen after a move
+
+	text    *widget.Entry
+	preview *widget.RichText
+	status  *widget.Label
+	undo    *widget.Button
+	// saved is the text last stored; before is the text it replaced, for undo.
+	saved, before string
+	timer         *time.Timer
+}
+
+func newDocumentEditor(e *env, id int64, back func(), show func(fyne.CanvasObject)) (*documentEditor, error) {
+	ed := &documentEditor{env: e, back: back, show: show}
+	if err := ed.load(id); err != nil {
+		return nil, err
+	}
+	ed.text = widget.NewMultiLineEntry()
+	ed.text.Wrapping = fyne.TextWrapWord
+	ed.text.TextStyle = fyne.TextStyle{Monospace: true}
+	ed.text.SetText(ed.current.Body)
+	ed.saved, ed.before = ed.current.Body, ed.current.Body
+	ed.text.OnChanged = ed.onChanged
+	ed.preview = widget.NewRichTextFromMarkdown("")
+	ed.preview.Wrapping = fyne.TextWrapWord
+	ed.status = widget.NewLabel("")
+	ed.undo = widget.NewButtonWithIcon(lang.L("Undo last change"), theme.ContentUndoIcon(), ed.onUndo)
+	ed.undo.Disable()
+	if ed.current.Status != data.DocDraft || e.ws.ReadOnly() {
+		ed.text.Disable()
+	}
+	ed.renderPreview()
+	e.onSave(ed.saveNow)
+	return ed, nil
+}
+
+func (ed *documentEditor) load(id int64) error {
+	ctx := ed.env.ctx()
+	doc, err := ed.env.ws.Document(ctx, id)
+	if err != nil {
+		return err
+	}
+	versions, err := ed.env.ws.Versions(ctx, id)
+	if err != nil {
+		return err
+	}
+	if len(versions) == 0 {
+		return data.Errorf(data.ENotFound, "%s has no text.", doc.Number)
+	}
+	ed.doc, ed.versions, ed.current = doc, versions, versions[0]
+	ed.template, _ = ed.env.cat.Template(doc.TemplateKey)
+	return nil
+}
+
+// onChanged previews at once and saves the draft when typing pauses.
+func (ed *documentEditor) onChanged(string) {
+	ed.renderPreview()
+	if ed.timer != nil {
+		ed.timer.Stop()
+	}
+	ed.status.SetText(lang.L("Editing…"))
+	ed.timer = time.AfterFunc(autosaveDelay, func() { fyne.Do(ed.saveNow) })
+}
+
+// saveNow stores the draft if it changed.
+func (ed *documentEditor) saveNow() {
+	if ed.timer != nil {
+		ed.timer.Stop()
+	}
+	body := ed.text.Text
+	if ed.current.Status != data.DocDraft || body == ed.saved || ed.env.ws.ReadOnly() {
+		return
+	}
+	if err := ed.env.ws.SaveDraft(ed.env.ctx(), ed.current.ID, body); err != nil {
+		ed.status.SetText(data.ErrorMessage(err))
+		ed.status.Importance = widget.DangerImportance
+		ed.status.Refresh()
+		return
+	}
+	ed.before, ed.saved = ed.saved, body
+	ed.current.Body = body
+	ed.undo.Enable()
+	ed.status.SetText(lang.L("Draft saved at") + " " + ed.env.now().Format("15:04:05"))
+	ed.status.Importance = widget.SuccessImportance
+	ed.status.Refresh()
+}
+
+// onUndo puts back the text as it was before the last save.
+func (ed *documentEditor) onUndo() {
+	ed.saveNow()
+	prev := ed.before
+	ed.text.SetText(prev)
+	ed.saveNow()
+	ed.undo.Disable()
+}
+
+func (ed *documentEditor) renderPreview() {
+	values, err := placeholderValues(ed.env)
+	if err != nil {
+		ed.env.showErr(err)
+		return
+	}
+	out, unknown := values.Fill(ed.text.Text)
+	if len(unknown) > 0 {
+		out = "> " + lang.L("Unknown placeholders, printed as written:") + " {{" + strings.Join(unknown, "}}, {{") + "}}\n\n" + out
+	}
+	ed.preview.ParseMarkdown(out)
+}
+
+func (ed *documentEditor) insert(name string) {
+	if ed.text.Disabled() {
+		return
+	}
+	ed.env.win.Canvas().Focus(ed.text)
+	for _, r := range "{{" + name + "}}" {
+		ed.text.TypedRune(r)
+	}
+}
+
+func (ed *documentEditor) move(t data.Transition, a data.Approval) {
+	ed.saveNow()
+	if err := ed.env.ws.Move(ed.env.ctx(), ed.current.ID, t, a); err != nil {
+		ed.env.showErr(err)
+		return
+	}
+	ed.afterMove()
+}
+
+// afterMove shows the document again in its new state.
+func (ed *documentEditor) afterMove() {
+	if err := ed.load(ed.doc.ID); err != nil {
+		ed.env.showErr(err)
+		return
+	}
+	ed.text.OnChanged = nil
+	ed.text.SetText(ed.current.Body)
+	ed.text.OnChanged = ed.onChanged
+	ed.saved, ed.before = ed.current.Body, ed.current.Body
+	if ed.current.Status == data.DocDraft && !ed.env.ws.ReadOnly() {
+		ed.text.Enable()
+	} else {
+		ed.text.Disable()
+	}
+	ed.renderPreview()
+	ed.show(ed.content())
+}
+
+func (ed *documentEditor) onApprove() {
+	people, err := ed.env.ws.People(ed.env.ctx())
+	if err != nil {
+		ed.env.showErr(err)
+		return
+	}
+	var approvers []data.Person
+	for _, p := range people {
+		if data.CheckApprover(p) == nil {
+			approvers = append(approvers, p)
+		}
+	}
+	names := personNames(approvers)[1:]
+	if len(names) == 0 {
+		ed.env.showErr(data.Errorf(data.EInvalid, "Nobody can approve yet: give someone the top management or SMS owner role on the People screen."))
+		return
+	}
+	who := widget.NewSelect(names, nil)
+	for _, p := range approvers {
+		if p.HasRole(data.RoleTopManagement) {
+			who.SetSelected(p.Name)
+			break
+		}
+	}
+	summary := widget.NewEntry()
+	summary.PlaceHolder = lang.L("What changed, for the revision history")
+	if ed.current.Major == 1 && ed.current.Minor == 0 {
+		summary.SetText(lang.L("First issue"))
+	}
+	months := widget.NewSelect([]string{"6", "12", "24"}, nil)
+	review := ed.template.ReviewMonths
+	if review == 0 {
+		review = 12
+	}
+	months.SetSelected(fmt.Sprint(review))
+	problem := widget.NewLabel("")
+	problem.Importance = widget.DangerImportance
+	problem.Wrapping = fyne.TextWrapWord
+	problem.Hide()
+	var d *dialog.CustomDialog
+	submit := func() {
+		m := 12
+		fmt.Sscan(months.Selected, &m)
+		a := data.Approval{ApproverID: personID(approvers, who.Selected), ChangeSummary: strings.TrimSpace(summary.Text), At: ed.env.now(), ReviewMonths: m}
+		if err := ed.env.ws.Move(ed.env.ctx(), ed.current.ID, data.Approve, a); err != nil {
+			problem.SetText(data.ErrorMessage(err))
+			problem.Show()
+			return
+		}
+		d.Hide()
+		ed.afterMove()
+	}
+	summary.OnSubmitted = func(string) { submit() }
+	ok := widget.NewButtonWithIcon(lang.L("Approve"), theme.ConfirmIcon(), submit)
+	ok.Importance = widget.HighImportance
+	d = dialog.NewCustomWithoutButtons(fmt.Sprintf(lang.L("Approve %s version %d.%d"), ed.doc.Number, ed.current.Major, ed.current.Minor), container.NewVBox(
+		wrapLabel(lang.L("Approval freezes this text: it can no longer change, and its SHA-256 fingerprint prints in the footer so a paper copy can be checked.")),
+		widget.NewForm(
+			widget.NewFormItem(lang.L("Approved by *"), who),
+			widget.NewFormItem(lang.L("Change summary *"), summary),
+			widget.NewFormItem(lang.L("Review every (months)"), months),
+		), problem), ed.env.win)
+	d.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("Cancel"), d.Hide), ok})
+	d.Resize(fyne.NewSize(560, 0))
+	d.Show()
+	ed.env.win.Canvas().Focus(summary)
+}
+
+func (ed *documentEditor) onNewDraft(major bool) {
+	if _, err := ed.env.ws.NewDraft(ed.env.ctx(), ed.doc.ID, major); err != nil {
+		ed.env.showErr(err)
+		return
+	}
+	ed.afterMove()
+}
+
+func (ed *documentEditor) onWithdraw() {
+	dialog.ShowConfirm(lang.L("Withdraw document"), fmt.Sprintf(lang.L("Withdraw %s %s? It stays in the workspace with its history but no longer prints in the manual."), ed.doc.Number, ed.doc.Title), func(yes bool) {
+		if yes {
+			ed.move(data.Withdraw, data.Approval{})
+		}
+	}, ed.env.win)
+}
+
+// workflowButtons offers the moves the current version allows.
+func (ed *documentEditor) workflowButtons() []fyne.CanvasObject {
+	if ed.env.ws.ReadOnly() {
+		return nil
+	}
+	var out []fyne.CanvasObject
+	add := func(label string, icon fyne.Resource, f func(), primary bool) {
+		b := widget.NewButtonWithIcon(label, icon, f)
+		if primary {
+			b.Importance = widget.HighImportance
+		}
+		out = append(out, b)
+	}
+	switch ed.current.Status {
+	case data.DocDraft:
+		add(lang.L("Send for review"), theme.MailSendIcon(), func() { ed.move(data.SendForReview, data.Approval{}) }, true)
+		add(lang.L("Withdraw…"), theme.DeleteIcon(), ed.onWithdraw, false)
+	case data.DocInReview:
+		add(lang.L("Approve…"), theme.ConfirmIcon(), ed.onApprove, true)
+		add(lang.L("Back to draft"), theme.ContentUndoIcon(), func() { ed.move(data.BackToDraft, data.Approval{}) }, false)
+	case data.DocApproved:
+		add(lang.L("New minor version"), theme.ContentAddIcon(), func() { ed.onNewDraft(false) }, true)
+		add(lang.L("New major version"), theme.ContentAddIcon(), func() { ed.onNewDraft(true) }, false)
+		add(lang.L("Withdraw…"), theme.DeleteIcon(), ed.onWithdraw, false)
+	}
+	return out
+}
+
+func (ed *documentEditor) guidance() fyne.CanvasObject {
+	items := []fyne.CanvasObject{}
+	if ed.template.Guidance != "" {
+		items = append(items, widget.NewLabelWithStyle(lang.L("For the author (never printed)"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), wrapLabel(ed.template.Guidance))
+	}
+	for _, c := range ed.doc.Clauses {
+		if cl, ok := ed.env.cat.Clause(c); ok {
+			items = append(items, widget.NewLabelWithStyle(cl.Number+" "+cl.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), wrapLabel(cl.Guidance))
+		}
+	}
+	items = append(items, widget.NewSeparator(), widget.NewLabelWithStyle(lang.L("Insert a workspace value"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	values, _ := placeholderValues(ed.env)
+	grid := container.NewGridWithColumns(2)
+	for _, name := range values.Names() {
+		n := name
+		b := widget.NewButton(n, func() { ed.insert(n) })
+		if ed.text.Disabled() {
+			b.Disable()
+		}
+		grid.Add(b)
+	}
+	items = append(items, grid)
+	return container.NewVScroll(container.NewVBox(items...))
+}
+
+func (ed *documentEditor) history() fyne.CanvasObject {
+	people, _ := ed.env.ws.People(ed.env.ctx())
+	names := map[int64]string{}
+	for _, p := range people {
+		names[p.ID] = p.Name
+	}
+	var b strings.Builder
+	b.WriteString("| " + lang.L("Version") + " | " + lang.L("Status") + " | " + lang.L("Approved") + " | " + lang.L("By") + " | " + lang.L("Change") + " | " + lang.L("Fingerprint") + " |\n|---|---|---|---|---|---|\n")
+	for _, v := range ed.versions {
+		approved := ""
+		if !v.ApprovedAt.IsZero() {
+			approved = v.ApprovedAt.Format("2006-01-02")
+		}
+		fmt.Fprintf(&b, "| %d.%d | %s | %s | %s | %s | %s |\n", v.Major, v.Minor, v.Status.Label(), approved, names[v.ApprovedBy], strings.ReplaceAll(v.ChangeSummary, "|", "/"), v.ShortHash())
+	}
+	h := widget.NewRichTextFromMarkdown(b.String())
+	h.Wrapping = fyne.TextWrapWord
+	return container.NewVScroll(h)
+}
+
+func (ed *documentEditor) content() fyne.CanvasObject {
+	back := widget.NewButtonWithIcon(lang.L("Library"), theme.NavigateBackIcon(), func() {
+		ed.saveNow()
+		ed.back()
+	})
+	title := fmt.Sprintf("%s  %s", ed.doc.Number, ed.doc.Title)
+	state := fmt.Sprintf(lang.L("Version %s · %s"), ed.current.Number(), ed.current.Status.Label())
+	if ed.current.Status == data.DocApproved && !ed.current.ReviewDue.IsZero() {
+		state += " · " + lang.L("review by") + " " + ed.current.ReviewDue.Format("2006-01-02")
+	}
+	if ed.current.Status != data.DocDraft {
+		state += " · " + lang.L("read-only: start a new draft to change it")
+	}
+	buttons := container.NewHBox(append([]fyne.CanvasObject{back}, ed.workflowButtons()...)...)
+	buttons.Add(ed.undo)
+	buttons.Add(ed.status)
+	header := container.NewVBox(heading(title), widget.NewLabel(state), buttons)
+	tabs := container.NewAppTabs(
+		container.NewTabItem(lang.L("Preview"), container.NewVScroll(ed.preview)),
+		container.NewTabItem(lang.L("Guidance"), ed.guidance()),
+		container.NewTabItem(lang.L("History"), ed.history()),
+	)
+	split := container.NewHSplit(ed.text, tabs)
+	split.Offset = 0.5
+	return container.NewBorder(header, nil, nil, nil, split)
+}
