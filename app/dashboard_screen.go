@@ -26,6 +26,8 @@ type dashboardScreen struct {
 	latest       *data.Assessment
 	scores       data.Scores
 	previous     *data.Scores
+	reviewsLate  int // approved documents past their review date
+	reviewsSoon  int // due within 30 days
 
 	tree     *widget.Tree
 	guidance *widget.RichText
@@ -48,6 +50,7 @@ func newDashboardScreen(e *env) *dashboardScreen {
 		e.showErr(err)
 	}
 	s.loadScores()
+	s.loadReviews()
 	s.guidance = widget.NewRichTextFromMarkdown(lang.L("Select a clause to read what it asks for in practice and which documents and records an auditor expects."))
 	s.guidance.Wrapping = fyne.TextWrapWord
 	s.tree = widget.NewTree(s.childUIDs, s.isBranch,
@@ -59,6 +62,34 @@ func newDashboardScreen(e *env) *dashboardScreen {
 		})
 	s.tree.OnSelected = s.onSelectClause
 	return s
+}
+
+// loadReviews counts approved documents whose review is overdue or near.
+func (s *dashboardScreen) loadReviews() {
+	docs, err := s.env.ws.Documents(s.env.ctx())
+	if err != nil {
+		s.env.showErr(err)
+		return
+	}
+	now := s.env.now()
+	for _, d := range docs {
+		versions, err := s.env.ws.Versions(s.env.ctx(), d.ID)
+		if err != nil {
+			s.env.showErr(err)
+			return
+		}
+		for _, v := range versions {
+			if v.Status != data.DocApproved || v.ReviewDue.IsZero() {
+				continue
+			}
+			switch {
+			case v.ReviewDue.Before(now):
+				s.reviewsLate++
+			case v.ReviewDue.Before(now.AddDate(0, 0, 30)):
+				s.reviewsSoon++
+			}
+		}
+	}
 }
 
 // loadScores reads the latest assessment and the one before it.
@@ -181,6 +212,15 @@ func (s *dashboardScreen) content() fyne.CanvasObject {
 		overdueLabel.Importance = widget.SuccessImportance
 	}
 
+	reviews := widget.NewLabel(lang.L("No document reviews due in the next 30 days"))
+	if s.reviewsLate+s.reviewsSoon > 0 {
+		reviews.SetText(fmt.Sprintf(lang.L("Document reviews: %d overdue, %d due within 30 days"), s.reviewsLate, s.reviewsSoon))
+	}
+	if s.reviewsLate > 0 {
+		reviews.Importance = widget.DangerImportance
+	}
+	reviewsBtn := widget.NewButton(lang.L("Documents"), func() { s.env.goTo(screenDocuments) })
+
 	c := s.completeness
 	bar := widget.NewProgressBar()
 	bar.SetValue(float64(c.Done) / float64(c.Total))
@@ -208,6 +248,7 @@ func (s *dashboardScreen) content() fyne.CanvasObject {
 			readiness, readinessNote,
 			widget.NewLabelWithStyle(lang.L("Roadmap"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), roadmap,
 			overdueLabel,
+			container.NewBorder(nil, nil, nil, reviewsBtn, reviews),
 			widget.NewLabelWithStyle(lang.L("Profile and scope"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), bar, wrapLabel(missing),
 		)),
 	)

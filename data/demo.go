@@ -41,7 +41,10 @@ func SeedDemo(ctx context.Context, ws Workspace, cat *Catalogue, logo []byte, no
 	if err := SeedDemoOrganisation(ctx, ws, logo); err != nil {
 		return err
 	}
-	return seedDemoProgress(ctx, ws, cat, now)
+	if err := seedDemoProgress(ctx, ws, cat, now); err != nil {
+		return err
+	}
+	return seedDemoDocuments(ctx, ws, cat, now)
 }
 
 // SeedDemoOrganisation saves only the demo profile and people.
