@@ -87,7 +87,7 @@ func newDocumentsScreen(e *env) *documentsScreen {
 			o.(*widget.Label).SetText(documentColumns()[id.Col])
 		}
 	}
-	for i, w := range []float32{120, 330, 140, 150, 100, 100, 120} {
+	for i, w := range []float32{115, 290, 110, 140, 95, 100, 105} {
 		s.table.SetColumnWidth(i, w)
 	}
 	s.table.OnSelected = func(id widget.TableCellID) {
