@@ -196,7 +196,7 @@ var maturityScale = [][2]string{
 }
 
 func (r *gapReport) summary(d *doc) error {
-	org := firstNonEmpty(r.env.src.Org.Name(), d.meta.org)
+	org := firstNonEmpty(r.env.src.Org.Name(), d.meta.org, "the organisation")
 	d.flow([]span{
 		{text: "This report sets out the results of the gap assessment "},
 		{text: r.cur.Title, st: stBold},

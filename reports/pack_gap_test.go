@@ -75,7 +75,7 @@ func TestLoadSourceReadsTheWorkspace(t *testing.T) {
 	}
 }
 
-// gapText builds the gap report and returns its bytes and outline.
+// buildGap builds the gap report and returns its bytes and outline.
 func buildGap(t *testing.T, src Source, opts Options) ([]byte, []string) {
 	t.Helper()
 	b := buildPack(t, "gap", src, opts)
@@ -211,13 +211,16 @@ func TestGapPackReadsOlderAnswers(t *testing.T) {
 func TestRoadmapPack(t *testing.T) {
 	seeded, _, cat := demoSource(t, true)
 	empty, _, _ := demoSource(t, false)
+	bare := Source{Org: data.DefaultOrganisation(), Catalogue: cat}
 	cases := []struct {
 		name       string
 		src        Source
 		wantTarget bool
+		want       string
 	}{
-		{"demo roadmap in progress", seeded, true},
-		{"nothing planned yet", empty, false},
+		{"demo roadmap in progress", seeded, true, "the steps Northwind takes"},
+		{"nothing planned yet", empty, false, "the steps Northwind takes"},
+		{"no organisation, no workspace", bare, false, "the steps the organisation takes"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -233,7 +236,7 @@ func TestRoadmapPack(t *testing.T) {
 			qpdfCheck(t, b)
 
 			text := flat(pdfText(t, b, 0))
-			wants := []string{roadmapTitle, "SMS-PK-03", "Certification target"}
+			wants := []string{roadmapTitle, "SMS-PK-03", "Certification target", tc.want}
 			for _, s := range cat.Steps() {
 				wants = append(wants, s.Title)
 			}

@@ -97,9 +97,9 @@ func (p *roadmapPlan) owner(sp data.StepProgress) string {
 
 func (p *roadmapPlan) summary(d *doc) error {
 	phases, all := data.SummariseRoadmap(p.cat, p.progress)
-	org := firstNonEmpty(p.env.src.Org.Name(), d.meta.org)
+	org := firstNonEmpty(p.env.src.Org.Name(), d.meta.org, "the organisation")
 	d.paragraph("This plan sets out the steps "+org+" takes to implement a service management system (SMS) to ISO/IEC 20000-1:2018 and have it certified. "+
-		"It is arranged in five phases, from winning backing at the top to keeping the certificate. Each step says what to do, which clauses it satisfies, "+
+		"It is arranged in "+strconv.Itoa(len(phases))+" phases. Each step says what to do, which clauses it satisfies, "+
 		"which steps must be finished first and the checklist that shows it is done; the tables give the owner, due date and status of every step as of "+p.env.date+".", 0)
 
 	target := "Not yet set: choose one on the Roadmap screen, which then proposes a due date for every step"

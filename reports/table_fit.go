@@ -66,9 +66,15 @@ func (d *doc) fitColumns(t table, weights []float64, limit float64) []float64 {
 		}
 		w := 0.0
 		measure := func(cl cell, st style) {
+			// the spans of a cell run on along a line until a line break
+			line := 0.0
 			for _, sp := range cl {
-				for _, line := range strings.Split(sp.text, "\n") {
-					w = max(w, d.width((sp.st|st).face(), size, line))
+				for i, part := range strings.Split(sp.text, "\n") {
+					if i > 0 {
+						line = 0
+					}
+					line += d.width((sp.st | st).face(), (sp.st | st).size(size), part)
+					w = max(w, line)
 				}
 			}
 		}
