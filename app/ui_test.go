@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -31,10 +32,55 @@ func testCatalogue(t *testing.T) *data.Catalogue {
 	return cat
 }
 
-// newTestUI starts the window on a workspace at path (created with the demo
-// organisation when demo is true and the file is missing).
+// demoFile is a demo workspace made once per test run; tests open copies
+// of it, because seeding the whole demo takes about a second.
+var demoFile struct {
+	once sync.Once
+	path string
+	err  error
+}
+
+func demoCopy(t *testing.T, path string) {
+	t.Helper()
+	demoFile.once.Do(func() {
+		dir, err := os.MkdirTemp("", "smsbuilder-demo-")
+		if err != nil {
+			demoFile.err = err
+			return
+		}
+		demoFile.path = filepath.Join(dir, "demo.smsdb")
+		cat, err := data.LoadCatalogue(assets.Content())
+		if err != nil {
+			demoFile.err = err
+			return
+		}
+		ws, err := sqlite.New().Create(context.Background(), demoFile.path)
+		if err != nil {
+			demoFile.err = err
+			return
+		}
+		defer ws.Close()
+		demoFile.err = data.SeedDemo(context.Background(), ws, cat, nil, fixedNow())
+	})
+	if demoFile.err != nil {
+		t.Fatalf("demo workspace: %v", demoFile.err)
+	}
+	b, err := os.ReadFile(demoFile.path)
+	if err == nil {
+		err = os.MkdirAll(filepath.Dir(path), 0o755)
+	}
+	if err == nil {
+		err = os.WriteFile(path, b, 0o644)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// newTestUI starts the window on a copy of the demo workspace at path.
 func newTestUI(t *testing.T, path string) *UI {
 	t.Helper()
+	demoCopy(t, path)
 	a := test.NewTempApp(t)
 	a.Preferences().SetString(prefActor, "Test Person")
 	u := New(a, Deps{Store: sqlite.New(), Catalogue: testCatalogue(t), DefaultWorkspace: path, Now: fixedNow})
@@ -55,7 +101,9 @@ func reopen(t *testing.T, path string) data.Workspace {
 
 func TestFirstStartCreatesTheDemoWorkspace(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "first", "demo.smsdb")
-	u := newTestUI(t, path)
+	u := New(test.NewTempApp(t), Deps{Store: sqlite.New(), Catalogue: testCatalogue(t), DefaultWorkspace: path, Now: fixedNow})
+	u.Start("")
+	t.Cleanup(u.closeWorkspace)
 	if u.Workspace() == nil {
 		t.Fatal("no workspace open after first start")
 	}
@@ -387,4 +435,12 @@ func TestRecentFilesKeepsNewestFirstOnce(t *testing.T) {
 	if got, want := strings.Join(recentFiles(p), ","), "c,b"; got != want {
 		t.Errorf("after remove recent = %q, want %q", got, want)
 	}
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if demoFile.path != "" {
+		os.RemoveAll(filepath.Dir(demoFile.path))
+	}
+	os.Exit(code)
 }
