@@ -212,6 +212,16 @@ func (s *gapScreen) refreshScore() {
 		base = data.Score(s.env.cat, s.baseline).ByTop
 	}
 	s.chart.Objects = []fyne.CanvasObject{scoreChart(s.env.cat, sc.ByTop, base, lang.L("Selected assessment"), lang.L("Compared with"))}
+	if s.baseline != nil {
+		var b strings.Builder
+		b.WriteString("| " + lang.L("Clause") + " | " + lang.L("Compared with") + " | " + lang.L("Selected") + " | " + lang.L("Change") + " |\n|---|---:|---:|---:|\n")
+		for _, c := range data.Compare(data.Score(s.env.cat, s.baseline), sc) {
+			cl, _ := s.env.cat.Clause(c.Clause)
+			fmt.Fprintf(&b, "| %s %s | %s | %s | %s |\n", cl.Number, cl.Title, percentText(c.Before), percentText(c.After), changeText(c.Before, c.After))
+		}
+		table := widget.NewRichTextFromMarkdown(b.String())
+		s.chart.Add(table)
+	}
 	s.chart.Refresh()
 }
 
@@ -439,6 +449,21 @@ func (s *gapScreen) onGapsToTasks() {
 			}
 			dialog.ShowInformation(lang.L("Tasks created"), fmt.Sprintf(lang.L("%d tasks were added to the task list."), n), s.env.win)
 		}, s.env.win)
+}
+
+func percentText(p float64) string {
+	if p < 0 {
+		return "—"
+	}
+	return fmt.Sprintf("%.0f %%", p)
+}
+
+// changeText is the change in percentage points, signed.
+func changeText(before, after float64) string {
+	if before < 0 || after < 0 {
+		return "—"
+	}
+	return fmt.Sprintf("%+.0f", after-before)
 }
 
 func clipText(s string, n int) string {
