@@ -239,3 +239,23 @@ func findDanger(o fyne.CanvasObject) *widget.Label {
 	})
 	return found
 }
+
+func TestComparisonTexts(t *testing.T) {
+	tests := []struct {
+		before, after     float64
+		wantPct, wantDiff string
+	}{
+		{25, 37.5, "38 %", "+12"},
+		{50, 40, "40 %", "-10"},
+		{-1, 40, "40 %", "—"},
+		{30, -1, "—", "—"},
+	}
+	for _, tt := range tests {
+		if got := percentText(tt.after); got != tt.wantPct {
+			t.Errorf("percentText(%v) = %q, want %q", tt.after, got, tt.wantPct)
+		}
+		if got := changeText(tt.before, tt.after); got != tt.wantDiff {
+			t.Errorf("changeText(%v, %v) = %q, want %q", tt.before, tt.after, got, tt.wantDiff)
+		}
+	}
+}
