@@ -30,13 +30,13 @@ type organisationScreen struct {
 	logoImage                     *canvas.Image
 	logoInfo                      *widget.Label
 	removeLogo                    *widget.Button
-	problems                      map[string]*widget.Label
+	problems                      fieldProblems
 	status                        *widget.Label
 	save, revert                  *widget.Button
 }
 
 func newOrganisationScreen(e *env) *organisationScreen {
-	s := &organisationScreen{env: e, problems: map[string]*widget.Label{}}
+	s := &organisationScreen{env: e, problems: fieldProblems{}}
 	multi := func(rows int) *widget.Entry {
 		en := widget.NewMultiLineEntry()
 		en.Wrapping = fyne.TextWrapWord
@@ -146,15 +146,7 @@ func (s *organisationScreen) onSave() {
 		l.Hide()
 	}
 	if err := s.env.ws.SaveOrganisation(s.env.ctx(), o); err != nil {
-		shown := false
-		for field, l := range s.problems {
-			if msg := data.FieldMessage(err, field); msg != "" {
-				l.SetText(msg)
-				l.Show()
-				shown = true
-			}
-		}
-		if !shown {
+		if !s.problems.show(err) {
 			s.env.showErr(err)
 		}
 		s.status.SetText(lang.L("Not saved: please correct the marked fields."))
@@ -224,20 +216,10 @@ func (s *organisationScreen) setLogo(b []byte) {
 	}
 }
 
-// field wraps a widget with the line that explains a refused value.
-func (s *organisationScreen) field(name string, w fyne.CanvasObject) fyne.CanvasObject {
-	l := widget.NewLabel("")
-	l.Importance = widget.DangerImportance
-	l.Wrapping = fyne.TextWrapWord
-	l.Hide()
-	s.problems[name] = l
-	return container.NewVBox(w, l)
-}
-
 func (s *organisationScreen) content() fyne.CanvasObject {
 	chooseLogo := widget.NewButtonWithIcon(lang.L("Choose image…"), theme.FileImageIcon(), s.onChooseLogo)
 	item := func(label, field string, w fyne.CanvasObject, hint string) *widget.FormItem {
-		fi := widget.NewFormItem(label, s.field(field, w))
+		fi := widget.NewFormItem(label, s.problems.wrap(field, w))
 		fi.HintText = hint
 		return fi
 	}

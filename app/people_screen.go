@@ -225,7 +225,7 @@ func (s *peopleScreen) openForm(p data.Person) {
 	submit := func() {
 		saved, err := s.env.ws.SavePerson(s.env.ctx(), f.value())
 		if err != nil {
-			if !f.showProblems(err) {
+			if !f.problems.show(err) {
 				s.env.showErr(err)
 			}
 			return

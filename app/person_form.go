@@ -17,11 +17,11 @@ type personForm struct {
 	name, jobTitle, email *widget.Entry
 	owner, top, auditor   *widget.Check
 	processes             *widget.Entry
-	problems              map[string]*widget.Label
+	problems              fieldProblems
 }
 
 func newPersonForm(p data.Person) *personForm {
-	f := &personForm{person: p, problems: map[string]*widget.Label{}}
+	f := &personForm{person: p, problems: fieldProblems{}}
 	f.name = widget.NewEntry()
 	f.name.SetText(p.Name)
 	f.jobTitle = widget.NewEntry()
@@ -74,36 +74,12 @@ func (f *personForm) value() data.Person {
 	return p
 }
 
-// showProblems puts each field's message under it; false when err names no field.
-func (f *personForm) showProblems(err error) bool {
-	shown := false
-	for field, l := range f.problems {
-		if msg := data.FieldMessage(err, field); msg != "" {
-			l.SetText(msg)
-			l.Show()
-			shown = true
-		} else {
-			l.Hide()
-		}
-	}
-	return shown
-}
-
-func (f *personForm) field(name string, w fyne.CanvasObject) fyne.CanvasObject {
-	l := widget.NewLabel("")
-	l.Importance = widget.DangerImportance
-	l.Wrapping = fyne.TextWrapWord
-	l.Hide()
-	f.problems[name] = l
-	return container.NewVBox(w, l)
-}
-
 func (f *personForm) content() fyne.CanvasObject {
 	return widget.NewForm(
-		widget.NewFormItem(lang.L("Name *"), f.field("Name", f.name)),
-		widget.NewFormItem(lang.L("Job title"), f.field("JobTitle", f.jobTitle)),
-		widget.NewFormItem(lang.L("E-mail"), f.field("Email", f.email)),
-		widget.NewFormItem(lang.L("SMS roles"), f.field("Roles", container.NewVBox(
+		widget.NewFormItem(lang.L("Name *"), f.problems.wrap("Name", f.name)),
+		widget.NewFormItem(lang.L("Job title"), f.problems.wrap("JobTitle", f.jobTitle)),
+		widget.NewFormItem(lang.L("E-mail"), f.problems.wrap("Email", f.email)),
+		widget.NewFormItem(lang.L("SMS roles"), f.problems.wrap("Roles", container.NewVBox(
 			container.NewHBox(f.owner, f.top, f.auditor), f.processes))),
 	)
 }

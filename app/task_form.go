@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -19,11 +18,11 @@ type taskForm struct {
 	description *widget.Entry
 	owner       *widget.Select
 	people      []data.Person
-	problems    map[string]*widget.Label
+	problems    fieldProblems
 }
 
 func newTaskForm(t data.Task, e *env, byID map[int64]data.Person) *taskForm {
-	f := &taskForm{task: t, problems: map[string]*widget.Label{}}
+	f := &taskForm{task: t, problems: fieldProblems{}}
 	for _, p := range byID {
 		f.people = append(f.people, p)
 	}
@@ -90,34 +89,11 @@ func (f *taskForm) value() (data.Task, error) {
 	return t, nil
 }
 
-func (f *taskForm) showProblems(err error) bool {
-	shown := false
-	for field, l := range f.problems {
-		if msg := data.FieldMessage(err, field); msg != "" {
-			l.SetText(msg)
-			l.Show()
-			shown = true
-		} else {
-			l.Hide()
-		}
-	}
-	return shown
-}
-
-func (f *taskForm) field(name string, w fyne.CanvasObject) fyne.CanvasObject {
-	l := widget.NewLabel("")
-	l.Importance = widget.DangerImportance
-	l.Wrapping = fyne.TextWrapWord
-	l.Hide()
-	f.problems[name] = l
-	return container.NewVBox(w, l)
-}
-
 func (f *taskForm) content() fyne.CanvasObject {
 	return widget.NewForm(
-		widget.NewFormItem(lang.L("Title *"), f.field("Title", f.title)),
-		widget.NewFormItem(lang.L("Owner"), f.field("OwnerID", f.owner)),
-		widget.NewFormItem(lang.L("Due"), f.field("Due", f.due)),
-		widget.NewFormItem(lang.L("Details"), f.field("Description", f.description)),
+		widget.NewFormItem(lang.L("Title *"), f.problems.wrap("Title", f.title)),
+		widget.NewFormItem(lang.L("Owner"), f.problems.wrap("OwnerID", f.owner)),
+		widget.NewFormItem(lang.L("Due"), f.problems.wrap("Due", f.due)),
+		widget.NewFormItem(lang.L("Details"), f.problems.wrap("Description", f.description)),
 	)
 }

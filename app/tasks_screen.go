@@ -278,7 +278,7 @@ func (s *tasksScreen) openForm(t data.Task) {
 			_, err = s.env.ws.SaveTask(s.env.ctx(), v)
 		}
 		if err != nil {
-			if !f.showProblems(err) {
+			if !f.problems.show(err) {
 				s.env.showErr(err)
 			}
 			return

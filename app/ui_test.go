@@ -191,7 +191,7 @@ func TestPeopleAddValidatesDeleteAndUndo(t *testing.T) {
 	f.content()
 	f.name.SetText("Grace Hopper")
 	f.email.SetText("not an address")
-	if _, err := u.Workspace().SavePerson(u.ctx(), f.value()); err == nil || !f.showProblems(err) {
+	if _, err := u.Workspace().SavePerson(u.ctx(), f.value()); err == nil || !f.problems.show(err) {
 		t.Fatalf("a bad e-mail was not refused with a field message: %v", err)
 	}
 	if got := f.problems["Email"].Text; !strings.Contains(got, "name@example.com") {

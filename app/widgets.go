@@ -44,3 +44,32 @@ func documentKindLabel(kind string) string {
 	}
 	return lang.L("Document")
 }
+
+// fieldProblems shows, under each field of a form, why its value was refused.
+type fieldProblems map[string]*widget.Label
+
+// wrap puts the problem line for the field name under w.
+func (p fieldProblems) wrap(name string, w fyne.CanvasObject) fyne.CanvasObject {
+	l := widget.NewLabel("")
+	l.Importance = widget.DangerImportance
+	l.Wrapping = fyne.TextWrapWord
+	l.Hide()
+	p[name] = l
+	return container.NewVBox(w, l)
+}
+
+// show puts each field's message from err under it and hides the others;
+// false when err names no field of this form.
+func (p fieldProblems) show(err error) bool {
+	shown := false
+	for field, l := range p {
+		if msg := data.FieldMessage(err, field); msg != "" {
+			l.SetText(msg)
+			l.Show()
+			shown = true
+		} else {
+			l.Hide()
+		}
+	}
+	return shown
+}
