@@ -8,6 +8,7 @@ import (
 	"image/png"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/jung-kurt/gofpdf"
 
@@ -83,24 +84,69 @@ func (d *doc) cover() {
 
 // control prints the document control page: the documents the pack holds,
 // their versions, status and who owns and approves them.
-func (d *doc) control(rows []ControlRow) {
+func (d *doc) control(spec *packSpec) {
 	d.beginSection("", "Document control", false)
-	d.paragraph("This pack was generated from the SMS Builder workspace of "+d.meta.org+" on "+d.meta.date+
-		". The table lists the documents it contains with their version, status and the people who own and approve them.", 0)
-	t := table{
-		header: []cell{{{text: "Number"}}, {{text: "Title"}}, {{text: "Version"}}, {{text: "Status"}}, {{text: "Date"}}, {{text: "Owner"}}, {{text: "Approver"}}},
+	intro := spec.controlIntro
+	if intro == "" {
+		intro = "This pack was generated from the SMS Builder workspace of " + d.meta.org + " on " + d.meta.date +
+			". The table lists the documents it contains with their version, status and the people who own and approve them."
 	}
-	for _, r := range rows {
-		t.rows = append(t.rows, []cell{valueCell(r.Number), valueCell(r.Title), valueCell(r.Version), valueCell(r.Status), valueCell(r.Date), valueCell(r.Owner), valueCell(r.Approver)})
+	d.paragraph(intro, 0)
+	dateHeader := spec.controlDate
+	if dateHeader == "" {
+		dateHeader = "Date"
 	}
-	d.table(t)
+	if spec.controlAsList && len(spec.control) == 1 {
+		// one document reads better as a list than as a table of one row
+		r := spec.control[0]
+		rows := [][2]string{{"Number", r.Number}, {"Title", r.Title}, {"Version", r.Version}, {"Status", r.Status}, {dateHeader, r.Date}, {"Owner", r.Owner}}
+		if !spec.noApprover {
+			rows = append(rows, [2]string{"Approver", r.Approver})
+		}
+		d.keyValues(rows)
+	} else {
+		d.controlTable(spec, dateHeader)
+	}
 	d.gap(gapBlock * 2)
 	d.heading(2, "", "Printed copies", false)
 	note := "The controlled version of every document is the one held in the workspace. A printed or saved copy of this pack is uncontrolled: check the version in the workspace before relying on it."
+	if len(spec.stamps) > 0 {
+		note += " The footer of every page of a document gives its number, its version and the first 12 digits of the SHA-256 of the text printed; the PDF file lists them too, so that the command smsbuilder verify can check a saved copy against the workspace."
+	}
 	if d.meta.draft {
 		note += " This copy is marked DRAFT: it has not been approved."
 	}
 	d.paragraph(note, 0)
+}
+
+// controlTable prints the document control table, one document a row.
+func (d *doc) controlTable(spec *packSpec, dateHeader string) {
+	t := table{
+		header: []cell{{{text: "Number"}}, {{text: "Title"}}, {{text: "Version"}}, {{text: "Status"}}, {{text: dateHeader}}, {{text: "Owner"}}},
+	}
+	if !spec.noApprover {
+		t.header = append(t.header, cell{{text: "Approver"}})
+	}
+	for _, r := range spec.control {
+		row := []cell{valueCell(r.Number), valueCell(r.Title), valueCell(r.Version), statusCell(r.Status), valueCell(r.Date), valueCell(r.Owner)}
+		if !spec.noApprover {
+			row = append(row, valueCell(r.Approver))
+		}
+		t.rows = append(t.rows, row)
+	}
+	if len(spec.controlWeights) == len(t.header) {
+		t.fixed = d.fitColumns(t, spec.controlWeights, 0.2)
+	}
+	d.table(t)
+}
+
+// statusCell prints a status, in bold when it says DRAFT: a draft printed
+// among approved documents must not be missed.
+func statusCell(s string) cell {
+	if strings.Contains(s, "DRAFT") {
+		return cell{{text: strings.TrimSpace(s), st: stBold | stAlert}}
+	}
+	return valueCell(s)
 }
 
 // contents prints the table of contents: sections and their first-level
@@ -123,6 +169,14 @@ func (d *doc) contents(toc []heading) {
 		}
 	}
 	numW, subW = min(numW, d.w/4), min(subW, d.w/4)
+	// sections stand apart from the headings of the one before; a contents
+	// of sections alone (the manual's) is set closer
+	sectionGap := 1.2
+	for _, e := range toc {
+		if e.level > 0 {
+			sectionGap = 3
+		}
+	}
 	right := d.x + d.w
 	for i, e := range toc {
 		if d.failed() {
@@ -134,7 +188,7 @@ func (d *doc) contents(toc []heading) {
 		if e.level == 0 {
 			st, size = stBold, 10.5
 			if i > 0 {
-				d.gap(3)
+				d.gap(sectionGap)
 			}
 		} else {
 			numX = d.x + numW

@@ -108,6 +108,21 @@ type packMeta struct {
 	logo      *logoImage
 	now       time.Time
 	compress  bool
+	// foot is what the footer of the pack's own pages says about the
+	// document printed; a section may print another (see section.foot).
+	foot running
+	// keywords go into the PDF's Keywords metadata: the verification
+	// stamps of the controlled documents the pack prints, or "".
+	keywords string
+}
+
+// running is what the footer of a page says about the document printed on
+// it: its number and version and, for a controlled document, the SHA-256
+// of the text printed, or that the text is a draft.
+type running struct {
+	number, version string
+	hash            string // 64 hex digits of the text's SHA-256; "" for a pack's own pages
+	draft           bool   // the text is not approved: the footer says so and the page carries a DRAFT watermark
 }
 
 // marker is a list bullet or number waiting to be printed beside the first
@@ -155,6 +170,8 @@ type doc struct {
 	subCount int
 
 	pagesHint int                       // page count found by the previous pass, for the footer
+	foot      running                   // what the footer of the current page says
+	nextFoot  *running                  // the footer from the next page on, set by setFoot
 	trace     io.Writer                 // tests: a text dump of every drawing operation
 	colText   colour                    // current text colour
 	colSet    bool                      // colText is what gofpdf has
@@ -167,7 +184,7 @@ type doc struct {
 // newDoc starts a pass. pagesHint is the page count of the previous pass (0
 // when unknown); it only places "Page N of M" flush right.
 func newDoc(ctx context.Context, fonts *fontBook, g geometry, meta packMeta, dry bool, pagesHint int) *doc {
-	d := &doc{ctx: ctx, fonts: fonts, g: g, meta: meta, dry: dry, outLevel: -1, pagesHint: pagesHint}
+	d := &doc{ctx: ctx, fonts: fonts, g: g, meta: meta, dry: dry, outLevel: -1, pagesHint: pagesHint, foot: meta.foot}
 	d.x, d.w = g.left, g.textWidth()
 	if dry {
 		return d
@@ -183,6 +200,9 @@ func newDoc(ctx context.Context, fonts *fontBook, g geometry, meta packMeta, dry
 	pdf.SetTitle(oneLine(clean(meta.title)), true)
 	pdf.SetSubject(oneLine(clean(meta.subtitle)), true)
 	pdf.SetAuthor(oneLine(clean(meta.org)), true)
+	if meta.keywords != "" {
+		pdf.SetKeywords(meta.keywords, false) // ASCII by construction (see formatStamps)
+	}
 	pdf.SetCreator("SMS Builder", true)
 	pdf.SetProducer("SMS Builder (gofpdf)", true)
 	pdf.SetHeaderFuncMode(d.header, false)
@@ -462,8 +482,16 @@ func (d *doc) indent(dx float64, bar bool) (restore func()) {
 
 // ---- running header, footer and watermark ----
 
+// setFoot makes the footer say r from the next page on. gofpdf draws a
+// page's footer when the page is finished, that is while the next one is
+// being added, so the change waits for the header of the next page.
+func (d *doc) setFoot(r running) { d.nextFoot = &r }
+
 func (d *doc) header() {
 	d.fontSet, d.colSet = false, false
+	if d.nextFoot != nil {
+		d.foot, d.nextFoot = *d.nextFoot, nil
+	}
 	if d.pdf.PageNo() <= 1 {
 		return
 	}
@@ -485,7 +513,7 @@ func (d *doc) header() {
 
 func (d *doc) footer() {
 	d.fontSet, d.colSet = false, false
-	if d.meta.draft {
+	if d.meta.draft || d.foot.draft {
 		d.watermark()
 	}
 	if d.pdf.PageNo() <= 1 {
@@ -498,7 +526,7 @@ func (d *doc) footer() {
 	d.setFont(faceRegular, sizeRunning)
 	d.textColour(colMuted)
 	third := g.textWidth()/3 - 2
-	left := d.fit(faceRegular, sizeRunning, d.meta.docNumber+"  ·  Version "+d.meta.version, third)
+	left := d.fit(faceRegular, sizeRunning, d.foot.number+"  ·  Version "+d.foot.version, third)
 	d.text(g.left, y, left)
 	centre := "Uncontrolled when printed"
 	d.text(g.left+(g.textWidth()-d.width(faceRegular, sizeRunning, centre))/2, y, centre)
@@ -513,6 +541,19 @@ func (d *doc) footer() {
 	// The alias is our own constant, not user text: it is written after
 	// clean, which would otherwise replace its private-use characters.
 	d.pdf.Text(g.w-g.right-w+d.width(faceRegular, sizeRunning, prefix), y, pageCountAlias)
+	// A controlled document's page says which text it is: the first 12
+	// digits of its SHA-256, which a reader can compare with the workspace,
+	// or that it is a draft.
+	switch {
+	case d.foot.draft:
+		d.setFont(faceBold, sizeRunning)
+		d.textColour(colAlert)
+		d.text(g.left, y+3.4, "DRAFT \u2013 not approved")
+	case len(d.foot.hash) >= 12:
+		d.setFont(faceMono, sizeRunning*monoScale)
+		d.textColour(colMuted)
+		d.text(g.left, y+3.4, "sha256 "+d.foot.hash[:12])
+	}
 	d.fontSet, d.colSet = false, false
 }
 

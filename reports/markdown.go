@@ -39,6 +39,22 @@ func (d *doc) markdownTemplate(tmpl string, values data.Placeholders) error {
 // are numbered within the current section and, like every heading, become
 // bookmarks under it; level 1 headings also enter the table of contents.
 func (d *doc) markdown(src string) {
+	d.markdownWith(src, mdOptions{numbered: true, toc: true})
+}
+
+// mdOptions change how markdownWith prints a text.
+type mdOptions struct {
+	numbered bool // level 1 headings are numbered within the section
+	toc      bool // level 1 headings enter the table of contents
+	// title, when set, is the title the section heading already printed:
+	// a first heading of level 1 that says the same is left out. The
+	// headings are then raised so that the highest of the rest prints at
+	// level 1, as a document's "## Purpose" under its "# Title" should.
+	title string
+}
+
+// markdownWith prints Markdown source in the current block as opts say.
+func (d *doc) markdownWith(src string, opts mdOptions) {
 	if d.failed() {
 		return
 	}
@@ -55,7 +71,21 @@ func (d *doc) markdown(src string) {
 			d.parsed[src] = p
 		}
 	}
-	r := &mdRenderer{d: d, src: p.src, base: paraStyle{size: sizeBody}}
+	r := &mdRenderer{d: d, src: p.src, base: paraStyle{size: sizeBody}, numbered: opts.numbered, toc: opts.toc}
+	if t := strings.TrimSpace(opts.title); t != "" {
+		if h, ok := p.root.FirstChild().(*ast.Heading); ok && h.Level == 1 &&
+			strings.EqualFold(plainText(r.inlines(h, 0, "")), strings.Join(strings.Fields(t), " ")) {
+			r.skip = h
+		}
+		top := 0
+		_ = ast.Walk(p.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if h, ok := n.(*ast.Heading); ok && entering && n != r.skip && (top == 0 || h.Level < top) {
+				top = h.Level
+			}
+			return ast.WalkContinue, nil
+		})
+		r.shift = max(top-1, 0)
+	}
 	r.blocks(p.root)
 }
 
@@ -71,6 +101,10 @@ type mdRenderer struct {
 	src       []byte
 	base      paraStyle
 	listDepth int
+	numbered  bool     // level 1 headings are numbered
+	toc       bool     // level 1 headings enter the table of contents
+	skip      ast.Node // a title heading left out
+	shift     int      // headings print this many levels higher
 }
 
 func (r *mdRenderer) blocks(parent ast.Node) {
@@ -86,12 +120,16 @@ func (r *mdRenderer) block(n ast.Node) {
 	d := r.d
 	switch n := n.(type) {
 	case *ast.Heading:
+		if ast.Node(n) == r.skip {
+			return
+		}
 		title := plainText(r.inlines(n, 0, ""))
+		level := max(n.Level-r.shift, 1)
 		number := ""
-		if n.Level == 1 {
+		if level == 1 && r.numbered {
 			number = d.nextNumber()
 		}
-		d.heading(n.Level, number, title, n.Level == 1)
+		d.heading(level, number, title, level == 1 && r.toc)
 	case *ast.Paragraph:
 		d.flow(r.inlines(n, 0, ""), r.base)
 		d.gap(gapParagraph)

@@ -35,6 +35,13 @@ type Options struct {
 	// AssessmentID chooses the gap assessment the gap report prints; 0
 	// means the latest. Other packs ignore it.
 	AssessmentID int64
+	// IncludeDrafts prints the newest text of documents that are not
+	// approved, or whose newer version is still a draft or in review,
+	// marked DRAFT. Only the manual and document packs print documents.
+	IncludeDrafts bool
+	// DocumentNumber chooses the document the document pack prints, such
+	// as "SMS-DOC-02". Other packs ignore it.
+	DocumentNumber string
 }
 
 // DefaultOptions are the options the GUI and command line start from: the
@@ -81,15 +88,26 @@ type Source struct {
 	// stay open until Build returns.
 	Answers map[int64]map[string]data.Answer
 
+	// Documents are the controlled documents, ordered by number, each with
+	// all its versions, newest first.
+	Documents []DocumentRecord
+
 	// readAnswers reads one assessment's answers from the workspace; nil
 	// when the source was not loaded from one that keeps assessments.
 	readAnswers func(ctx context.Context, assessmentID int64) (map[string]data.Answer, error)
 }
 
+// DocumentRecord is one controlled document with its versions.
+type DocumentRecord struct {
+	Document data.Document
+	Versions []data.Version // newest first, as data.DocumentService lists them
+}
+
 // SourceReader is the part of a workspace LoadSource needs. LoadSource
-// also reads the roadmap, the gap assessments and the tasks when ws offers
-// them (see WorkspaceReader); a reader without them gives a Source with
-// none, and the packs built on them say there is nothing to print.
+// also reads the roadmap, the gap assessments, the tasks and the documents
+// when ws offers them (see WorkspaceReader); a reader without them gives a
+// Source with none, and the packs built on them say there is nothing to
+// print.
 type SourceReader interface {
 	data.OrganisationService
 	data.PeopleService
@@ -101,6 +119,7 @@ type WorkspaceReader interface {
 	data.RoadmapService
 	data.AssessmentService
 	data.TaskService
+	data.DocumentService
 }
 
 var _ WorkspaceReader = data.Workspace(nil)
@@ -146,6 +165,20 @@ func LoadSource(ctx context.Context, ws SourceReader, cat *data.Catalogue) (Sour
 			src.Answers[as.ID] = answers
 		}
 	}
+	if ds, ok := ws.(data.DocumentService); ok {
+		docs, err := ds.Documents(ctx)
+		if err != nil {
+			return Source{}, fmt.Errorf("load pack source: %w", err)
+		}
+		src.Documents = make([]DocumentRecord, 0, len(docs))
+		for _, doc := range docs {
+			versions, err := ds.Versions(ctx, doc.ID)
+			if err != nil {
+				return Source{}, fmt.Errorf("load pack source: versions of %s: %w", doc.Number, err)
+			}
+			src.Documents = append(src.Documents, DocumentRecord{Document: doc, Versions: versions})
+		}
+	}
 	return src, nil
 }
 
@@ -174,6 +207,10 @@ type ControlRow struct {
 type section struct {
 	number, title string
 	render        func(d *doc) error
+	// foot, when set, is what the footers of the section's pages say
+	// instead of the pack's own number and version: the manual prints each
+	// document with its own.
+	foot *running
 }
 
 // packSpec is everything a pack prints, prepared before layout starts.
@@ -183,6 +220,27 @@ type packSpec struct {
 	version         string
 	control         []ControlRow
 	sections        []section
+
+	// status is the status the cover prints; "" prints the pack's
+	// ("Generated", or "Draft" when Options ask for a watermark).
+	status string
+	// controlIntro replaces the first paragraph of the document control
+	// page; controlDate names its date column ("Date" when empty) and
+	// noApprover leaves out its approver column.
+	controlIntro string
+	controlDate  string
+	noApprover   bool
+	// controlWeights, when set, share the width of the control table's
+	// columns as fitColumns does; nil shares it by content.
+	controlWeights []float64
+	// controlAsList prints a control table of one document as a list of
+	// its fields.
+	controlAsList bool
+	// foot is what the footers of the pack's own pages say; the zero value
+	// prints docNumber and version.
+	foot running
+	// stamps name the controlled documents the pack prints, for Verify.
+	stamps []Stamp
 }
 
 // packEnv is what a pack's spec function receives.
@@ -240,18 +298,28 @@ func renderPack(ctx context.Context, spec *packSpec, env packEnv, w io.Writer, p
 		return err
 	}
 	org := env.src.Org
+	status := env.status
+	if spec.status != "" && !env.opts.Draft {
+		status = spec.status
+	}
+	foot := spec.foot
+	if foot.number == "" && foot.version == "" {
+		foot.number, foot.version = spec.docNumber, spec.version
+	}
 	meta := packMeta{
 		org:       firstNonEmpty(strings.TrimSpace(org.LegalName), org.Name()),
 		title:     spec.title,
 		subtitle:  spec.subtitle,
 		docNumber: spec.docNumber,
 		version:   spec.version,
-		status:    env.status,
+		status:    status,
 		date:      env.date,
 		draft:     env.opts.Draft,
 		logo:      prepareLogo(org.Logo),
 		now:       env.opts.Now,
 		compress:  env.opts.Compress,
+		foot:      foot,
+		keywords:  formatStamps(spec.stamps),
 	}
 	g := pageGeometry(env.opts.Paper)
 	md := newMarkdown()
@@ -261,12 +329,17 @@ func renderPack(ctx context.Context, spec *packSpec, env packEnv, w io.Writer, p
 		d := newDoc(ctx, fonts, g, meta, dry, hint)
 		d.md, d.parsed = md, parsed
 		d.cover()
-		d.control(spec.control)
+		d.control(spec)
 		d.contents(toc)
 		for i, s := range spec.sections {
 			if d.failed() {
 				return nil, d.err
 			}
+			f := meta.foot
+			if s.foot != nil {
+				f = *s.foot
+			}
+			d.setFoot(f)
 			d.beginSection(s.number, s.title, true)
 			if err := s.render(d); err != nil {
 				return nil, fmt.Errorf("section %s: %w", strings.ToLower(s.title), err)
