@@ -5,13 +5,15 @@ type Pack struct {
 	ID          string // stable name for the command line: "scope"
 	Title       string // "SMS scope and organisation profile"
 	Description string // one plain sentence for the GUI
-	DocNumber   string // printed on the cover and in every footer: "SMS-PK-01"
+	DocNumber   string // printed on the cover and in every footer: "SMS-PK-01"; empty for "document"
 
 	spec func(env packEnv) (*packSpec, error)
 }
 
 // Packs lists every pack in the order the GUI shows them. Each call returns a
-// fresh slice that the caller may change.
+// fresh slice that the caller may change. The last, "document", prints the
+// one document Options.DocumentNumber names, under that document's title
+// and number; it has no DocNumber of its own.
 func Packs() []Pack {
 	return []Pack{
 		{
@@ -34,6 +36,19 @@ func Packs() []Pack {
 			Description: "The implementation plan to hand round: the target date and progress by phase, then every step with its owner, due date, status, what to do and its checklist.",
 			DocNumber:   roadmapDocNumber,
 			spec:        roadmapPack,
+		},
+		{
+			ID:          "manual",
+			Title:       manualTitle,
+			Description: "Every approved document of the SMS bound as one manual: a control table listing all documents, then each document on its own pages with its revision history and, in the footer, its number, version and the short hash of the approved text.",
+			DocNumber:   manualDocNumber,
+			spec:        manualPack,
+		},
+		{
+			ID:          documentPackID,
+			Title:       "Single document",
+			Description: "One controlled document chosen by its number, with a cover, its control details and its revision history: the latest approved version, or its newer draft marked DRAFT on every page.",
+			spec:        documentPack,
 		},
 	}
 }
