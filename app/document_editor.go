@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"smsbuilder/data"
+	"smsbuilder/reports"
 )
 
 // autosaveDelay is how long typing must pause before a draft is saved.
@@ -257,6 +258,18 @@ func (ed *documentEditor) onWithdraw() {
 	}, ed.env.win)
 }
 
+// onPrint prints this document: the approved text, or the newest text
+// marked DRAFT while it is not approved.
+func (ed *documentEditor) onPrint() {
+	ed.saveNow()
+	p, ok := reports.FindPack(packDocument)
+	if !ok {
+		return
+	}
+	opts := reports.Options{Now: ed.env.now(), DocumentNumber: ed.doc.Number, IncludeDrafts: ed.current.Status != data.DocApproved}
+	savePack(ed.env, p, ed.doc.Number+" "+ed.doc.Title, opts)
+}
+
 // workflowButtons offers the moves the current version allows.
 func (ed *documentEditor) workflowButtons() []fyne.CanvasObject {
 	if ed.env.ws.ReadOnly() {
@@ -344,6 +357,7 @@ func (ed *documentEditor) content() fyne.CanvasObject {
 		state += " · " + lang.L("read-only: start a new draft to change it")
 	}
 	buttons := container.NewHBox(append([]fyne.CanvasObject{back}, ed.workflowButtons()...)...)
+	buttons.Add(widget.NewButtonWithIcon(lang.L("Print…"), theme.DocumentPrintIcon(), ed.onPrint))
 	buttons.Add(ed.undo)
 	buttons.Add(ed.status)
 	header := container.NewVBox(heading(title), widget.NewLabel(state), buttons)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -21,10 +22,12 @@ import (
 
 // packsScreen prints the documentation packs as PDF.
 type packsScreen struct {
-	env   *env
-	packs []reports.Pack
-	paper *widget.Select
-	draft *widget.Check
+	env           *env
+	packs         []reports.Pack
+	paper         *widget.Select
+	draft         *widget.Check
+	includeDrafts *widget.Check
+	document      *widget.Select // for the single-document pack
 }
 
 func newPacksScreen(e *env) *packsScreen {
@@ -40,14 +43,45 @@ func newPacksScreen(e *env) *packsScreen {
 		s.paper.SetSelectedIndex(0)
 	}
 	s.draft = widget.NewCheck(lang.L("Mark every page DRAFT"), nil)
+	s.includeDrafts = widget.NewCheck(lang.L("Include documents not yet approved (marked DRAFT)"), nil)
+	var docs []string
+	if list, err := e.ws.Documents(e.ctx()); err == nil {
+		for _, d := range list {
+			docs = append(docs, d.Number+" "+d.Title)
+		}
+	} else {
+		e.showErr(err)
+	}
+	s.document = widget.NewSelect(docs, nil)
+	s.document.PlaceHolder = lang.L("Choose a document")
 	return s
 }
 
 // onCreate asks where to save the pack, then builds it in the background.
 func (s *packsScreen) onCreate(p reports.Pack) {
+	opts := reports.Options{Paper: data.PaperSize(s.paper.Selected), Draft: s.draft.Checked, Now: s.env.now(), IncludeDrafts: s.includeDrafts.Checked}
+	title := p.Title
+	if p.ID == packDocument {
+		number, _, _ := strings.Cut(s.document.Selected, " ")
+		if number == "" {
+			s.env.showErr(data.Errorf(data.EInvalid, "Choose the document to print."))
+			return
+		}
+		opts.DocumentNumber = number
+		title = s.document.Selected
+	}
+	savePack(s.env, p, title, opts)
+}
+
+// packDocument is the pack that prints one chosen document.
+const packDocument = "document"
+
+// savePack asks where to save a pack, then builds it with a progress dialog
+// that can cancel it, and offers to open it.
+func savePack(e *env, p reports.Pack, title string, opts reports.Options) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			s.env.showErr(err)
+			e.showErr(err)
 			return
 		}
 		if w == nil {
@@ -55,39 +89,38 @@ func (s *packsScreen) onCreate(p reports.Pack) {
 		}
 		path := w.URI().Path()
 		w.Close() // the pack is written beside it and renamed, so a failure keeps no half file
-		s.build(p, path)
-	}, s.env.win)
-	d.SetFileName(packFileName(p, s.env))
+		buildPack(e, p, title, opts, path)
+	}, e.win)
+	d.SetFileName(packFileName(title, e))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(s.env.ws.Path()))); err == nil {
+	if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(e.ws.Path()))); err == nil {
 		d.SetLocation(l)
 	}
 	d.Show()
 }
 
-func packFileName(p reports.Pack, e *env) string {
+func packFileName(title string, e *env) string {
 	name := "SMS"
 	if o, err := e.ws.Organisation(e.ctx()); err == nil && o.Name() != "" {
 		name = o.Name()
 	}
-	return fmt.Sprintf("%s - %s - %s.pdf", name, p.Title, e.now().Format("2006-01-02"))
+	return fmt.Sprintf("%s - %s - %s.pdf", name, title, e.now().Format("2006-01-02"))
 }
 
-// build writes the pack to path with a progress dialog that can cancel it,
-// then offers to open it.
-func (s *packsScreen) build(p reports.Pack, path string) {
-	ctx, cancel := context.WithCancel(s.env.ctx())
+// buildPack writes the pack to path in the background; the window stays
+// usable and the progress dialog can cancel.
+func buildPack(e *env, p reports.Pack, title string, opts reports.Options, path string) {
+	ctx, cancel := context.WithCancel(e.ctx())
 	bar := widget.NewProgressBar()
 	msg := widget.NewLabel(lang.L("Reading the workspace…"))
-	prog := dialog.NewCustomWithoutButtons(lang.L("Creating")+" "+p.Title, container.NewVBox(msg, bar), s.env.win)
+	prog := dialog.NewCustomWithoutButtons(lang.L("Creating")+" "+title, container.NewVBox(msg, bar), e.win)
 	prog.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("Cancel"), cancel)})
 	prog.Resize(fyne.NewSize(420, 0))
 	prog.Show()
-	opts := reports.Options{Paper: data.PaperSize(s.paper.Selected), Draft: s.draft.Checked, Now: s.env.now()}
 	go func() {
-		err := writePack(ctx, s.env, p.ID, opts, path, func(done, total int) {
+		err := writePack(ctx, e, p.ID, opts, path, func(done, total int) {
 			fyne.Do(func() {
-				msg.SetText(fmt.Sprintf(lang.L("Page %d of about %d"), done, total))
+				msg.SetText(fmt.Sprintf(lang.L("Part %d of %d"), done, total))
 				if total > 0 {
 					bar.SetValue(float64(done) / float64(total))
 				}
@@ -98,17 +131,17 @@ func (s *packsScreen) build(p reports.Pack, path string) {
 			prog.Hide()
 			switch {
 			case errors.Is(err, context.Canceled):
-				s.env.showErr(data.Errorf(data.EInvalid, "Creating the pack was cancelled; no file was written."))
+				e.showErr(data.Errorf(data.EInvalid, "Creating the pack was cancelled; no file was written."))
 			case err != nil:
-				s.env.showErr(err)
+				e.showErr(err)
 			default:
-				dialog.ShowConfirm(lang.L("Pack created"), fmt.Sprintf(lang.L("%s was saved to\n%s\n\nOpen it now?"), p.Title, path), func(open bool) {
+				dialog.ShowConfirm(lang.L("Pack created"), fmt.Sprintf(lang.L("%s was saved to\n%s\n\nOpen it now?"), title, path), func(open bool) {
 					if open {
-						if err := s.env.openFile(path); err != nil {
-							s.env.showErr(err)
+						if err := e.openFile(path); err != nil {
+							e.showErr(err)
 						}
 					}
-				}, s.env.win)
+				}, e.win)
 			}
 		})
 	}()
@@ -150,13 +183,22 @@ func writePack(ctx context.Context, e *env, id string, opts reports.Options, pat
 }
 
 func (s *packsScreen) content() fyne.CanvasObject {
-	options := container.NewHBox(widget.NewLabel(lang.L("Paper size")), s.paper, s.draft)
+	options := container.NewVBox(container.NewHBox(widget.NewLabel(lang.L("Paper size")), s.paper, s.draft), s.includeDrafts)
 	items := []fyne.CanvasObject{heading(lang.L("Documentation packs")), wrapLabel(lang.L("Each pack is a PDF with a cover, a document control table, a table of contents, bookmarks, and page numbers. The values come from this workspace, as it is now.")), options}
 	for _, p := range s.packs {
 		pack := p
 		btn := widget.NewButtonWithIcon(lang.L("Create PDF…"), theme.DocumentPrintIcon(), func() { s.onCreate(pack) })
 		btn.Importance = widget.HighImportance
-		items = append(items, widget.NewCard(p.Title, p.DocNumber, container.NewVBox(wrapLabel(p.Description), container.NewHBox(btn))))
+		row := container.NewHBox(btn)
+		subtitle := p.DocNumber
+		if p.ID == packDocument {
+			if len(s.document.Options) == 0 {
+				continue // nothing to print until a document exists
+			}
+			row = container.NewHBox(s.document, btn)
+			subtitle = lang.L("Any one document, with its revision history")
+		}
+		items = append(items, widget.NewCard(p.Title, subtitle, container.NewVBox(wrapLabel(p.Description), row)))
 	}
 	return container.NewVScroll(container.NewVBox(items...))
 }
