@@ -1,10 +1,14 @@
 package app
 
 import (
+	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"smsbuilder/data"
+	"smsbuilder/reports"
 )
 
 func TestDocumentFromTemplateToApprovedVersion(t *testing.T) {
@@ -80,5 +84,52 @@ func TestDocumentFromTemplateToApprovedVersion(t *testing.T) {
 	}
 	if s.rows[0].approved == nil || s.cell(s.rows[0], 6) != "2027-11-25" {
 		t.Errorf("next review = %q, want 2027-11-25", s.cell(s.rows[0], 6))
+	}
+}
+
+// TestApprovedDocumentPrintsInTheManualWithItsVersionAndHash walks the whole
+// path: a plain workspace, one document from its template, approved, the
+// manual printed, and the document found in the PDF's stamps.
+func TestApprovedDocumentPrintsInTheManualWithItsVersionAndHash(t *testing.T) {
+	u, path := newPlainUI(t)
+	tpl, _ := u.deps.Catalogue.Template("scope-statement")
+	doc, err := createFromTemplate(u.env(), tpl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.show(screenDocuments)
+	s := u.screen.(*documentsScreen)
+	s.showEditor(doc.ID)
+	ed := s.editor
+	ed.text.SetText(ed.text.Text + "\n\nReviewed with the service desk.")
+	ed.move(data.SendForReview, data.Approval{})
+	people, _ := u.Workspace().People(u.ctx())
+	var director int64
+	for _, p := range people {
+		if p.HasRole(data.RoleTopManagement) {
+			director = p.ID
+		}
+	}
+	ed.move(data.Approve, data.Approval{ApproverID: director, ChangeSummary: "First issue", At: fixedNow()})
+
+	out := filepath.Join(filepath.Dir(path), "manual.pdf")
+	if err := writePack(context.Background(), u.env(), "manual", reports.Options{Now: fixedNow()}, out, nil); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	stamps, err := reports.ReadStamps(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stamps) != 1 {
+		t.Fatalf("stamps = %+v, want the one approved document", stamps)
+	}
+	got := stamps[0]
+	if got.Number != tpl.Number || got.Version != "1.0" || got.SHA256 != ed.current.SHA256 || got.Draft {
+		t.Errorf("stamp = %+v, want %s 1.0 with hash %s", got, tpl.Number, ed.current.SHA256)
 	}
 }
