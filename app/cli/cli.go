@@ -34,9 +34,19 @@ Usage:
   smsbuilder [WORKSPACE.smsdb]        open the app (the last or the default workspace when none is named)
   smsbuilder new FILE [--demo]        create a workspace; --demo fills it with Northwind Managed IT Ltd
   smsbuilder check FILE               report a workspace's schema and integrity without changing it
-  smsbuilder pack PACK --workspace FILE --out FILE.pdf [--paper A4|Letter] [--draft] [--assessment ID]
+  smsbuilder pack PACK --workspace FILE --out FILE.pdf [--paper A4|Letter] [--draft] [--assessment ID] [--include-drafts]
                                       print a documentation pack; --assessment chooses the
-                                      gap assessment the gap pack reports on (default: the latest)
+                                      gap assessment the gap pack reports on (default: the latest);
+                                      --include-drafts adds to the manual the documents not yet
+                                      approved, and newer drafts, marked DRAFT
+  smsbuilder pack document NUMBER --workspace FILE --out FILE.pdf [--include-drafts]
+                                      print one document, such as SMS-DOC-02: its approved version,
+                                      or its newer draft marked DRAFT (with --include-drafts, or
+                                      when no version is approved)
+  smsbuilder verify FILE.pdf --workspace FILE
+                                      check that the documents a printed manual or document holds
+                                      are still the approved versions in the workspace; exits 0
+                                      only when every one is
   smsbuilder content --json           print the built-in content catalogue as JSON
   smsbuilder help | --help            show this help
 
@@ -49,7 +59,7 @@ func IsCommand(args []string) bool {
 		return false
 	}
 	switch args[0] {
-	case "new", "check", "pack", "content", "help", "-h", "-help", "--help":
+	case "new", "check", "pack", "verify", "content", "help", "-h", "-help", "--help":
 		return true
 	}
 	return false
@@ -69,6 +79,8 @@ func Run(ctx context.Context, args []string, d Deps) int {
 		err = runCheck(ctx, args[1:], d)
 	case "pack":
 		err = runPack(ctx, args[1:], d)
+	case "verify":
+		err = runVerify(ctx, args[1:], d)
 	case "content":
 		err = runContent(args[1:], d)
 	default:
@@ -90,9 +102,16 @@ func Run(ctx context.Context, args []string, d Deps) int {
 func printUsage(w io.Writer) {
 	fmt.Fprint(w, usage)
 	for _, p := range reports.Packs() {
-		fmt.Fprintf(w, "  %-10s %s\n", p.ID, p.Title)
+		id := p.ID
+		if id == documentPack {
+			id += " NUMBER"
+		}
+		fmt.Fprintf(w, "  %-17s %s\n", id, p.Title)
 	}
 }
+
+// documentPack prints the one document its NUMBER names.
+const documentPack = "document"
 
 // usageError is a mistake in the command line itself.
 type usageError struct{ msg string }
@@ -194,27 +213,35 @@ func runPack(ctx context.Context, args []string, d Deps) error {
 	paper := fs.String("paper", "", "A4 or Letter (default: the organisation's choice)")
 	draft := fs.Bool("draft", false, "mark every page DRAFT")
 	assessment := fs.Int64("assessment", 0, "ID of the gap assessment the gap pack reports on (default: the latest)")
+	includeDrafts := fs.Bool("include-drafts", false, "print documents not yet approved, marked DRAFT (manual and document)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
+	if len(pos) == 0 {
 		return usagef("pack needs the name of one pack (%s)", packIDs())
+	}
+	pack, ok := reports.FindPack(pos[0])
+	if !ok {
+		return usagef("unknown pack %q; choose one of: %s", pos[0], packIDs())
+	}
+	number := ""
+	switch {
+	case pack.ID == documentPack && len(pos) == 1:
+		return usagef("pack document needs the NUMBER of the document, such as SMS-DOC-02")
+	case pack.ID == documentPack && len(pos) == 2:
+		number = pos[1]
+	case len(pos) != 1:
+		return usagef("pack needs the name of one pack (%s); only the document pack takes a NUMBER", packIDs())
 	}
 	if *wsPath == "" || *out == "" {
 		return usagef("pack needs --workspace FILE and --out FILE.pdf")
 	}
-	var pack *reports.Pack
-	for _, p := range reports.Packs() {
-		if p.ID == pos[0] {
-			pack = &p
-		}
-	}
-	if pack == nil {
-		return usagef("unknown pack %q; choose one of: %s", pos[0], packIDs())
-	}
 	if *assessment < 0 {
 		return usagef("--assessment must be the ID of a gap assessment")
+	}
+	if *includeDrafts && pack.ID != "manual" && pack.ID != documentPack {
+		return usagef("--include-drafts applies only to the manual and document packs")
 	}
 	ws, err := d.Store.Open(ctx, *wsPath)
 	if err != nil {
@@ -225,7 +252,8 @@ func runPack(ctx context.Context, args []string, d Deps) error {
 	if err != nil {
 		return err
 	}
-	opts := reports.Options{Paper: src.Org.PaperSize, Draft: *draft, Now: d.Now(), AssessmentID: *assessment}
+	opts := reports.Options{Paper: src.Org.PaperSize, Draft: *draft, Now: d.Now(), AssessmentID: *assessment,
+		IncludeDrafts: *includeDrafts, DocumentNumber: number}
 	if *paper != "" {
 		opts.Paper = data.PaperSize(*paper)
 		if opts.Paper != data.PaperA4 && opts.Paper != data.PaperLetter {
@@ -235,6 +263,107 @@ func runPack(ctx context.Context, args []string, d Deps) error {
 	return writeFileAtomic(*out, func(w io.Writer) error {
 		return reports.Build(ctx, pack.ID, src, opts, w, nil)
 	}, d)
+}
+
+// runVerify checks the documents a printed pack holds against the
+// workspace: one line per document, exit 0 only when all are the current
+// approved versions.
+func runVerify(ctx context.Context, args []string, d Deps) error {
+	fs := flag.NewFlagSet("verify", flag.ContinueOnError)
+	wsPath := fs.String("workspace", "", "workspace file")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("verify needs one FILE.pdf")
+	}
+	if *wsPath == "" {
+		return usagef("verify needs --workspace FILE")
+	}
+	path := pos[0]
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return data.Errorf(data.ENotFound, "There is no file %s.", path)
+	}
+	if err != nil {
+		return fmt.Errorf("open %s: %w", path, err)
+	}
+	stamps, err := reports.ReadStamps(f)
+	f.Close()
+	if err != nil {
+		return &data.Error{Code: data.ErrorCode(err), Message: path + " cannot be checked: " + lowerFirst(data.ErrorMessage(err)), Err: err}
+	}
+	if len(stamps) == 0 {
+		return data.Errorf(data.EInvalid, "%s was not printed by SMS Builder or carries no controlled documents.", path)
+	}
+	ws, err := d.Store.Open(ctx, *wsPath)
+	if err != nil {
+		return err
+	}
+	defer ws.Close()
+	src, err := reports.LoadSource(ctx, ws, d.Catalogue)
+	if err != nil {
+		return err
+	}
+	results := reports.Verify(stamps, src)
+	numW, verW := 0, 0
+	version := func(s reports.Stamp) string {
+		if s.Draft {
+			return s.Version + " draft"
+		}
+		return s.Version
+	}
+	for _, r := range results {
+		numW, verW = max(numW, len(r.Stamp.Number)), max(verW, len(version(r.Stamp)))
+	}
+	counts := map[reports.VerifyStatus]int{}
+	for _, r := range results {
+		counts[r.Status]++
+		fmt.Fprintf(d.Stdout, "%-*s  %-*s  sha256 %s  %s\n", numW, r.Stamp.Number, verW, version(r.Stamp), r.Stamp.SHA256[:12], r.Message)
+	}
+	bad := len(results) - counts[reports.VerifyOK]
+	if bad == 0 {
+		fmt.Fprintf(d.Stdout, "All %s in %s are the approved versions in the workspace.\n", plural(len(results), "document", "documents"), path)
+		return nil
+	}
+	var parts []string
+	for _, c := range []struct {
+		status    reports.VerifyStatus
+		one, many string
+	}{
+		{reports.VerifySuperseded, "superseded", "superseded"},
+		{reports.VerifyChanged, "changed", "changed"},
+		{reports.VerifyWithdrawn, "withdrawn", "withdrawn"},
+		{reports.VerifyNotFound, "not found", "not found"},
+		{reports.VerifyDraft, "draft", "drafts"},
+	} {
+		if n := counts[c.status]; n > 0 {
+			parts = append(parts, plural(n, c.one, c.many))
+		}
+	}
+	verb := "are"
+	if bad == 1 {
+		verb = "is"
+	}
+	return data.Errorf(data.EInvalid, "%d of %s in %s %s not the approved version in the workspace: %s.",
+		bad, plural(len(results), "document", "documents"), path, verb, strings.Join(parts, ", "))
+}
+
+// plural is "1 document" or "25 documents".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// lowerFirst lowers the first letter of a message that follows a colon.
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
 }
 
 // writeFileAtomic writes through a temporary file beside path, so a failure
@@ -266,7 +395,11 @@ func writeFileAtomic(path string, write func(io.Writer) error, d Deps) error {
 func packIDs() string {
 	var ids []string
 	for _, p := range reports.Packs() {
-		ids = append(ids, p.ID)
+		id := p.ID
+		if id == documentPack {
+			id += " NUMBER"
+		}
+		ids = append(ids, id)
 	}
 	return strings.Join(ids, ", ")
 }
