@@ -111,7 +111,7 @@ func (d *doc) control(spec *packSpec) {
 	d.heading(2, "", "Printed copies", false)
 	note := "The controlled version of every document is the one held in the workspace. A printed or saved copy of this pack is uncontrolled: check the version in the workspace before relying on it."
 	if len(spec.stamps) > 0 {
-		note += " The footer of every page of a document gives its number, its version and the first 12 digits of the SHA-256 of the text printed; the PDF file lists them too, so that the command smsbuilder verify can check a saved copy against the workspace."
+		note += " The footer of every page of a document gives its number and version and, for approved text, the first 12 digits of the SHA-256 of the text printed, or else says DRAFT; the PDF file lists them too, so that the command smsbuilder verify can check a saved copy against the workspace."
 	}
 	if d.meta.draft {
 		note += " This copy is marked DRAFT: it has not been approved."

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"smsbuilder/data"
@@ -174,7 +175,13 @@ func (w *docWriter) details(d *doc, s docState, v data.Version, draft bool) {
 	}
 	spans = append(spans, sep, label("Owner"), span{text: keep(owner)})
 	if !draft && !v.ReviewDue.IsZero() {
-		spans = append(spans, sep, label("Next review"), span{text: keep(w.env.opts.DateFormat.Format(v.ReviewDue))})
+		due := span{text: keep(w.env.opts.DateFormat.Format(v.ReviewDue))}
+		y, m, day := w.env.opts.Now.Date()
+		if v.ReviewDue.Before(time.Date(y, m, day, 0, 0, 0, 0, time.UTC)) {
+			due.text += "\u00A0(overdue)"
+			due.st = stBold | stAlert
+		}
+		spans = append(spans, sep, label("Next review"), due)
 	}
 	d.flow(spans, paraStyle{size: sizeSmall})
 	d.gap(gapBlock * 1.5)
@@ -265,7 +272,11 @@ func documentPack(env packEnv) (*packSpec, error) {
 	org := firstNonEmpty(strings.TrimSpace(env.src.Org.LegalName), env.src.Org.Name(), "the organisation")
 	spec.controlIntro = "This copy was printed from the SMS Builder workspace of " + org + " on " + env.date + ". "
 	if draft {
-		spec.controlIntro += "It holds version " + v.Number() + " of the document, which has not been approved: it is a draft for review, marked DRAFT on every page, and is not part of the controlled documentation."
+		stage := "still a draft"
+		if v.Status == data.DocInReview {
+			stage = "in review"
+		}
+		spec.controlIntro += "It holds version " + versionNumber(v) + " of the document, which is " + stage + " and has not been approved: it is printed for review, marked DRAFT on every page, and is not part of the controlled documentation."
 	} else {
 		spec.controlIntro += "It holds version " + v.Number() + " of the document, the version approved in the workspace when it was printed, followed by the document's revision history."
 	}

@@ -226,6 +226,13 @@ func TestManualPack(t *testing.T) {
 			t.Errorf("page %d of a manual without drafts has a DRAFT watermark", i+1)
 		}
 	}
+	// the demo's scope statement is overdue for review, and only that
+	if got := strings.Count(text, "(overdue)"); got != 1 {
+		t.Errorf(`"(overdue)" appears %d times, want once`, got)
+	}
+	if page := flat(pdfText(t, b, pages["SMS-DOC-01 SMS Scope Statement"])); !strings.Contains(page, "(overdue)") {
+		t.Error("the scope statement's review is not marked overdue")
+	}
 	// placeholders were filled when the documents were made
 	if strings.Contains(text, "{{") {
 		t.Error("the manual prints an unfilled placeholder")

@@ -90,3 +90,27 @@ func TestVerifyVerdicts(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParseStamps: any Keywords text is read without panicking, and stamps
+// read from it print and read back the same.
+func FuzzParseStamps(f *testing.F) {
+	f.Add(stampsPrefix + " SMS-DOC-01@1.0#" + data.HashText("a"))
+	f.Add(stampsPrefix + " A%20B@2.10-draft#" + data.HashText("b") + " C@1.0#" + data.HashText("c"))
+	f.Add("smsbuilder-verify:v9 x")
+	f.Add(stampsPrefix + " %zz@1.0#" + data.HashText("d"))
+	f.Fuzz(func(t *testing.T, keywords string) {
+		stamps, err := parseStamps(keywords)
+		if err != nil {
+			return
+		}
+		again, err := parseStamps(formatStamps(stamps))
+		if err != nil || len(again) != len(stamps) {
+			t.Fatalf("%q: read back %+v, %v; want %+v", keywords, again, err, stamps)
+		}
+		for i := range stamps {
+			if again[i] != stamps[i] {
+				t.Fatalf("%q: stamp %d read back as %+v, want %+v", keywords, i, again[i], stamps[i])
+			}
+		}
+	})
+}
