@@ -725,3 +725,48 @@ func TestWriteManualSamples(t *testing.T) {
 
 // BenchmarkManual builds the demo's manual, compressed as the GUI does.
 func BenchmarkManual(b *testing.B) { benchmarkDemoPack(b, "manual") }
+
+// TestManualUnusualDocument: a document whose number and title hold
+// characters the fonts lack, and whose text has no title heading, prints,
+// and its stamp still verifies.
+func TestManualUnusualDocument(t *testing.T) {
+	ctx := context.Background()
+	ws, cat := demoWorkspace(t, false)
+	d, err := ws.CreateDocument(ctx, data.Document{Number: "QA 7/ü 😀", Title: "Emoji 🎉 policy"}, "Plain text with {{org.name}} left as written.\n\n## A heading\n\nMore.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	versions, err := ws.Versions(ctx, d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ws.Move(ctx, versions[0].ID, data.SendForReview, data.Approval{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := ws.Move(ctx, versions[0].ID, data.Approve, data.Approval{ApproverID: approver(t, ws), ChangeSummary: "First issue", At: fixedNow}); err != nil {
+		t.Fatal(err)
+	}
+	src := reload(t, ws, cat)
+	for _, id := range []string{"manual", "document"} {
+		b := buildPack(t, id, src, Options{Now: fixedNow, DocumentNumber: "QA 7/ü 😀"})
+		pdf := readPDF(t, b)
+		titles, _ := bookmarkTitles(t, pdf)
+		if !hasPrefix(titles, "QA 7/ü \uFFFD Emoji \uFFFD policy") || !hasPrefix(titles, "A heading") {
+			t.Errorf("%s: bookmarks = %q", id, titles)
+		}
+		text := flat(pdfText(t, b, 0))
+		for _, want := range []string{"Plain text with {{org.name}} left as written.", "QA 7/ü \uFFFD · Version 1.0"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s: text lacks %q", id, want)
+			}
+		}
+		stamps, err := ReadStamps(bytes.NewReader(b))
+		if err != nil || len(stamps) != 1 || stamps[0].Number != "QA 7/ü 😀" {
+			t.Fatalf("%s: stamps = %+v, %v", id, stamps, err)
+		}
+		if r := Verify(stamps, src); !r[0].OK() {
+			t.Errorf("%s: %s", id, r[0].Message)
+		}
+		qpdfCheck(t, b)
+	}
+}
