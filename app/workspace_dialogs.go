@@ -205,6 +205,8 @@ func (u *UI) askWhoIsWorking() {
 	d.Resize(fyne.NewSize(460, 0))
 	d.Show()
 	u.win.Canvas().Focus(who)
+	// Typing a name replaces the remembered one instead of adding to it.
+	who.TypedShortcut(&fyne.ShortcutSelectAll{})
 }
 
 // notifyOverdue tells the person who starts working how much work is
