@@ -28,6 +28,8 @@ type packsScreen struct {
 	draft         *widget.Check
 	includeDrafts *widget.Check
 	document      *widget.Select // for the single-document pack
+	assessment    *widget.Select // for the gap report
+	assessments   []data.Assessment
 }
 
 func newPacksScreen(e *env) *packsScreen {
@@ -52,6 +54,19 @@ func newPacksScreen(e *env) *packsScreen {
 	} else {
 		e.showErr(err)
 	}
+	var names []string
+	if list, err := e.ws.Assessments(e.ctx()); err == nil {
+		s.assessments = list
+		for _, a := range list {
+			names = append(names, assessmentName(a))
+		}
+	} else {
+		e.showErr(err)
+	}
+	s.assessment = widget.NewSelect(names, nil)
+	if len(names) > 0 {
+		s.assessment.SetSelectedIndex(0)
+	}
 	s.document = widget.NewSelect(docs, nil)
 	s.document.PlaceHolder = lang.L("Choose a document")
 	return s
@@ -70,11 +85,21 @@ func (s *packsScreen) onCreate(p reports.Pack) {
 		opts.DocumentNumber = number
 		title = s.document.Selected
 	}
+	if p.ID == packGap {
+		for _, a := range s.assessments {
+			if assessmentName(a) == s.assessment.Selected {
+				opts.AssessmentID = a.ID
+			}
+		}
+	}
 	savePack(s.env, p, title, opts)
 }
 
-// packDocument is the pack that prints one chosen document.
-const packDocument = "document"
+// Packs that need a choice before printing.
+const (
+	packDocument = "document" // one chosen document
+	packGap      = "gap"      // one chosen assessment
+)
 
 // savePack asks where to save a pack, then builds it with a progress dialog
 // that can cancel it, and offers to open it.
@@ -197,6 +222,9 @@ func (s *packsScreen) content() fyne.CanvasObject {
 			}
 			row = container.NewHBox(s.document, btn)
 			subtitle = lang.L("Any one document, with its revision history")
+		}
+		if p.ID == packGap && len(s.assessments) > 0 {
+			row = container.NewHBox(s.assessment, btn)
 		}
 		items = append(items, widget.NewCard(p.Title, subtitle, container.NewVBox(wrapLabel(p.Description), row)))
 	}
