@@ -29,7 +29,7 @@ type peopleScreen struct {
 	edit, remove, history *widget.Button
 	undo                  *widget.Button
 	status                *widget.Label
-	deleted               *data.Person
+	deletion              *undoableDelete
 }
 
 // peopleColumns are the table's column titles, in order.
@@ -81,9 +81,9 @@ func newPeopleScreen(e *env) *peopleScreen {
 	s.edit = widget.NewButtonWithIcon(lang.L("Edit…"), theme.DocumentCreateIcon(), s.onEdit)
 	s.remove = widget.NewButtonWithIcon(lang.L("Delete…"), theme.DeleteIcon(), s.onDelete)
 	s.history = widget.NewButtonWithIcon(lang.L("History"), theme.HistoryIcon(), s.onHistory)
-	s.undo = widget.NewButtonWithIcon(lang.L("Undo delete"), theme.ContentUndoIcon(), s.onUndo)
-	s.undo.Hide()
 	s.status = widget.NewLabel("")
+	s.deletion = newUndoableDelete(s.status, s.load)
+	s.undo = s.deletion.button
 	s.load()
 	return s
 }
@@ -172,37 +172,14 @@ func (s *peopleScreen) onDelete() {
 	if !ok {
 		return
 	}
-	dialog.ShowConfirm(lang.L("Delete person"),
-		fmt.Sprintf(lang.L("Delete %s and the roles they hold? You can undo this until you leave the screen."), p.Name),
-		func(yes bool) {
-			if !yes {
-				return
-			}
-			if err := s.env.ws.DeletePerson(s.env.ctx(), p.ID); err != nil {
-				s.env.showErr(err)
-				return
-			}
-			s.deleted = &p
-			s.status.SetText(fmt.Sprintf(lang.L("%s was deleted."), p.Name))
-			s.undo.Show()
-			s.load()
-		}, s.env.win)
-}
-
-func (s *peopleScreen) onUndo() {
-	if s.deleted == nil {
-		return
-	}
-	p := *s.deleted
-	p.ID = 0
-	if _, err := s.env.ws.SavePerson(s.env.ctx(), p); err != nil {
-		s.env.showErr(err)
-		return
-	}
-	s.deleted = nil
-	s.undo.Hide()
-	s.status.SetText(fmt.Sprintf(lang.L("%s was restored."), p.Name))
-	s.load()
+	s.deletion.ask(s.env, lang.L("Delete person"),
+		fmt.Sprintf(lang.L("Delete %s and the roles they hold? You can undo this until you leave the screen."), p.Name), p.Name,
+		func() error { return s.env.ws.DeletePerson(s.env.ctx(), p.ID) },
+		func() error {
+			p.ID = 0
+			_, err := s.env.ws.SavePerson(s.env.ctx(), p)
+			return err
+		})
 }
 
 func (s *peopleScreen) onHistory() {

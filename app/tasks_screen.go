@@ -31,7 +31,7 @@ type tasksScreen struct {
 	remove   *widget.Button
 	undo     *widget.Button
 	status   *widget.Label
-	deleted  *data.Task
+	deletion *undoableDelete
 }
 
 func taskColumns() []string {
@@ -79,9 +79,9 @@ func newTasksScreen(e *env) *tasksScreen {
 	s.edit = widget.NewButtonWithIcon(lang.L("Edit…"), theme.DocumentCreateIcon(), s.onEdit)
 	s.done = widget.NewButtonWithIcon(lang.L("Mark done"), theme.ConfirmIcon(), s.onToggleDone)
 	s.remove = widget.NewButtonWithIcon(lang.L("Delete…"), theme.DeleteIcon(), s.onDelete)
-	s.undo = widget.NewButtonWithIcon(lang.L("Undo delete"), theme.ContentUndoIcon(), s.onUndo)
-	s.undo.Hide()
 	s.status = widget.NewLabel("")
+	s.deletion = newUndoableDelete(s.status, s.load)
+	s.undo = s.deletion.button
 	s.load()
 	return s
 }
@@ -223,35 +223,13 @@ func (s *tasksScreen) onDelete() {
 	if !ok {
 		return
 	}
-	dialog.ShowConfirm(lang.L("Delete task"), fmt.Sprintf(lang.L("Delete %q? You can undo this until you leave the screen."), t.Title), func(yes bool) {
-		if !yes {
-			return
-		}
-		if err := s.env.ws.DeleteTask(s.env.ctx(), t.ID); err != nil {
-			s.env.showErr(err)
-			return
-		}
-		s.deleted = &t
-		s.undo.Show()
-		s.status.SetText(fmt.Sprintf(lang.L("%q was deleted."), t.Title))
-		s.load()
-	}, s.env.win)
-}
-
-func (s *tasksScreen) onUndo() {
-	if s.deleted == nil {
-		return
-	}
-	t := *s.deleted
-	t.ID = 0
-	if _, err := s.env.ws.SaveTask(s.env.ctx(), t); err != nil {
-		s.env.showErr(err)
-		return
-	}
-	s.deleted = nil
-	s.undo.Hide()
-	s.status.SetText(fmt.Sprintf(lang.L("%q was restored."), t.Title))
-	s.load()
+	s.deletion.ask(s.env, lang.L("Delete task"), fmt.Sprintf(lang.L("Delete %q? You can undo this until you leave the screen."), t.Title), t.Title,
+		func() error { return s.env.ws.DeleteTask(s.env.ctx(), t.ID) },
+		func() error {
+			t.ID = 0
+			_, err := s.env.ws.SaveTask(s.env.ctx(), t)
+			return err
+		})
 }
 
 func (s *tasksScreen) onAdd() {

@@ -1,9 +1,13 @@
 package app
 
 import (
+	"fmt"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"smsbuilder/data"
@@ -72,4 +76,52 @@ func (p fieldProblems) show(err error) bool {
 		}
 	}
 	return shown
+}
+
+// undoableDelete asks before deleting a record and, until the screen is
+// left, offers to undo it by storing the record again.
+type undoableDelete struct {
+	button  *widget.Button // "Undo delete", shown after a delete
+	status  *widget.Label
+	reload  func()
+	name    string
+	restore func() error
+}
+
+func newUndoableDelete(status *widget.Label, reload func()) *undoableDelete {
+	u := &undoableDelete{status: status, reload: reload}
+	u.button = widget.NewButtonWithIcon(lang.L("Undo delete"), theme.ContentUndoIcon(), u.onUndo)
+	u.button.Hide()
+	return u
+}
+
+// ask confirms, deletes with del, and keeps restore for the undo button.
+func (u *undoableDelete) ask(e *env, title, question, name string, del, restore func() error) {
+	dialog.ShowConfirm(title, question, func(yes bool) {
+		if !yes {
+			return
+		}
+		if err := del(); err != nil {
+			e.showErr(err)
+			return
+		}
+		u.name, u.restore = name, restore
+		u.status.SetText(fmt.Sprintf(lang.L("%s was deleted."), name))
+		u.button.Show()
+		u.reload()
+	}, e.win)
+}
+
+func (u *undoableDelete) onUndo() {
+	if u.restore == nil {
+		return
+	}
+	if err := u.restore(); err != nil {
+		u.status.SetText(data.ErrorMessage(err))
+		return
+	}
+	u.restore = nil
+	u.button.Hide()
+	u.status.SetText(fmt.Sprintf(lang.L("%s was restored."), u.name))
+	u.reload()
 }
