@@ -259,3 +259,24 @@ func TestComparisonTexts(t *testing.T) {
 		}
 	}
 }
+
+func TestDeletingATaskCanBeUndone(t *testing.T) {
+	u := newTestUI(t, filepath.Join(t.TempDir(), "demo.smsdb"))
+	dismissDialogs(u.win)
+	u.show(screenTasks)
+	s := u.screen.(*tasksScreen)
+	before := len(s.tasks)
+	s.table.Select(widget.TableCellID{Row: 0, Col: 0})
+	s.onDelete()
+	confirmTopDialog(t, u.win)
+	if got, want := len(s.tasks), before-1; got != want {
+		t.Fatalf("tasks after delete = %d, want %d", got, want)
+	}
+	test.Tap(s.undo)
+	if got, want := len(s.tasks), before; got != want {
+		t.Errorf("tasks after undo = %d, want %d", got, want)
+	}
+	if s.undo.Visible() {
+		t.Error("undo is still offered after undoing")
+	}
+}
