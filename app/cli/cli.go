@@ -196,6 +196,9 @@ func runCheck(ctx context.Context, args []string, d Deps) error {
 	}
 	fmt.Fprintf(w, "Organisation:  %s\n", org)
 	fmt.Fprintf(w, "People:        %d\n", r.People)
+	fmt.Fprintf(w, "Assessments:   %d\n", r.Assessments)
+	fmt.Fprintf(w, "Tasks:         %d\n", r.Tasks)
+	fmt.Fprintf(w, "Documents:     %d\n", r.Documents)
 	fmt.Fprintf(w, "Audit entries: %d\n", r.AuditEntries)
 	if !r.LastChange.IsZero() {
 		fmt.Fprintf(w, "Last change:   %s\n", r.LastChange.UTC().Format(time.RFC3339))

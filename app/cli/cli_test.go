@@ -44,7 +44,7 @@ func TestNewDemoThenCheck(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("check: exit %d: %s", r.code, r.stderr)
 	}
-	for _, want := range []string{"Integrity:     ok", "Organisation:  Northwind", "People:        7"} {
+	for _, want := range []string{"Integrity:     ok", "Organisation:  Northwind", "People:        7", "Assessments:   2", "Documents:     31"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("check output lacks %q:\n%s", want, r.stdout)
 		}
