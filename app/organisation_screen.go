@@ -58,10 +58,10 @@ func newOrganisationScreen(e *env) *organisationScreen {
 		en.OnSubmitted = func(string) { s.onSave() }
 	}
 	var papers, formats []string
-	for _, p := range data.PaperSizes {
+	for _, p := range data.PaperSizes() {
 		papers = append(papers, string(p))
 	}
-	for _, f := range data.DateFormats {
+	for _, f := range data.DateFormats() {
 		formats = append(formats, f.Example())
 	}
 	s.paper = widget.NewSelect(papers, nil)
@@ -117,7 +117,7 @@ func (s *organisationScreen) value() data.Organisation {
 	o.Services = lines(s.services.Text)
 	o.Locations = lines(s.locations.Text)
 	o.PaperSize = data.PaperSize(s.paper.Selected)
-	for _, f := range data.DateFormats {
+	for _, f := range data.DateFormats() {
 		if f.Example() == s.dateFormat.Selected {
 			o.DateFormat = f
 		}

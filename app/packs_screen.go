@@ -35,7 +35,7 @@ type packsScreen struct {
 func newPacksScreen(e *env) *packsScreen {
 	s := &packsScreen{env: e, packs: reports.Packs()}
 	var papers []string
-	for _, p := range data.PaperSizes {
+	for _, p := range data.PaperSizes() {
 		papers = append(papers, string(p))
 	}
 	s.paper = widget.NewSelect(papers, nil)

@@ -171,7 +171,7 @@ func (s *roadmapScreen) showDetail() {
 	p.StepID = st.ID
 
 	var statuses []string
-	for _, x := range data.StepStatuses {
+	for _, x := range data.StepStatuses() {
 		statuses = append(statuses, x.Label())
 	}
 	status := widget.NewSelect(statuses, nil)
@@ -201,7 +201,7 @@ func (s *roadmapScreen) showDetail() {
 
 	save := func() {
 		next := p
-		for _, x := range data.StepStatuses {
+		for _, x := range data.StepStatuses() {
 			if x.Label() == status.Selected {
 				next.Status = x
 			}

@@ -175,7 +175,7 @@ func TestDateFormats(t *testing.T) {
 		f    data.DateFormat
 		want string
 	}{
-		{data.DateFormats[0], "31 March 2026"},
+		{data.DateFormats()[0], "31 March 2026"},
 		{"2006-01-02", "2026-03-31"},
 		{"02/01/2006", "31/03/2026"},
 		{"01/02/2006", "03/31/2026"},

@@ -16,17 +16,19 @@ const (
 )
 
 // PaperSizes lists the sizes a user can choose, default first.
-var PaperSizes = []PaperSize{PaperA4, PaperLetter}
+func PaperSizes() []PaperSize { return []PaperSize{PaperA4, PaperLetter} }
 
 // DateFormat is a Go time layout a user can choose for printed dates.
 type DateFormat string
 
 // DateFormats lists the date formats offered, default first, with an example each.
-var DateFormats = []DateFormat{"2 January 2006", "2006-01-02", "02/01/2006", "01/02/2006"}
+func DateFormats() []DateFormat {
+	return []DateFormat{"2 January 2006", "2006-01-02", "02/01/2006", "01/02/2006"}
+}
 
 // Format prints t in the layout, falling back to ISO dates for an unknown layout.
 func (f DateFormat) Format(t time.Time) string {
-	for _, known := range DateFormats {
+	for _, known := range DateFormats() {
 		if f == known {
 			return t.Format(string(f))
 		}
@@ -63,7 +65,7 @@ const (
 
 // DefaultOrganisation is the profile of a new, empty workspace.
 func DefaultOrganisation() Organisation {
-	return Organisation{PaperSize: PaperA4, DateFormat: DateFormats[0]}
+	return Organisation{PaperSize: PaperA4, DateFormat: DateFormats()[0]}
 }
 
 // Name is the short name when there is one, else the legal name.
@@ -105,7 +107,7 @@ func (o Organisation) Validate() error {
 		v.add("PaperSize", "Choose A4 or Letter.")
 	}
 	known := false
-	for _, f := range DateFormats {
+	for _, f := range DateFormats() {
 		known = known || f == o.DateFormat
 	}
 	if !known {

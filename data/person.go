@@ -19,7 +19,9 @@ const (
 )
 
 // RoleKinds lists every role kind in display order.
-var RoleKinds = []RoleKind{RoleSMSOwner, RoleTopManagement, RoleProcessOwner, RoleInternalAuditor}
+func RoleKinds() []RoleKind {
+	return []RoleKind{RoleSMSOwner, RoleTopManagement, RoleProcessOwner, RoleInternalAuditor}
+}
 
 // Label is the plain name of the role kind.
 func (k RoleKind) Label() string {
@@ -103,7 +105,7 @@ func (p Person) Validate() error {
 	seen := map[Role]bool{}
 	for _, r := range p.Roles {
 		known := false
-		for _, k := range RoleKinds {
+		for _, k := range RoleKinds() {
 			known = known || r.Kind == k
 		}
 		switch {

@@ -18,7 +18,9 @@ const (
 )
 
 // StepStatuses lists the statuses in display order.
-var StepStatuses = []StepStatus{StepNotStarted, StepInProgress, StepDone, StepNotApplicable}
+func StepStatuses() []StepStatus {
+	return []StepStatus{StepNotStarted, StepInProgress, StepDone, StepNotApplicable}
+}
 
 // Label is the plain name of the status.
 func (s StepStatus) Label() string {
@@ -67,7 +69,7 @@ type RoadmapService interface {
 func (p StepProgress) Validate() error {
 	var v validation
 	known := false
-	for _, s := range StepStatuses {
+	for _, s := range StepStatuses() {
 		known = known || p.Status == s
 	}
 	if !known {

@@ -159,7 +159,7 @@ func listOrNotYet(d *doc, items []string) {
 // "SMS owner; Process owner: Incident management, Change management".
 func rolesCell(p data.Person) string {
 	var parts, processes []string
-	for _, k := range data.RoleKinds {
+	for _, k := range data.RoleKinds() {
 		for _, r := range p.Roles {
 			if r.Kind != k {
 				continue
