@@ -209,36 +209,24 @@ func (ed *documentEditor) onApprove() {
 		review = 12
 	}
 	months.SetSelected(fmt.Sprint(review))
-	problem := widget.NewLabel("")
-	problem.Importance = widget.DangerImportance
-	problem.Wrapping = fyne.TextWrapWord
-	problem.Hide()
-	var d *dialog.CustomDialog
-	submit := func() {
-		m := 12
-		fmt.Sscan(months.Selected, &m)
-		a := data.Approval{ApproverID: personID(approvers, who.Selected), ChangeSummary: strings.TrimSpace(summary.Text), At: ed.env.now(), ReviewMonths: m}
-		if err := ed.env.ws.Move(ed.env.ctx(), ed.current.ID, data.Approve, a); err != nil {
-			problem.SetText(data.ErrorMessage(err))
-			problem.Show()
-			return
-		}
-		d.Hide()
-		ed.afterMove()
-	}
-	summary.OnSubmitted = func(string) { submit() }
-	ok := widget.NewButtonWithIcon(lang.L("Approve"), theme.ConfirmIcon(), submit)
-	ok.Importance = widget.HighImportance
-	d = dialog.NewCustomWithoutButtons(fmt.Sprintf(lang.L("Approve %s version %d.%d"), ed.doc.Number, ed.current.Major, ed.current.Minor), container.NewVBox(
+	body := container.NewVBox(
 		wrapLabel(lang.L("Approval freezes this text: it can no longer change, and its SHA-256 fingerprint prints in the footer so a paper copy can be checked.")),
 		widget.NewForm(
 			widget.NewFormItem(lang.L("Approved by *"), who),
 			widget.NewFormItem(lang.L("Change summary *"), summary),
 			widget.NewFormItem(lang.L("Review every (months)"), months),
-		), problem), ed.env.win)
-	d.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("Cancel"), d.Hide), ok})
-	d.Resize(fyne.NewSize(560, 0))
-	d.Show()
+		))
+	title := fmt.Sprintf(lang.L("Approve %s version %d.%d"), ed.doc.Number, ed.current.Major, ed.current.Minor)
+	showFormDialog(ed.env.win, title, lang.L("Approve"), body, 560, true, nil, func() error {
+		m := 12
+		fmt.Sscan(months.Selected, &m)
+		a := data.Approval{ApproverID: personID(approvers, who.Selected), ChangeSummary: strings.TrimSpace(summary.Text), At: ed.env.now(), ReviewMonths: m}
+		if err := ed.env.ws.Move(ed.env.ctx(), ed.current.ID, data.Approve, a); err != nil {
+			return err
+		}
+		ed.afterMove()
+		return nil
+	}, summary)
 	ed.env.win.Canvas().Focus(summary)
 }
 

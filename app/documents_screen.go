@@ -347,33 +347,19 @@ func (s *documentsScreen) askImportDetails(name, body string) {
 	number.SetText(fmt.Sprintf("SMS-DOC-%02d", 100+len(s.rows)))
 	title := widget.NewEntry()
 	title.SetText(name)
-	problem := widget.NewLabel("")
-	problem.Importance = widget.DangerImportance
-	problem.Wrapping = fyne.TextWrapWord
-	problem.Hide()
-	var d *dialog.CustomDialog
-	submit := func() {
-		doc, err := s.env.ws.CreateDocument(s.env.ctx(), data.Document{Number: strings.TrimSpace(number.Text), Title: strings.TrimSpace(title.Text)}, body)
-		if err != nil {
-			problem.SetText(data.ErrorMessage(err))
-			problem.Show()
-			return
-		}
-		d.Hide()
-		s.load()
-		s.showEditor(doc.ID)
-	}
-	number.OnSubmitted = func(string) { submit() }
-	title.OnSubmitted = func(string) { submit() }
-	ok := widget.NewButton(lang.L("Import"), submit)
-	ok.Importance = widget.HighImportance
-	d = dialog.NewCustomWithoutButtons(lang.L("Import a document"), container.NewVBox(widget.NewForm(
+	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Document number *"), number),
 		widget.NewFormItem(lang.L("Title *"), title),
-	), problem), s.env.win)
-	d.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("Cancel"), d.Hide), ok})
-	d.Resize(fyne.NewSize(520, 0))
-	d.Show()
+	)
+	showFormDialog(s.env.win, lang.L("Import a document"), lang.L("Import"), form, 520, true, nil, func() error {
+		doc, err := s.env.ws.CreateDocument(s.env.ctx(), data.Document{Number: strings.TrimSpace(number.Text), Title: strings.TrimSpace(title.Text)}, body)
+		if err != nil {
+			return err
+		}
+		s.load()
+		s.showEditor(doc.ID)
+		return nil
+	}, number, title)
 }
 
 func (s *documentsScreen) library() fyne.CanvasObject {

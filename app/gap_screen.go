@@ -356,40 +356,24 @@ func (s *gapScreen) onNew() {
 	date.SetText(s.env.now().Format("2006-01-02"))
 	assessor := widget.NewEntry()
 	assessor.SetText(s.env.actor())
-	problem := widget.NewLabel("")
-	problem.Importance = widget.DangerImportance
-	problem.Wrapping = fyne.TextWrapWord
-	problem.Hide()
-	var d *dialog.CustomDialog
-	submit := func() {
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("Title *"), title),
+		widget.NewFormItem(lang.L("Date *"), date),
+		widget.NewFormItem(lang.L("Assessor"), assessor),
+	)
+	showFormDialog(s.env.win, lang.L("New gap assessment"), lang.L("Start"), form, 520, true, nil, func() error {
 		day, err := parseDate(date.Text)
 		a := data.Assessment{Title: strings.TrimSpace(title.Text), Date: day, Assessor: strings.TrimSpace(assessor.Text)}
 		if err == nil {
 			a, err = s.env.ws.SaveAssessment(s.env.ctx(), a)
 		}
 		if err != nil {
-			problem.SetText(data.ErrorMessage(err))
-			problem.Show()
-			return
+			return err
 		}
-		d.Hide()
 		s.load(a.ID)
 		s.env.goTo(screenGap)
-	}
-	for _, en := range []*widget.Entry{title, date, assessor} {
-		en.OnSubmitted = func(string) { submit() }
-	}
-	form := widget.NewForm(
-		widget.NewFormItem(lang.L("Title *"), title),
-		widget.NewFormItem(lang.L("Date *"), date),
-		widget.NewFormItem(lang.L("Assessor"), assessor),
-	)
-	ok := widget.NewButton(lang.L("Start"), submit)
-	ok.Importance = widget.HighImportance
-	d = dialog.NewCustomWithoutButtons(lang.L("New gap assessment"), container.NewVBox(form, problem), s.env.win)
-	d.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("Cancel"), d.Hide), ok})
-	d.Resize(fyne.NewSize(520, 0))
-	d.Show()
+		return nil
+	}, title, date, assessor)
 	s.env.win.Canvas().Focus(title)
 }
 

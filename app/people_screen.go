@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -198,26 +197,15 @@ func (s *peopleScreen) openForm(p data.Person) {
 	if p.ID != 0 {
 		title = lang.L("Edit person")
 	}
-	var d *dialog.CustomDialog
-	submit := func() {
+	showFormDialog(s.env.win, title, lang.L("Save"), f.content(), 560, true, f.problems, func() error {
 		saved, err := s.env.ws.SavePerson(s.env.ctx(), f.value())
 		if err != nil {
-			if !f.problems.show(err) {
-				s.env.showErr(err)
-			}
-			return
+			return err
 		}
-		d.Hide()
 		s.status.SetText(fmt.Sprintf(lang.L("%s was saved."), saved.Name))
 		s.load()
-	}
-	f.onSubmit(submit)
-	save := widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), submit)
-	save.Importance = widget.HighImportance
-	d = dialog.NewCustomWithoutButtons(title, f.content(), s.env.win)
-	d.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("Cancel"), d.Hide), save})
-	d.Resize(fyne.NewSize(560, 0))
-	d.Show()
+		return nil
+	}, f.name, f.jobTitle, f.email)
 	s.env.win.Canvas().Focus(f.name)
 }
 

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -249,30 +248,18 @@ func (s *tasksScreen) openForm(t data.Task) {
 	if t.ID != 0 {
 		title = lang.L("Edit task")
 	}
-	var d *dialog.CustomDialog
-	submit := func() {
+	showFormDialog(s.env.win, title, lang.L("Save"), f.content(), 560, true, f.problems, func() error {
 		v, err := f.value()
 		if err == nil {
 			_, err = s.env.ws.SaveTask(s.env.ctx(), v)
 		}
 		if err != nil {
-			if !f.problems.show(err) {
-				s.env.showErr(err)
-			}
-			return
+			return err
 		}
-		d.Hide()
 		s.status.SetText(fmt.Sprintf(lang.L("%q was saved."), v.Title))
 		s.load()
-	}
-	f.title.OnSubmitted = func(string) { submit() }
-	f.due.OnSubmitted = func(string) { submit() }
-	save := widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), submit)
-	save.Importance = widget.HighImportance
-	d = dialog.NewCustomWithoutButtons(title, f.content(), s.env.win)
-	d.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("Cancel"), d.Hide), save})
-	d.Resize(fyne.NewSize(560, 0))
-	d.Show()
+		return nil
+	}, f.title, f.due)
 	s.env.win.Canvas().Focus(f.title)
 }
 

@@ -125,3 +125,42 @@ func (u *undoableDelete) onUndo() {
 	u.status.SetText(fmt.Sprintf(lang.L("%s was restored."), u.name))
 	u.reload()
 }
+
+// showFormDialog shows body with Cancel (when cancellable) and a confirming
+// button. accept does the work: nil closes the dialog; an error keeps it
+// open with everything typed, its message under the field it names (when
+// fields knows that field) or else at the foot of the dialog. Enter in any
+// of submitOn accepts too.
+func showFormDialog(win fyne.Window, title, confirm string, body fyne.CanvasObject, width float32, cancellable bool,
+	fields fieldProblems, accept func() error, submitOn ...*widget.Entry) {
+	problem := widget.NewLabel("")
+	problem.Importance = widget.DangerImportance
+	problem.Wrapping = fyne.TextWrapWord
+	problem.Hide()
+	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(body, problem), win)
+	submit := func() {
+		err := accept()
+		if err == nil {
+			d.Hide()
+			return
+		}
+		if fields != nil && fields.show(err) {
+			problem.Hide()
+			return
+		}
+		problem.SetText(data.ErrorMessage(err))
+		problem.Show()
+	}
+	for _, e := range submitOn {
+		e.OnSubmitted = func(string) { submit() }
+	}
+	ok := widget.NewButton(confirm, submit)
+	ok.Importance = widget.HighImportance
+	buttons := []fyne.CanvasObject{ok}
+	if cancellable {
+		buttons = []fyne.CanvasObject{widget.NewButton(lang.L("Cancel"), d.Hide), ok}
+	}
+	d.SetButtons(buttons)
+	d.Resize(fyne.NewSize(width, 0))
+	d.Show()
+}

@@ -86,10 +86,6 @@ func (u *UI) askNewFile(title, confirm, defaultName string, extra []fyne.CanvasO
 	folder.SetText(dir)
 	name := widget.NewEntry()
 	name.SetText(defaultName)
-	problem := widget.NewLabel("")
-	problem.Importance = widget.DangerImportance
-	problem.Wrapping = fyne.TextWrapWord
-	problem.Hide()
 	browse := widget.NewButton(lang.L("Browse…"), func() {
 		fd := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
 			if err == nil && l != nil {
@@ -105,28 +101,14 @@ func (u *UI) askNewFile(title, confirm, defaultName string, extra []fyne.CanvasO
 		widget.NewFormItem(lang.L("Folder"), container.NewBorder(nil, nil, nil, browse, folder)),
 		widget.NewFormItem(lang.L("File name"), name),
 	)
-	body := container.NewVBox(append([]fyne.CanvasObject{form}, append(extra, problem)...)...)
-	var d *dialog.CustomDialog
-	submit := func() {
+	body := container.NewVBox(append([]fyne.CanvasObject{form}, extra...)...)
+	showFormDialog(u.win, title, confirm, body, 620, true, nil, func() error {
 		path, err := newFilePath(folder.Text, name.Text)
 		if err == nil {
 			err = create(path)
 		}
-		if err != nil {
-			problem.SetText(data.ErrorMessage(err))
-			problem.Show()
-			return
-		}
-		d.Hide()
-	}
-	name.OnSubmitted = func(string) { submit() }
-	folder.OnSubmitted = func(string) { submit() }
-	d = dialog.NewCustomWithoutButtons(title, body, u.win)
-	ok := widget.NewButton(confirm, submit)
-	ok.Importance = widget.HighImportance
-	d.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("Cancel"), d.Hide), ok})
-	d.Resize(fyne.NewSize(620, 0))
-	d.Show()
+		return err
+	}, name, folder)
 	u.win.Canvas().Focus(name)
 }
 
@@ -178,32 +160,19 @@ func (u *UI) askWhoIsWorking() {
 	who := widget.NewSelectEntry(names)
 	who.PlaceHolder = lang.L("Your name")
 	who.SetText(u.actor)
-	problem := widget.NewLabel("")
-	problem.Importance = widget.DangerImportance
-	problem.Hide()
 	intro := widget.NewLabel(lang.L("Every change is recorded in the audit trail with the name of the person who made it."))
 	intro.Wrapping = fyne.TextWrapWord
-	var d *dialog.CustomDialog
-	submit := func() {
+	showFormDialog(u.win, lang.L("Who is working?"), lang.L("Start working"), container.NewVBox(intro, who), 460, false, nil, func() error {
 		name := strings.TrimSpace(who.Text)
 		if name == "" {
-			problem.SetText(lang.L("Enter your name or choose a person."))
-			problem.Show()
-			return
+			return data.Errorf(data.EInvalid, "%s", lang.L("Enter your name or choose a person."))
 		}
 		u.actor = name
 		u.app.Preferences().SetString(prefActor, name)
 		u.refreshHeader()
-		d.Hide()
 		u.notifyOverdue()
-	}
-	who.OnSubmitted = func(string) { submit() }
-	ok := widget.NewButton(lang.L("Start working"), submit)
-	ok.Importance = widget.HighImportance
-	d = dialog.NewCustomWithoutButtons(lang.L("Who is working?"), container.NewVBox(intro, who, problem), u.win)
-	d.SetButtons([]fyne.CanvasObject{ok})
-	d.Resize(fyne.NewSize(460, 0))
-	d.Show()
+		return nil
+	}, &who.Entry)
 	u.win.Canvas().Focus(who)
 	// Typing a name replaces the remembered one instead of adding to it.
 	who.TypedShortcut(&fyne.ShortcutSelectAll{})
