@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"io"
 	"time"
 )
 
@@ -58,6 +59,12 @@ type Store interface {
 	Open(ctx context.Context, path string) (Workspace, error)
 	// Check inspects a file without changing a byte of it.
 	Check(ctx context.Context, path string) (CheckReport, error)
+	// Archive writes every record of the workspace at path to w as a
+	// portable archive (see archive.go), without changing the file.
+	Archive(ctx context.Context, path string, w io.Writer) (ArchiveManifest, error)
+	// Restore makes a new workspace at out, which must not exist, from an
+	// archive; a failure leaves no file at out.
+	Restore(ctx context.Context, archivePath, out string) (ArchiveManifest, error)
 }
 
 // CheckReport describes a workspace file: its schema and its integrity.

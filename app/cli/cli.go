@@ -47,6 +47,12 @@ Usage:
                                       check that the documents a printed manual or document holds
                                       are still the approved versions in the workspace; exits 0
                                       only when every one is
+  smsbuilder archive --workspace FILE --out FILE.smsarchive
+                                      write every record, document version and audit entry to one
+                                      portable, documented file (a zip of JSON) without changing
+                                      the workspace
+  smsbuilder restore ARCHIVE --out NEW.smsdb
+                                      make a new workspace from an archive; NEW must not exist
   smsbuilder content --json           print the built-in content catalogue as JSON
   smsbuilder help | --help            show this help
 
@@ -59,7 +65,7 @@ func IsCommand(args []string) bool {
 		return false
 	}
 	switch args[0] {
-	case "new", "check", "pack", "verify", "content", "help", "-h", "-help", "--help":
+	case "new", "check", "pack", "verify", "archive", "restore", "content", "help", "-h", "-help", "--help":
 		return true
 	}
 	return false
@@ -81,6 +87,10 @@ func Run(ctx context.Context, args []string, d Deps) int {
 		err = runPack(ctx, args[1:], d)
 	case "verify":
 		err = runVerify(ctx, args[1:], d)
+	case "archive":
+		err = runArchive(ctx, args[1:], d)
+	case "restore":
+		err = runRestore(ctx, args[1:], d)
 	case "content":
 		err = runContent(args[1:], d)
 	default:
