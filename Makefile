@@ -5,7 +5,7 @@ BIN     := smsbuilder
 TESTENV := CGO_ENABLED=0
 TAGS    := -tags ci
 
-.PHONY: run build test bench package fmt clean deps
+.PHONY: run build test bench crash-test package fmt clean deps
 
 run: build
 	./$(BIN)
@@ -21,6 +21,11 @@ test:
 	@unformatted=$$(gofmt -l . 2>/dev/null); if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
 	$(TESTENV) $(GO) vet $(TAGS) ./...
 	$(TESTENV) $(GO) test $(TAGS) ./...
+
+# Hundreds of SIGKILLs of a process writing to a workspace; `make test` runs a few.
+CRASH_RUNS ?= 300
+crash-test:
+	SMSBUILDER_CRASH_RUNS=$(CRASH_RUNS) $(TESTENV) $(GO) test $(TAGS) -count=1 -run '^TestKillWriter$$' -v -timeout 60m ./data/sqlite/
 
 bench:
 	$(TESTENV) $(GO) test $(TAGS) -run '^$$' -bench . -benchmem ./...

@@ -77,6 +77,10 @@ func Run(ctx context.Context, args []string, d Deps) int {
 	if d.Now == nil {
 		d.Now = time.Now
 	}
+	if len(args) == 0 {
+		printUsage(d.Stdout)
+		return 0
+	}
 	var err error
 	switch args[0] {
 	case "new":
