@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"sync"
 
 	"github.com/jung-kurt/gofpdf"
 
@@ -67,6 +68,11 @@ type faceMetrics struct {
 func (m *faceMetrics) has(r rune) bool {
 	return r >= 0 && r < 0x10000 && m.covered[r>>6]&(1<<(uint(r)&63)) != 0
 }
+
+// parsedFonts is the embedded faces with their metrics, read on first use
+// and only read afterwards: parsing the four faces costs more than laying
+// out a short document, so every pack of the process shares one book.
+var parsedFonts = sync.OnceValues(loadFonts)
 
 // loadFonts reads the embedded faces and their metrics.
 func loadFonts() (*fontBook, error) {

@@ -3,12 +3,16 @@ package reports
 import (
 	"context"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 
@@ -160,15 +164,9 @@ func TestEscapeMarkdown(t *testing.T) {
 	}
 }
 
-// FuzzMarkdownPDF feeds arbitrary text through the Markdown renderer and
-// the whole pack pipeline (cover, control table, contents, bookmarks,
-// header, footer, watermark, PDF writer). It must never panic, and
-// Markdown is never an error.
-func FuzzMarkdownPDF(f *testing.F) {
-	if seed, err := os.ReadFile(filepath.Join("testdata", "markdown.md")); err == nil {
-		f.Add(string(seed))
-	}
-	for _, s := range []string{
+// markdownSeeds are the texts both Markdown fuzz targets start from.
+func markdownSeeds() []string {
+	seeds := []string{
 		"",
 		"# \xff\xfe\n\n|a|b|\n|-|-|\n|😀|x|",
 		strings.Repeat(">", 300) + " deep quote",
@@ -181,12 +179,121 @@ func FuzzMarkdownPDF(f *testing.F) {
 		"\x00\x01\r\r\n\u2028\u2029\uE000nb\uE000 {nb}",
 		"[a](" + strings.Repeat("(", 100) + ")",
 		"![" + strings.Repeat("[", 50) + "](x)",
-	} {
+	}
+	if seed, err := os.ReadFile(filepath.Join("testdata", "markdown.md")); err == nil {
+		seeds = append(seeds, string(seed))
+	}
+	return seeds
+}
+
+// FuzzMarkdownPDF prints arbitrary text as the Markdown block of one
+// section, in the measuring pass and with gofpdf, and checks that every
+// text handed to gofpdf is one its face can draw. It never panics, and
+// Markdown is never an error. It renders only the block, with the fonts
+// parsed once: the whole pack (FuzzMarkdownPack) costs about 20 times as
+// much per input, mostly in gofpdf parsing and subsetting four faces.
+func FuzzMarkdownPDF(f *testing.F) {
+	fonts, err := parsedFonts()
+	if err != nil {
+		f.Fatal(err)
+	}
+	md := newMarkdown()
+	for _, s := range markdownSeeds() {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
 		if len(src) > 20000 {
 			return // pages of text, not what the fuzzer is looking for
+		}
+		if err := fuzzMarkdownBlock(fonts, md, src); err != nil {
+			t.Errorf("render %q: %v", src, err)
+		}
+	})
+}
+
+// FuzzMarkdownLayout lays arbitrary text out as a Markdown block in the
+// measuring pass alone: the parser, the tree walk, line breaking, tables,
+// lists and page breaks, without gofpdf, at thousands of inputs a second.
+func FuzzMarkdownLayout(f *testing.F) {
+	fonts, err := parsedFonts()
+	if err != nil {
+		f.Fatal(err)
+	}
+	md := newMarkdown()
+	for _, s := range markdownSeeds() {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		if len(src) > 20000 {
+			return
+		}
+		d := newDoc(context.Background(), fonts, pageGeometry(data.PaperA4), packMeta{now: fixedNow}, true, 0)
+		d.md, d.parsed = md, map[string]parsedMarkdown{}
+		d.beginSection("1", "Fuzz", true)
+		d.markdown(src)
+		if d.failed() {
+			t.Errorf("lay out %q: %v", src, d.err)
+		}
+	})
+}
+
+// traceText matches a text line of the drawing trace: its face and text.
+var traceText = regexp.MustCompile(`^text f(\d) .* ("(?:[^"\\]|\\.)*")$`)
+
+// fuzzMarkdownBlock prints src in one section, measured then drawn.
+func fuzzMarkdownBlock(fonts *fontBook, md goldmark.Markdown, src string) error {
+	g := pageGeometry(data.PaperA4)
+	for _, dry := range []bool{true, false} {
+		d := newDoc(context.Background(), fonts, g, packMeta{now: fixedNow, title: "Fuzz"}, dry, 0)
+		d.md, d.parsed = md, map[string]parsedMarkdown{}
+		var trace strings.Builder
+		if !dry {
+			d.trace = &trace
+		}
+		d.beginSection("1", "Fuzz", true)
+		d.markdown(src)
+		if d.failed() {
+			return d.err
+		}
+		if dry {
+			continue
+		}
+		for _, line := range strings.Split(trace.String(), "\n") {
+			m := traceText.FindStringSubmatch(line)
+			if m == nil {
+				continue
+			}
+			fc, _ := strconv.Atoi(m[1])
+			text, err := strconv.Unquote(m[2])
+			if err != nil {
+				return fmt.Errorf("trace line %q: %w", line, err)
+			}
+			face := fonts.faces[fc]
+			for _, r := range text {
+				if r != face.substitute && r != ' ' && !face.has(r) {
+					return fmt.Errorf("gofpdf was handed %q, which face %d cannot draw, in %q", r, fc, text)
+				}
+			}
+		}
+		if err := d.pdf.Output(io.Discard); err != nil {
+			return fmt.Errorf("write pdf: %w", err)
+		}
+	}
+	return nil
+}
+
+// FuzzMarkdownPack puts arbitrary text everywhere a pack prints text and
+// builds the whole pack (cover, control table, contents, bookmarks,
+// header, footer, watermark, PDF writer). It never panics, and Markdown is
+// never an error. It is the slow, thorough target; FuzzMarkdownPDF
+// explores the Markdown itself.
+func FuzzMarkdownPack(f *testing.F) {
+	for _, s := range markdownSeeds() {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		if len(src) > 20000 {
+			return
 		}
 		if err := fuzzPack(src); err != nil {
 			t.Errorf("render %q: %v", src, err)

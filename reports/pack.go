@@ -293,7 +293,7 @@ func Build(ctx context.Context, packID string, src Source, opts Options, w io.Wr
 // contents page's layout does not depend on the numbers in it, so this
 // settles at once, and the loop only guards against a mistake.
 func renderPack(ctx context.Context, spec *packSpec, env packEnv, w io.Writer, progress func(done, total int)) error {
-	fonts, err := loadFonts()
+	fonts, err := parsedFonts()
 	if err != nil {
 		return err
 	}
