@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"io"
 	"time"
 )
 
@@ -59,9 +58,10 @@ type Store interface {
 	Open(ctx context.Context, path string) (Workspace, error)
 	// Check inspects a file without changing a byte of it.
 	Check(ctx context.Context, path string) (CheckReport, error)
-	// Archive writes every record of the workspace at path to w as a
-	// portable archive (see archive.go), without changing the file.
-	Archive(ctx context.Context, path string, w io.Writer) (ArchiveManifest, error)
+	// Archive writes every record of the workspace at path to a new
+	// portable archive at out (see archive.go), without changing the
+	// workspace; a failure leaves no file at out.
+	Archive(ctx context.Context, path, out string) (ArchiveManifest, error)
 	// Restore makes a new workspace at out, which must not exist, from an
 	// archive; a failure leaves no file at out.
 	Restore(ctx context.Context, archivePath, out string) (ArchiveManifest, error)

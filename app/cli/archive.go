@@ -4,8 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 
 	"smsbuilder/data"
@@ -23,18 +21,11 @@ func runArchive(ctx context.Context, args []string, d Deps) error {
 	if len(pos) != 0 || *wsPath == "" || *out == "" {
 		return usagef("archive needs --workspace FILE and --out FILE%s", data.ArchiveExt)
 	}
-	if err := checkArchiveOutput(*out); err != nil {
-		return err
-	}
-	var m data.ArchiveManifest
-	err = writeFileAtomic(*out, func(w io.Writer) error {
-		m, err = d.Store.Archive(ctx, *wsPath, w)
-		return err
-	}, d)
+	m, err := d.Store.Archive(ctx, *wsPath, *out)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(d.Stdout, "%s, schema %d: %s\n", orgOrUnnamed(m.Organisation), m.SchemaVersion, archiveCounts(m))
+	fmt.Fprintf(d.Stdout, "Wrote %s\n%s, schema %d: %s\n", *out, orgOrUnnamed(m.Organisation), m.SchemaVersion, archiveCounts(m))
 	return nil
 }
 
@@ -58,17 +49,6 @@ func runRestore(ctx context.Context, args []string, d Deps) error {
 		return err
 	}
 	fmt.Fprintf(d.Stdout, "Restored %s from %s\n%s, schema %d: %s\n", path, pos[0], orgOrUnnamed(m.Organisation), m.SchemaVersion, archiveCounts(m))
-	return nil
-}
-
-// checkArchiveOutput is where every archive's output path is checked
-// before anything is written: an archive never replaces a file.
-// TODO(merge): call Store.CheckOutput(path) here too (i7-files: output
-// paths never land on a workspace).
-func checkArchiveOutput(path string) error {
-	if _, err := os.Lstat(path); err == nil {
-		return data.Errorf(data.EExists, "A file already exists at %s: choose another name for the archive.", path)
-	}
 	return nil
 }
 

@@ -35,10 +35,37 @@ func volatileMeta(key string) bool {
 	return key == metaRestoredAt || key == metaRestoredFrom
 }
 
-// Archive writes every record of the workspace at path to w as a portable
-// archive, without changing a byte of the file. The archive has the file's
-// own schema version, so an older file is archived as it is.
-func (s *Store) Archive(ctx context.Context, path string, w io.Writer) (data.ArchiveManifest, error) {
+// Archive writes every record of the workspace at path to a new archive
+// file at out, without changing a byte of the workspace. The archive has
+// the file's own schema version, so an older file is archived as it is.
+// out must not exist; the archive is written under a temporary name and
+// renamed into place once complete, so a failure leaves nothing.
+func (s *Store) Archive(ctx context.Context, path, out string) (data.ArchiveManifest, error) {
+	var m data.ArchiveManifest
+	abs, err := checkOutput(out, "the archive")
+	if err != nil {
+		return m, err
+	}
+	tmp, err := newTempBeside(abs)
+	if err != nil {
+		return m, fmt.Errorf("archive workspace: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	m, err = s.writeArchive(ctx, path, tmp)
+	if cerr := tmp.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("archive workspace: %w", cerr)
+	}
+	if err != nil {
+		return m, err
+	}
+	if err := publish(tmp.Name(), abs, out); err != nil {
+		return m, err
+	}
+	return m, nil
+}
+
+// writeArchive writes the archive of the workspace at path to w.
+func (s *Store) writeArchive(ctx context.Context, path string, w io.Writer) (data.ArchiveManifest, error) {
 	var m data.ArchiveManifest
 	migs, err := s.loadMigrations()
 	if err != nil {
@@ -58,6 +85,62 @@ func (s *Store) Archive(ctx context.Context, path string, w io.Writer) (data.Arc
 		return m, err
 	}
 	return m, nil
+}
+
+// checkOutput is where every file archive and restore write is checked
+// before anything is written: it must not exist, nor a log SQLite would
+// replay into it, and its folder must.
+// TODO(merge): call Store.CheckOutput(out) here (i7-files: output paths
+// never land on a workspace).
+func checkOutput(out, what string) (string, error) {
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return "", fmt.Errorf("check %s: %w", out, err)
+	}
+	if _, err := os.Lstat(abs); err == nil {
+		return "", data.Errorf(data.EExists, "A file already exists at %s: choose another name for %s.", out, what)
+	}
+	for _, suffix := range sideSuffixes {
+		if _, err := os.Lstat(abs + suffix); err == nil {
+			return "", data.Errorf(data.EExists, "%s is still beside %s, left by an earlier database: move or delete it first.", filepath.Base(abs+suffix), out)
+		}
+	}
+	if fi, err := os.Stat(filepath.Dir(abs)); err != nil || !fi.IsDir() {
+		return "", data.Errorf(data.ENotFound, "There is no folder %s.", filepath.Dir(abs))
+	}
+	return abs, nil
+}
+
+// newTempBeside creates a hidden, empty file in the folder of abs, readable
+// by others as the finished file will be.
+func newTempBeside(abs string) (*os.File, error) {
+	tmp, err := os.CreateTemp(filepath.Dir(abs), "."+filepath.Base(abs)+".partial-*")
+	if err != nil {
+		return nil, err
+	}
+	if err := tmp.Chmod(0o644); err != nil { // CreateTemp makes files private
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return nil, err
+	}
+	return tmp, nil
+}
+
+// publish gives the finished file at tmp its name abs. A link never
+// replaces a file that appeared meanwhile; where the file system has no
+// links, the rename follows a last look. tmp is gone afterwards.
+func publish(tmp, abs, out string) error {
+	defer os.Remove(tmp)
+	if err := os.Link(tmp, abs); err == nil {
+		return nil
+	}
+	if _, err := os.Lstat(abs); err == nil {
+		return data.Errorf(data.EExists, "A file already exists at %s.", out)
+	}
+	if err := os.Rename(tmp, abs); err != nil {
+		return fmt.Errorf("write %s: %w", out, err)
+	}
+	return nil
 }
 
 // readArchiveTables reads every table in one read transaction, so that the
@@ -206,7 +289,7 @@ func (s *Store) Restore(ctx context.Context, archivePath, out string) (data.Arch
 	if err != nil {
 		return m, fmt.Errorf("restore archive: %w", err)
 	}
-	abs, err := checkRestoreOutput(out)
+	abs, err := checkOutput(out, "the restored workspace")
 	if err != nil {
 		return m, err
 	}
@@ -230,63 +313,23 @@ func (s *Store) Restore(ctx context.Context, archivePath, out string) (data.Arch
 		return m, err
 	}
 
-	tmp, err := os.CreateTemp(filepath.Dir(abs), "."+filepath.Base(abs)+".restoring-*")
+	tmp, err := newTempBeside(abs)
 	if err != nil {
 		return m, fmt.Errorf("restore archive: %w", err)
 	}
-	tmpName := tmp.Name()
-	err = tmp.Chmod(0o644) // CreateTemp makes files private; a workspace is shared as a workspace is
 	tmp.Close()
-	if err != nil {
-		os.Remove(tmpName)
-		return m, fmt.Errorf("restore archive: %w", err)
-	}
-	removeTmp := func() {
+	defer func() {
 		for _, suffix := range append([]string{""}, sideSuffixes[:]...) {
-			os.Remove(tmpName + suffix)
+			os.Remove(tmp.Name() + suffix)
 		}
-	}
-	if err := s.buildRestored(ctx, tmpName, migs, m, tables, filepath.Base(archivePath)); err != nil {
-		removeTmp()
+	}()
+	if err := s.buildRestored(ctx, tmp.Name(), migs, m, tables, filepath.Base(archivePath)); err != nil {
 		return m, err
 	}
-	// A link never replaces a file that appeared meanwhile; where the file
-	// system has no links, the rename follows a last look.
-	if err := os.Link(tmpName, abs); err != nil {
-		if _, statErr := os.Lstat(abs); statErr == nil {
-			removeTmp()
-			return m, data.Errorf(data.EExists, "A file already exists at %s.", out)
-		}
-		if err := os.Rename(tmpName, abs); err != nil {
-			removeTmp()
-			return m, fmt.Errorf("restore archive: %w", err)
-		}
+	if err := publish(tmp.Name(), abs, out); err != nil {
+		return m, err
 	}
-	removeTmp()
 	return m, nil
-}
-
-// checkRestoreOutput is where every restored workspace's path is checked
-// before anything is written.
-// TODO(merge): call Store.CheckOutput(out) here (i7-files: output paths
-// never land on a workspace).
-func checkRestoreOutput(out string) (string, error) {
-	abs, err := filepath.Abs(out)
-	if err != nil {
-		return "", fmt.Errorf("restore archive: %w", err)
-	}
-	if _, err := os.Lstat(abs); err == nil {
-		return "", data.Errorf(data.EExists, "A file already exists at %s: choose a new name for the restored workspace.", out)
-	}
-	for _, suffix := range sideSuffixes {
-		if _, err := os.Lstat(abs + suffix); err == nil {
-			return "", data.Errorf(data.EExists, "%s is still beside %s, left by an earlier database: move or delete it first.", filepath.Base(abs+suffix), out)
-		}
-	}
-	if fi, err := os.Stat(filepath.Dir(abs)); err != nil || !fi.IsDir() {
-		return "", data.Errorf(data.ENotFound, "There is no folder %s.", filepath.Dir(abs))
-	}
-	return abs, nil
 }
 
 // buildRestored fills the empty file at path from the archive and checks it.

@@ -44,7 +44,7 @@ func demoWorkspace(t *testing.T) string {
 func archiveBytes(t *testing.T, s *Store, path string) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	if _, err := s.Archive(context.Background(), path, &b); err != nil {
+	if _, err := s.writeArchive(context.Background(), path, &b); err != nil {
 		t.Fatalf("archive %s: %v", path, err)
 	}
 	return b.Bytes()
@@ -350,4 +350,33 @@ func TestRestoreOlderSchemaArchiveMigrates(t *testing.T) {
 func sha(b []byte) string {
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
+}
+
+func TestArchiveRefusesAndLeavesNothing(t *testing.T) {
+	ctx := context.Background()
+	src := demoWorkspace(t)
+	dir := t.TempDir()
+	junk := filepath.Join(dir, "junk"+data.WorkspaceExt)
+	os.WriteFile(junk, []byte("not a workspace at all"), 0o644)
+	tests := []struct {
+		name, ws, out, code string
+	}{
+		{"output exists", src, junk, data.EExists},
+		{"not a workspace", junk, filepath.Join(dir, "a"+data.ArchiveExt), data.ENotWorkspace},
+		{"no such workspace", filepath.Join(dir, "nope"+data.WorkspaceExt), filepath.Join(dir, "b"+data.ArchiveExt), data.ENotFound},
+		{"no such folder", src, filepath.Join(dir, "none", "c"+data.ArchiveExt), data.ENotFound},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before := stateOf(t, junk)
+			_, err := New().Archive(ctx, tt.ws, tt.out)
+			wantCode(t, err, tt.code)
+			if got := dirNames(t, dir); !slices.Equal(got, []string{"junk" + data.WorkspaceExt}) {
+				t.Errorf("folder holds %v after a refusal", got)
+			}
+			if stateOf(t, junk) != before {
+				t.Error("the existing file changed")
+			}
+		})
+	}
 }

@@ -175,7 +175,7 @@ func archiveOf(f *testing.F, ws []byte) []byte {
 		f.Fatal(err)
 	}
 	var b bytes.Buffer
-	if _, err := New().Archive(context.Background(), p, &b); err != nil {
+	if _, err := New().writeArchive(context.Background(), p, &b); err != nil {
 		f.Fatal(err)
 	}
 	zr, err := zip.NewReader(bytes.NewReader(b.Bytes()), int64(b.Len()))
