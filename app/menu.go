@@ -26,6 +26,9 @@ func (u *UI) installMenu() {
 	backup := fyne.NewMenuItem(lang.L("Save a backup copy…"), u.onBackup)
 	backup.Shortcut = shortcut(fyne.KeyB, cmd|fyne.KeyModifierShift)
 	backup.Disabled = u.ws == nil
+	exportArchive := fyne.NewMenuItem(lang.L("Export archive…"), u.onExportArchive)
+	exportArchive.Disabled = u.ws == nil
+	restoreArchive := fyne.NewMenuItem(lang.L("Restore archive…"), u.onRestoreArchive)
 	who := fyne.NewMenuItem(lang.L("Who is working…"), u.askWhoIsWorking)
 	quit := fyne.NewMenuItem(lang.L("Quit"), func() { u.app.Quit() })
 	quit.IsQuit = true
@@ -43,7 +46,7 @@ func (u *UI) installMenu() {
 	}
 
 	u.win.SetMainMenu(fyne.NewMainMenu(
-		fyne.NewMenu(lang.L("File"), newItem, openItem, recent, fyne.NewMenuItemSeparator(), backup, fyne.NewMenuItemSeparator(), who, fyne.NewMenuItemSeparator(), quit),
+		fyne.NewMenu(lang.L("File"), newItem, openItem, recent, fyne.NewMenuItemSeparator(), backup, exportArchive, restoreArchive, fyne.NewMenuItemSeparator(), who, fyne.NewMenuItemSeparator(), quit),
 		goMenu,
 	))
 

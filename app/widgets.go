@@ -139,9 +139,16 @@ func showFormDialog(win fyne.Window, title, confirm string, body fyne.CanvasObje
 	problem.Hide()
 	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(body, problem), win)
 	submit := func() {
+		self := win.Canvas().Overlays().Top()
 		err := accept()
 		if err == nil {
+			// Hiding the dialog removes every overlay above it: a message
+			// that accept showed is put back on top.
+			shown := win.Canvas().Overlays().Top()
 			d.Hide()
+			if shown != nil && shown != self {
+				win.Canvas().Overlays().Add(shown)
+			}
 			return
 		}
 		if fields != nil && fields.show(err) {

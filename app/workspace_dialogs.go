@@ -77,10 +77,15 @@ func (u *UI) onBackup() {
 	})
 }
 
-// askNewFile asks for a folder and a file name for a file that must not
-// exist yet, then calls create. A refused value is explained in the dialog,
-// which stays open so nothing typed is lost.
+// askNewFile asks for a folder and a file name for a workspace that must
+// not exist yet, then calls create. A refused value is explained in the
+// dialog, which stays open so nothing typed is lost.
 func (u *UI) askNewFile(title, confirm, defaultName string, extra []fyne.CanvasObject, create func(path string) error) {
+	u.askNewFileExt(title, confirm, defaultName, data.WorkspaceExt, extra, create)
+}
+
+// askNewFileExt is askNewFile for a file with the extension ext.
+func (u *UI) askNewFileExt(title, confirm, defaultName, ext string, extra []fyne.CanvasObject, create func(path string) error) {
 	dir := u.defaultFolder()
 	folder := widget.NewEntry()
 	folder.SetText(dir)
@@ -103,7 +108,7 @@ func (u *UI) askNewFile(title, confirm, defaultName string, extra []fyne.CanvasO
 	)
 	body := container.NewVBox(append([]fyne.CanvasObject{form}, extra...)...)
 	showFormDialog(u.win, title, confirm, body, 620, true, nil, func() error {
-		path, err := newFilePath(folder.Text, name.Text)
+		path, err := newFilePathExt(folder.Text, name.Text, ext)
 		if err == nil {
 			err = create(path)
 		}
@@ -115,6 +120,11 @@ func (u *UI) askNewFile(title, confirm, defaultName string, extra []fyne.CanvasO
 // newFilePath checks a folder and a file name typed by the user and returns
 // the path of a workspace file that does not exist yet.
 func newFilePath(folder, name string) (string, error) {
+	return newFilePathExt(folder, name, data.WorkspaceExt)
+}
+
+// newFilePathExt is newFilePath for a file with the extension ext.
+func newFilePathExt(folder, name, ext string) (string, error) {
 	folder, name = strings.TrimSpace(folder), strings.TrimSpace(name)
 	if name == "" {
 		return "", data.Errorf(data.EInvalid, "Enter a file name.")
@@ -122,14 +132,17 @@ func newFilePath(folder, name string) (string, error) {
 	if strings.ContainsAny(name, `/\`) {
 		return "", data.Errorf(data.EInvalid, "The file name cannot contain / or \\.")
 	}
-	if !strings.HasSuffix(strings.ToLower(name), data.WorkspaceExt) {
-		name += data.WorkspaceExt
+	if !strings.HasSuffix(strings.ToLower(name), ext) {
+		name += ext
 	}
 	if st, err := os.Stat(folder); err != nil || !st.IsDir() {
 		return "", data.Errorf(data.EInvalid, "The folder %s does not exist.", folder)
 	}
 	path := filepath.Join(folder, name)
 	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		if ext != data.WorkspaceExt {
+			return "", data.Errorf(data.EExists, "%s already exists. Choose another name: SMS Builder never overwrites a file.", name)
+		}
 		return "", data.Errorf(data.EExists, "%s already exists. Choose another name: SMS Builder never overwrites a workspace.", name)
 	}
 	return path, nil
