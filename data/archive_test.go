@@ -55,3 +55,34 @@ func TestArchiveRefusesValuesJSONCannotHold(t *testing.T) {
 		t.Errorf("a bool value: %v, want a refusal", err)
 	}
 }
+
+// FuzzReadArchive reads arbitrary bytes as an archive: refused with a
+// plain message, or read as tables that write back and read again the same.
+func FuzzReadArchive(f *testing.F) {
+	var b bytes.Buffer
+	m := data.ArchiveManifest{SchemaVersion: 1, Organisation: "Northwind"}
+	tables := []data.ArchiveTable{{Kind: "people", Columns: []data.ArchiveColumn{{Name: "id", Type: "INTEGER", PrimaryKey: 1}, {Name: "name", Type: "TEXT"}, {Name: "logo", Type: "BLOB"}},
+		Rows: [][]any{{int64(1), "Priya Raman", []byte{1, 2}}, {int64(2), nil, nil}, {int64(3), 1.5, "\xff"}}}}
+	if err := data.WriteArchive(&b, &m, tables); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(b.Bytes())
+	f.Add([]byte("PK\x05\x06" + strings.Repeat("\x00", 18)))
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		m, got, err := data.ReadArchive(bytes.NewReader(raw), int64(len(raw)), "x", 4)
+		if err != nil {
+			if data.ErrorMessage(err) == "" || data.ErrorCode(err) == data.EInternal {
+				t.Fatalf("refused with %v, want a plain message", err)
+			}
+			return
+		}
+		var again bytes.Buffer
+		if err := data.WriteArchive(&again, &m, got); err != nil {
+			t.Fatalf("tables read cannot be written: %v", err)
+		}
+		if _, back, err := data.ReadArchive(bytes.NewReader(again.Bytes()), int64(again.Len()), "x", 4); err != nil || len(back) != len(got) {
+			t.Fatalf("written again, read as %d tables (%v), want %d", len(back), err, len(got))
+		}
+	})
+}
