@@ -42,7 +42,7 @@ func volatileMeta(key string) bool {
 // renamed into place once complete, so a failure leaves nothing.
 func (s *Store) Archive(ctx context.Context, path, out string) (data.ArchiveManifest, error) {
 	var m data.ArchiveManifest
-	abs, err := checkOutput(out, "the archive")
+	abs, err := checkNewFile(out, "the archive")
 	if err != nil {
 		return m, err
 	}
@@ -87,12 +87,12 @@ func (s *Store) writeArchive(ctx context.Context, path string, w io.Writer) (dat
 	return m, nil
 }
 
-// checkOutput is where every file archive and restore write is checked
+// checkNewFile is where every file archive and restore write is checked
 // before anything is written: it must not exist, nor a log SQLite would
 // replay into it, and its folder must.
 // TODO(merge): call Store.CheckOutput(out) here (i7-files: output paths
 // never land on a workspace).
-func checkOutput(out, what string) (string, error) {
+func checkNewFile(out, what string) (string, error) {
 	abs, err := filepath.Abs(out)
 	if err != nil {
 		return "", fmt.Errorf("check %s: %w", out, err)
@@ -289,7 +289,7 @@ func (s *Store) Restore(ctx context.Context, archivePath, out string) (data.Arch
 	if err != nil {
 		return m, fmt.Errorf("restore archive: %w", err)
 	}
-	abs, err := checkOutput(out, "the restored workspace")
+	abs, err := checkNewFile(out, "the restored workspace")
 	if err != nil {
 		return m, err
 	}
