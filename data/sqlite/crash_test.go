@@ -40,7 +40,7 @@ func TestCrashChild(t *testing.T) {
 	}
 	for i := 0; ; i++ {
 		if i%2 == 0 {
-			p, err := ws.SavePerson(ctx, data.Person{Name: fmt.Sprintf("Writer %d", i), JobTitle: strings.Repeat("x", i%500)})
+			p, err := ws.SavePerson(ctx, data.Person{Name: fmt.Sprintf("Writer %d", i), JobTitle: strings.Repeat("x", i%100)})
 			if err != nil {
 				fmt.Fprintln(os.Stderr, "save person:", err)
 				os.Exit(3)
