@@ -160,6 +160,11 @@ type doc struct {
 	size       float64
 	fontSet    bool
 	registered [faceCount]bool
+	// builtinFonts draws with gofpdf's own Helvetica and Courier, which
+	// need no parsing or embedding, in place of the embedded faces; layout
+	// still measures with the embedded ones. Fuzz targets use it: parsing
+	// and subsetting the faces costs gofpdf far more than the layout.
+	builtinFonts bool
 	itemBuf    []item // scratch space of items
 	linkIDs    []int  // real passes: the link of each table of contents entry
 	tocNext    int    // the next table of contents entry to point a link at
@@ -249,11 +254,17 @@ func (d *doc) setFont(f face, size float64) {
 		d.face, d.size = f, size
 		return
 	}
-	if !d.registered[f] {
+	family, style := f.family()
+	switch {
+	case d.builtinFonts:
+		family = "Helvetica"
+		if f == faceMono {
+			family = "Courier"
+		}
+	case !d.registered[f]:
 		d.fonts.register(d.pdf, f)
 		d.registered[f] = true
 	}
-	family, style := f.family()
 	d.pdf.SetFont(family, style, size)
 	d.face, d.size, d.fontSet = f, size, true
 }

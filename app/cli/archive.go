@@ -21,11 +21,15 @@ func runArchive(ctx context.Context, args []string, d Deps) error {
 	if len(pos) != 0 || *wsPath == "" || *out == "" {
 		return usagef("archive needs --workspace FILE and --out FILE%s", data.ArchiveExt)
 	}
-	m, err := d.Store.Archive(ctx, *wsPath, *out)
+	path := *out
+	if filepath.Ext(path) == "" {
+		path += data.ArchiveExt
+	}
+	m, err := d.Store.Archive(ctx, *wsPath, path)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(d.Stdout, "Wrote %s\n%s, schema %d: %s\n", *out, orgOrUnnamed(m.Organisation), m.SchemaVersion, archiveCounts(m))
+	fmt.Fprintf(d.Stdout, "Wrote %s\n%s, schema %d: %s\n", path, orgOrUnnamed(m.Organisation), m.SchemaVersion, archiveCounts(m))
 	return nil
 }
 
