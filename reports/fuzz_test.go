@@ -16,7 +16,7 @@ import (
 
 // tinyStampedPDF is a one-page PDF in a core font whose Keywords carry
 // stamps: small enough for the fuzzer to mutate every byte of it.
-func tinyStampedPDF(f *testing.F, keywords string) []byte {
+func tinyStampedPDF(f testing.TB, keywords string) []byte {
 	f.Helper()
 	pdf := gofpdf.New("P", "mm", "A4", "")
 	pdf.SetCompression(false)
