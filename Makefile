@@ -5,7 +5,7 @@ BIN     := smsbuilder
 TESTENV := CGO_ENABLED=0
 TAGS    := -tags ci
 
-.PHONY: run build test bench crash-test package fmt clean deps
+.PHONY: run build test bench crash-test fuzz package fmt clean deps
 
 run: build
 	./$(BIN)
@@ -26,6 +26,17 @@ test:
 CRASH_RUNS ?= 300
 crash-test:
 	SMSBUILDER_CRASH_RUNS=$(CRASH_RUNS) $(TESTENV) $(GO) test $(TAGS) -count=1 -run '^TestKillWriter$$' -v -timeout 60m ./data/sqlite/
+
+# Every fuzz target of every package in turn, FUZZTIME each. Minimising a
+# new input is capped: the default minute stalls short runs.
+FUZZTIME ?= 45s
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+		for t in $$($(TESTENV) $(GO) test $(TAGS) -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+			echo "== $$pkg $$t"; \
+			$(TESTENV) $(GO) test $(TAGS) -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 2s $$pkg || exit 1; \
+		done; \
+	done
 
 bench:
 	$(TESTENV) $(GO) test $(TAGS) -run '^$$' -bench . -benchmem ./...
