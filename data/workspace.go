@@ -41,9 +41,11 @@ type Workspace interface {
 	TaskService
 	DocumentService
 	AuditService
+	WorkspaceFiles
 	Path() string
 	ReadOnly() bool
-	// Backup writes a consistent copy of the workspace to dest, which must not exist.
+	// Backup writes a consistent copy of the workspace to dest, which must
+	// not exist and must pass CheckOutput.
 	Backup(ctx context.Context, dest string) error
 	Close() error
 }
@@ -58,6 +60,7 @@ type Store interface {
 	Open(ctx context.Context, path string) (Workspace, error)
 	// Check inspects a file without changing a byte of it.
 	Check(ctx context.Context, path string) (CheckReport, error)
+	FileStore
 }
 
 // CheckReport describes a workspace file: its schema and its integrity.

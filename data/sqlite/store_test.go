@@ -676,7 +676,7 @@ func TestOddFileName(t *testing.T) {
 	if report, err := New().Check(ctx, path); err != nil || report.People != len(data.DemoPeople())+1 {
 		t.Errorf("Check() = %+v, %v", report, err)
 	}
-	if got, want := dirNames(t, dir), []string{name}; !slices.Equal(got, want) {
+	if got, want := dirNames(t, dir), []string{name, backupsFolder}; !slices.Equal(got, want) {
 		t.Errorf("folder holds %q, want %q", got, want)
 	}
 }
@@ -725,7 +725,7 @@ func TestLeftoverWAL(t *testing.T) {
 	if err := w.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := dirNames(t, dir), []string{filepath.Base(path)}; !slices.Equal(got, want) {
+	if got, want := dirNames(t, dir), []string{backupsFolder, filepath.Base(path)}; !slices.Equal(got, want) {
 		t.Errorf("after Close the folder holds %q, want %q", got, want)
 	}
 }
