@@ -77,60 +77,21 @@ func (u *UI) onBackup() {
 	})
 }
 
-// askNewFile asks for a folder and a file name for a file that must not
-// exist yet, then calls create. A refused value is explained in the dialog,
-// which stays open so nothing typed is lost.
+// askNewFile asks for a folder and a file name for a workspace file that
+// must not exist yet, then calls create.
 func (u *UI) askNewFile(title, confirm, defaultName string, extra []fyne.CanvasObject, create func(path string) error) {
-	dir := u.defaultFolder()
-	folder := widget.NewEntry()
-	folder.SetText(dir)
-	name := widget.NewEntry()
-	name.SetText(defaultName)
-	browse := widget.NewButton(lang.L("Browse…"), func() {
-		fd := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
-			if err == nil && l != nil {
-				folder.SetText(l.Path())
-			}
-		}, u.win)
-		if l, err := storage.ListerForURI(storage.NewFileURI(folder.Text)); err == nil {
-			fd.SetLocation(l)
-		}
-		fd.Show()
-	})
-	form := widget.NewForm(
-		widget.NewFormItem(lang.L("Folder"), container.NewBorder(nil, nil, nil, browse, folder)),
-		widget.NewFormItem(lang.L("File name"), name),
-	)
-	body := container.NewVBox(append([]fyne.CanvasObject{form}, extra...)...)
-	showFormDialog(u.win, title, confirm, body, 620, true, nil, func() error {
-		path, err := newFilePath(folder.Text, name.Text)
-		if err == nil {
-			err = create(path)
-		}
-		return err
-	}, name, folder)
-	u.win.Canvas().Focus(name)
+	askFile(u.win, title, confirm, u.defaultFolder(), defaultName, extra, newFilePath, create)
 }
 
 // newFilePath checks a folder and a file name typed by the user and returns
 // the path of a workspace file that does not exist yet.
 func newFilePath(folder, name string) (string, error) {
-	folder, name = strings.TrimSpace(folder), strings.TrimSpace(name)
-	if name == "" {
-		return "", data.Errorf(data.EInvalid, "Enter a file name.")
+	path, err := filePath(folder, name, data.WorkspaceExt)
+	if err != nil {
+		return "", err
 	}
-	if strings.ContainsAny(name, `/\`) {
-		return "", data.Errorf(data.EInvalid, "The file name cannot contain / or \\.")
-	}
-	if !strings.HasSuffix(strings.ToLower(name), data.WorkspaceExt) {
-		name += data.WorkspaceExt
-	}
-	if st, err := os.Stat(folder); err != nil || !st.IsDir() {
-		return "", data.Errorf(data.EInvalid, "The folder %s does not exist.", folder)
-	}
-	path := filepath.Join(folder, name)
-	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
-		return "", data.Errorf(data.EExists, "%s already exists. Choose another name: SMS Builder never overwrites a workspace.", name)
+	if _, err := os.Lstat(path); !errors.Is(err, os.ErrNotExist) {
+		return "", data.Errorf(data.EExists, "%s already exists. Choose another name: SMS Builder never overwrites a workspace.", filepath.Base(path))
 	}
 	return path, nil
 }

@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"fmt"
 	"time"
 )
 
@@ -46,4 +47,15 @@ type Backup struct {
 	// could not be read.
 	Report CheckReport
 	Err    error
+}
+
+// FileSize is a file's size as a person reads it: "840 bytes", "96 KB", "2.4 MB".
+func FileSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }

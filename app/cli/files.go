@@ -77,18 +77,8 @@ func runBackups(ctx context.Context, args []string, d Deps) error {
 		if !r.LastChange.IsZero() {
 			last = "last change " + r.LastChange.UTC().Format(time.RFC3339)
 		}
-		fmt.Fprintf(d.Stdout, "%s  %s  %s  %s  %s\n", b.Day.Format("2006-01-02"), b.Path, sizeText(r.SizeBytes), org, last)
+		fmt.Fprintf(d.Stdout, "%s  %s  %s  %s  %s\n", b.Day.Format("2006-01-02"), b.Path, data.FileSize(r.SizeBytes), org, last)
 	}
 	return nil
 }
 
-// sizeText is a file size as a person reads it.
-func sizeText(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%d KB", n>>10)
-	}
-	return fmt.Sprintf("%d bytes", n)
-}
