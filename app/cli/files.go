@@ -81,4 +81,3 @@ func runBackups(ctx context.Context, args []string, d Deps) error {
 	}
 	return nil
 }
-
