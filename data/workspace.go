@@ -79,6 +79,10 @@ type CheckReport struct {
 	Documents     int // 0 in a file whose schema has no documents yet
 	AuditEntries  int
 	LastChange    time.Time
+	// InterruptedChange: a journal beside the file holds a change a program
+	// did not finish; SQLite undoes it when the file is next opened for
+	// writing, and the report describes the file as it will then be.
+	InterruptedChange bool
 }
 
 // OK reports whether the file can be opened by this app as it is.

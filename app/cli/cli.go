@@ -203,6 +203,9 @@ func runCheck(ctx context.Context, args []string, d Deps) error {
 	if r.ReadOnly {
 		fmt.Fprintln(w, "Access:        read-only")
 	}
+	if r.InterruptedChange {
+		fmt.Fprintf(w, "Journal:       %s-journal holds a change that was interrupted; it is undone when the file is next opened for writing, and this report shows the file as it will then be\n", filepath.Base(r.Path))
+	}
 	org := r.Organisation
 	if org == "" {
 		org = "(not yet named)"

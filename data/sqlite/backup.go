@@ -187,6 +187,7 @@ func (s *Store) CopyWorkspace(ctx context.Context, src, dest string) error {
 		return fmt.Errorf("copy workspace: %w", err)
 	}
 	in, err := inspect(ctx, src, len(migs), "quick_check", nil)
+	defer in.close()
 	if err != nil {
 		return err
 	}

@@ -166,9 +166,19 @@ func (s *Store) open(ctx context.Context, path string) (*Workspace, error) {
 		return nil, fmt.Errorf("open workspace: %w", err)
 	}
 	newest := len(migs)
+	if abs, err := filepath.Abs(path); err == nil && hotJournal(abs) {
+		if err := s.undoInterruptedChange(ctx, path, abs, newest); err != nil {
+			return nil, err
+		}
+	}
 	in, err := inspect(ctx, path, newest, "quick_check", nil)
+	defer in.close()
 	if err != nil {
 		return nil, err
+	}
+	if in.rolledBack {
+		// The journal is still there: another program is in the middle of a change.
+		return nil, data.Errorf(data.EInternal, "%s is being changed by another program; try again in a moment.", path)
 	}
 	ws := &Workspace{path: path, abs: in.abs, readOnly: in.readOnly, version: in.version, now: s.clock}
 
@@ -253,6 +263,8 @@ func (s *Store) Check(ctx context.Context, path string) (data.CheckReport, error
 	in, err := inspect(ctx, path, r.AppSchema, "integrity_check", func(db *sql.DB) error {
 		return readCheckFacts(ctx, db, &r)
 	})
+	defer in.close()
+	r.InterruptedChange = in.rolledBack
 	r.SizeBytes = in.size
 	r.SchemaVersion = in.version
 	r.ReadOnly = in.readOnly
