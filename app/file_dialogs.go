@@ -16,11 +16,12 @@ import (
 )
 
 // askFile asks for a folder and a file name, which pathOf checks and makes
-// into a path, then calls save with it. It writes nothing itself, unlike Fyne's save dialog, which
+// into a path, then calls save with it; then, when not nil, runs with the
+// path once save succeeded and the dialog has closed. It writes nothing itself, unlike Fyne's save dialog, which
 // empties an existing file before its caller can refuse it. A refused value
 // is explained in the dialog, which stays open so nothing typed is lost.
 func askFile(win fyne.Window, title, confirm, dir, defaultName string, extra []fyne.CanvasObject,
-	pathOf func(folder, name string) (string, error), save func(path string) error) {
+	pathOf func(folder, name string) (string, error), save func(path string) error, then func(path string)) {
 	folder := widget.NewEntry()
 	folder.SetText(dir)
 	name := widget.NewEntry()
@@ -41,13 +42,22 @@ func askFile(win fyne.Window, title, confirm, dir, defaultName string, extra []f
 		widget.NewFormItem(lang.L("File name"), name),
 	)
 	body := container.NewVBox(append([]fyne.CanvasObject{form}, extra...)...)
-	showFormDialog(win, title, confirm, body, 620, true, nil, func() error {
+	chosen := ""
+	d := showFormDialog(win, title, confirm, body, 620, true, nil, func() error {
 		path, err := pathOf(folder.Text, name.Text)
 		if err == nil {
 			err = save(path)
 		}
+		if err == nil {
+			chosen = path
+		}
 		return err
 	}, name, folder)
+	d.SetOnClosed(func() {
+		if chosen != "" && then != nil {
+			then(chosen)
+		}
+	})
 	win.Canvas().Focus(name)
 }
 

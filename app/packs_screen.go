@@ -113,30 +113,25 @@ func savePack(e *env, p reports.Pack, title string, opts reports.Options) {
 		return path, err
 	}
 	askFile(e.win, lang.L("Save the pack"), lang.L("Save"), filepath.Dir(e.ws.Path()), packFileName(title, e), nil, pathOf, func(path string) error {
-		other, err := reports.ReplacesOther(path)
-		if err != nil {
-			return err
+		_, err := reports.ReplacesOther(path) // an unreadable file is explained in the dialog
+		return err
+	}, func(path string) {
+		build := func(ok bool) {
+			if ok {
+				buildPack(e, p, title, opts, path)
+			}
 		}
+		other, _ := reports.ReplacesOther(path)
 		_, statErr := os.Lstat(path)
 		switch {
 		case other:
 			dialog.ShowConfirm(lang.L("Replace a file that is not a PDF?"),
-				fmt.Sprintf(lang.L("%s exists and is not a PDF. Replacing it with the pack loses what it holds.\n\nReplace it?"), filepath.Base(path)),
-				func(ok bool) {
-					if ok {
-						buildPack(e, p, title, opts, path)
-					}
-				}, e.win)
+				fmt.Sprintf(lang.L("%s exists and is not a PDF. Replacing it with the pack loses what it holds.\n\nReplace it?"), filepath.Base(path)), build, e.win)
 		case statErr == nil:
-			dialog.ShowConfirm(lang.L("Replace the PDF?"), fmt.Sprintf(lang.L("%s exists already. Replace it?"), filepath.Base(path)), func(ok bool) {
-				if ok {
-					buildPack(e, p, title, opts, path)
-				}
-			}, e.win)
+			dialog.ShowConfirm(lang.L("Replace the PDF?"), fmt.Sprintf(lang.L("%s exists already. Replace it?"), filepath.Base(path)), build, e.win)
 		default:
-			buildPack(e, p, title, opts, path)
+			build(true)
 		}
-		return nil
 	})
 }
 

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"smsbuilder/data"
@@ -26,6 +27,10 @@ type restoreDialog struct {
 	restore  *widget.Button
 	dlg      *dialog.CustomDialog
 }
+
+// keptDaily is how many daily copies the list shows without scrolling: as
+// many as storage keeps.
+const keptDaily = 7
 
 // onRestore shows the backups of the open workspace.
 func (u *UI) onRestore() {
@@ -97,8 +102,11 @@ func (r *restoreDialog) content() fyne.CanvasObject {
 		}
 		r.restore.Enable()
 	}
+	// As tall as the rows, up to the seven daily copies; more scroll.
+	rowHeight := r.list.CreateItem().MinSize().Height + theme.SeparatorThicknessSize() + theme.Padding()
+	height := float32(min(len(r.backups), keptDaily)) * rowHeight
 	return container.NewBorder(container.NewVBox(intro, header), nil, nil, nil,
-		container.NewGridWrap(fyne.NewSize(720, 300), r.list))
+		container.NewGridWrap(fyne.NewSize(720, height), r.list))
 }
 
 // onRestore asks for the new file's name and copies the chosen backup there.
@@ -118,10 +126,8 @@ func (r *restoreDialog) onRestore() {
 		if err := u.deps.Store.CopyWorkspace(context.Background(), b.Path, path); err != nil {
 			return err
 		}
-		if err := u.openWorkspace(path); err != nil {
-			return err
-		}
+		return u.openWorkspace(path)
+	}, func(path string) {
 		dialog.ShowInformation(lang.L("Backup restored"), fmt.Sprintf(lang.L("The backup of %s is now open as\n%s"), b.Day.Format("2 Jan 2006"), path), u.win)
-		return nil
 	})
 }

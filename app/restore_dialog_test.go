@@ -100,6 +100,17 @@ func TestRestoreDialogListsBackupsAndOpensOneAsANewFile(t *testing.T) {
 	if got := u.Workspace().Path(); got != want {
 		t.Fatalf("open workspace = %q, want the restored file %q", got, want)
 	}
+	var told bool
+	if top := u.win.Canvas().Overlays().Top(); top != nil {
+		walk(top, func(o fyne.CanvasObject) {
+			if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "is now open as") {
+				told = true
+			}
+		})
+	}
+	if !told {
+		t.Error("no dialog says the restored backup is open")
+	}
 	if got := u.orgName.Text; got != "Northwind" {
 		t.Errorf("header shows %q, want Northwind", got)
 	}

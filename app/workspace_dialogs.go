@@ -24,7 +24,7 @@ func (u *UI) onNewWorkspace() {
 	demo := widget.NewCheck(lang.L("Start with the demo organisation (Northwind Managed IT Ltd)"), nil)
 	u.askNewFile(lang.L("New workspace"), lang.L("Create"), "Workspace"+data.WorkspaceExt, []fyne.CanvasObject{demo}, func(path string) error {
 		return u.createWorkspace(path, demo.Checked)
-	})
+	}, nil)
 }
 
 func (u *UI) onOpenWorkspace() {
@@ -69,18 +69,16 @@ func (u *UI) onBackup() {
 	base := strings.TrimSuffix(filepath.Base(u.ws.Path()), data.WorkspaceExt)
 	name := fmt.Sprintf("%s backup %s%s", base, u.deps.Now().Format("2006-01-02 1504"), data.WorkspaceExt)
 	u.askNewFile(lang.L("Save a backup copy"), lang.L("Save"), name, nil, func(path string) error {
-		if err := u.ws.Backup(context.Background(), path); err != nil {
-			return err
-		}
+		return u.ws.Backup(context.Background(), path)
+	}, func(path string) {
 		dialog.ShowInformation(lang.L("Backup saved"), lang.L("A copy of the workspace was saved to")+"\n"+path, u.win)
-		return nil
 	})
 }
 
 // askNewFile asks for a folder and a file name for a workspace file that
-// must not exist yet, then calls create.
-func (u *UI) askNewFile(title, confirm, defaultName string, extra []fyne.CanvasObject, create func(path string) error) {
-	askFile(u.win, title, confirm, u.defaultFolder(), defaultName, extra, newFilePath, create)
+// must not exist yet, then calls create, and then, once the dialog closed.
+func (u *UI) askNewFile(title, confirm, defaultName string, extra []fyne.CanvasObject, create func(path string) error, then func(path string)) {
+	askFile(u.win, title, confirm, u.defaultFolder(), defaultName, extra, newFilePath, create, then)
 }
 
 // newFilePath checks a folder and a file name typed by the user and returns
