@@ -642,6 +642,8 @@ func TestBackup(t *testing.T) {
 		code string
 	}{
 		{"destination exists", dest, data.EExists},
+		{"the workspace itself", ws.abs, data.EExists},
+		{"its log", ws.abs + "-wal", data.EExists},
 		{"folder missing", filepath.Join(dir, "missing", "b.smsdb"), data.ENotFound},
 	}
 	for _, r := range refusals {
