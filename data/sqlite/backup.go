@@ -67,6 +67,7 @@ func (s *Store) dailyBackup(ctx context.Context, w *Workspace) {
 	}
 	err := os.Mkdir(filepath.Dir(dest), 0o755)
 	if err == nil || errors.Is(err, fs.ErrExist) {
+		removeIncompleteBackups(w.abs)
 		err = copyInto(ctx, w.db, dest)
 	}
 	if err != nil {
@@ -75,6 +76,22 @@ func (s *Store) dailyBackup(ctx context.Context, w *Workspace) {
 	}
 	w.dailyPath = dest
 	w.dailyErr = rotateBackups(w.abs)
+}
+
+// removeIncompleteBackups deletes the hidden files an interrupted daily
+// copy of the workspace abs left in the Backups folder, whatever its day.
+func removeIncompleteBackups(abs string) {
+	dir := filepath.Join(filepath.Dir(abs), backupsFolder)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	prefix := "." + workspaceStem(abs) + " backup "
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), prefix) && strings.Contains(e.Name(), incompleteMark) && e.Type().IsRegular() {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
 }
 
 // rotateBackups keeps the newest keepDaily copies and the newest copy of

@@ -83,6 +83,8 @@ func TestDailyBackupRotation(t *testing.T) {
 	for _, name := range mine {
 		writeFile(t, filepath.Join(backups, name), []byte("the user's own file"))
 	}
+	// What a copy interrupted on an earlier day left behind.
+	writeFile(t, filepath.Join(backups, ".w backup 2026-10-30.smsdb"+incompleteMark+"0123456789ab"), []byte("half a copy"))
 
 	day := time.Date(2026, 11, 2, 12, 0, 0, 0, time.UTC) // a Monday
 	s := New()
