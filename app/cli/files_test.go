@@ -90,6 +90,9 @@ func TestBackupAndBackups(t *testing.T) {
 	if r := run(t, "new", ws, "--demo"); r.code != 0 {
 		t.Fatal(r.stderr)
 	}
+	if r := run(t, "backups", filepath.Join(dir, "missing.smsdb")); r.code != 1 || !strings.Contains(r.stderr, "No workspace at") {
+		t.Errorf("backups of a missing file: exit %d, %q", r.code, r.stderr)
+	}
 	if r := run(t, "backups", ws); r.code != 0 || !strings.Contains(r.stdout, "No daily backups of") {
 		t.Errorf("backups of a new file: exit %d, %q", r.code, r.stdout)
 	}

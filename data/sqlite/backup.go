@@ -179,6 +179,9 @@ func (s *Store) Backups(ctx context.Context, path string) ([]data.Backup, error)
 	if err != nil {
 		return nil, fmt.Errorf("list backups: %w", err)
 	}
+	if _, err := os.Stat(abs); errors.Is(err, fs.ErrNotExist) {
+		return nil, data.Errorf(data.ENotFound, "No workspace at %s.", path)
+	}
 	list, err := listDailyBackups(abs)
 	if err != nil {
 		return nil, err
