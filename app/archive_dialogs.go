@@ -2,7 +2,9 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -23,14 +25,27 @@ func (u *UI) onExportArchive() {
 	base := strings.TrimSuffix(filepath.Base(u.ws.Path()), data.WorkspaceExt)
 	name := fmt.Sprintf("%s archive %s%s", base, u.deps.Now().Format("2006-01-02"), data.ArchiveExt)
 	ws := u.ws.Path()
-	u.askNewFileExt(lang.L("Export archive"), lang.L("Export"), name, data.ArchiveExt, nil, func(path string) error {
-		m, err := u.deps.Store.Archive(context.Background(), ws, path)
-		if err != nil {
-			return err
-		}
+	var m data.ArchiveManifest
+	askFile(u.win, lang.L("Export archive"), lang.L("Export"), u.defaultFolder(), name, nil, newArchivePath, func(path string) error {
+		var err error
+		m, err = u.deps.Store.Archive(context.Background(), ws, path)
+		return err
+	}, func(path string) {
 		dialog.ShowInformation(lang.L("Archive saved"), fmt.Sprintf(lang.L("Every record of the workspace (%s) was saved to"), archiveSummary(m))+"\n"+path, u.win)
-		return nil
 	})
+}
+
+// newArchivePath is the archive file a folder and name typed by the user
+// make; it must not exist yet.
+func newArchivePath(folder, name string) (string, error) {
+	path, err := filePath(folder, name, data.ArchiveExt)
+	if err != nil {
+		return "", err
+	}
+	if _, err := os.Lstat(path); !errors.Is(err, os.ErrNotExist) {
+		return "", data.Errorf(data.EExists, "%s already exists. Choose another name: an archive never replaces a file.", filepath.Base(path))
+	}
+	return path, nil
 }
 
 // onRestoreArchive asks for an archive, then for a new workspace to make
@@ -55,24 +70,24 @@ func (u *UI) onRestoreArchive() {
 	d.Show()
 }
 
-// askRestoreTarget asks where the workspace restored from archive goes.
+// askRestoreTarget asks where the workspace restored from archive goes,
+// restores it there and opens it.
 func (u *UI) askRestoreTarget(archive string) {
 	name := strings.TrimSuffix(filepath.Base(archive), data.ArchiveExt) + " restored" + data.WorkspaceExt
-	u.askNewFileExt(lang.L("Restore archive"), lang.L("Restore"), name, data.WorkspaceExt, nil, func(path string) error {
-		if _, err := u.deps.Store.Restore(context.Background(), archive, path); err != nil {
-			return err
-		}
+	u.askNewFile(lang.L("Restore archive"), lang.L("Restore"), name, nil, func(path string) error {
+		_, err := u.deps.Store.Restore(context.Background(), archive, path)
+		return err
+	}, func(path string) {
 		if err := u.openWorkspace(path); err != nil {
-			// The new file exists now; the dialog cannot make it again.
 			u.showError(err)
-			return nil
+			return
 		}
 		dialog.ShowInformation(lang.L("Archive restored"), lang.L("The archive was restored as a new workspace, now open:")+"\n"+path, u.win)
-		return nil
 	})
 }
 
-// archiveSummary is "7 people, 14 tasks, 31 documents" from a manifest.
+// archiveSummary is "7 people, 14 tasks, 31 documents, 438 audit entries"
+// from a manifest.
 func archiveSummary(m data.ArchiveManifest) string {
 	rows := map[string]int{}
 	for _, mem := range m.Members {

@@ -26,6 +26,8 @@ func (u *UI) installMenu() {
 	backup := fyne.NewMenuItem(lang.L("Save a backup copy…"), u.onBackup)
 	backup.Shortcut = shortcut(fyne.KeyB, cmd|fyne.KeyModifierShift)
 	backup.Disabled = u.ws == nil
+	restore := fyne.NewMenuItem(lang.L("Restore from a backup…"), u.onRestore)
+	restore.Disabled = u.ws == nil
 	exportArchive := fyne.NewMenuItem(lang.L("Export archive…"), u.onExportArchive)
 	exportArchive.Disabled = u.ws == nil
 	restoreArchive := fyne.NewMenuItem(lang.L("Restore archive…"), u.onRestoreArchive)
@@ -46,7 +48,7 @@ func (u *UI) installMenu() {
 	}
 
 	u.win.SetMainMenu(fyne.NewMainMenu(
-		fyne.NewMenu(lang.L("File"), newItem, openItem, recent, fyne.NewMenuItemSeparator(), backup, exportArchive, restoreArchive, fyne.NewMenuItemSeparator(), who, fyne.NewMenuItemSeparator(), quit),
+		fyne.NewMenu(lang.L("File"), newItem, openItem, recent, fyne.NewMenuItemSeparator(), backup, restore, exportArchive, restoreArchive, fyne.NewMenuItemSeparator(), who, fyne.NewMenuItemSeparator(), quit),
 		goMenu,
 	))
 

@@ -43,7 +43,7 @@ func TestArchiveRestoreArchiveCommands(t *testing.T) {
 		want string
 	}{
 		{"archive over a file", []string{"archive", "--workspace", ws, "--out", second}, 1, "already exists"},
-		{"restore over a workspace", []string{"restore", first, "--out", ws}, 1, "already exists"},
+		{"restore over a workspace", []string{"restore", first, "--out", ws}, 1, "never writes over a workspace"},
 		{"restore a workspace", []string{"restore", ws, "--out", filepath.Join(dir, "x.smsdb")}, 1, "not an SMS Builder archive"},
 		{"archive without --out", []string{"archive", "--workspace", ws}, 2, "archive needs --workspace FILE and --out FILE.smsarchive"},
 		{"restore without --out", []string{"restore", first}, 2, "restore needs one ARCHIVE"},

@@ -42,11 +42,11 @@ func volatileMeta(key string) bool {
 // renamed into place once complete, so a failure leaves nothing.
 func (s *Store) Archive(ctx context.Context, path, out string) (data.ArchiveManifest, error) {
 	var m data.ArchiveManifest
-	abs, err := checkNewFile(out, "the archive")
+	abs, err := s.checkNewFile(out, "the archive")
 	if err != nil {
 		return m, err
 	}
-	tmp, err := newTempBeside(abs)
+	tmp, err := newIncomplete(abs)
 	if err != nil {
 		return m, fmt.Errorf("archive workspace: %w", err)
 	}
@@ -58,8 +58,8 @@ func (s *Store) Archive(ctx context.Context, path, out string) (data.ArchiveMani
 	if err != nil {
 		return m, err
 	}
-	if err := publish(tmp.Name(), abs, out); err != nil {
-		return m, err
+	if err := publish(tmp.Name(), abs); err != nil {
+		return m, wrap("archive workspace", err)
 	}
 	return m, nil
 }
@@ -88,11 +88,12 @@ func (s *Store) writeArchive(ctx context.Context, path string, w io.Writer) (dat
 }
 
 // checkNewFile is where every file archive and restore write is checked
-// before anything is written: it must not exist, nor a log SQLite would
-// replay into it, and its folder must.
-// TODO(merge): call Store.CheckOutput(out) here (i7-files: output paths
-// never land on a workspace).
-func checkNewFile(out, what string) (string, error) {
+// before anything is written: the output guard keeps it off any workspace,
+// and it must not exist, nor a log SQLite would replay into it.
+func (s *Store) checkNewFile(out, what string) (string, error) {
+	if err := s.CheckOutput(out); err != nil {
+		return "", err
+	}
 	abs, err := filepath.Abs(out)
 	if err != nil {
 		return "", fmt.Errorf("check %s: %w", out, err)
@@ -111,36 +112,14 @@ func checkNewFile(out, what string) (string, error) {
 	return abs, nil
 }
 
-// newTempBeside creates a hidden, empty file in the folder of abs, readable
-// by others as the finished file will be.
-func newTempBeside(abs string) (*os.File, error) {
-	tmp, err := os.CreateTemp(filepath.Dir(abs), "."+filepath.Base(abs)+".partial-*")
+// newIncomplete creates the hidden, empty file the output abs is built in.
+func newIncomplete(abs string) (*os.File, error) {
+	removeIncomplete(abs)
+	tmp, err := incompleteName(abs)
 	if err != nil {
 		return nil, err
 	}
-	if err := tmp.Chmod(0o644); err != nil { // CreateTemp makes files private
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return nil, err
-	}
-	return tmp, nil
-}
-
-// publish gives the finished file at tmp its name abs. A link never
-// replaces a file that appeared meanwhile; where the file system has no
-// links, the rename follows a last look. tmp is gone afterwards.
-func publish(tmp, abs, out string) error {
-	defer os.Remove(tmp)
-	if err := os.Link(tmp, abs); err == nil {
-		return nil
-	}
-	if _, err := os.Lstat(abs); err == nil {
-		return data.Errorf(data.EExists, "A file already exists at %s.", out)
-	}
-	if err := os.Rename(tmp, abs); err != nil {
-		return fmt.Errorf("write %s: %w", out, err)
-	}
-	return nil
+	return os.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
 }
 
 // readArchiveTables reads every table in one read transaction, so that the
@@ -289,7 +268,7 @@ func (s *Store) Restore(ctx context.Context, archivePath, out string) (data.Arch
 	if err != nil {
 		return m, fmt.Errorf("restore archive: %w", err)
 	}
-	abs, err := checkNewFile(out, "the restored workspace")
+	abs, err := s.checkNewFile(out, "the restored workspace")
 	if err != nil {
 		return m, err
 	}
@@ -313,21 +292,17 @@ func (s *Store) Restore(ctx context.Context, archivePath, out string) (data.Arch
 		return m, err
 	}
 
-	tmp, err := newTempBeside(abs)
+	tmp, err := newIncomplete(abs)
 	if err != nil {
 		return m, fmt.Errorf("restore archive: %w", err)
 	}
 	tmp.Close()
-	defer func() {
-		for _, suffix := range append([]string{""}, sideSuffixes[:]...) {
-			os.Remove(tmp.Name() + suffix)
-		}
-	}()
+	defer removeDatabase(tmp.Name())
 	if err := s.buildRestored(ctx, tmp.Name(), migs, m, tables, filepath.Base(archivePath)); err != nil {
 		return m, err
 	}
-	if err := publish(tmp.Name(), abs, out); err != nil {
-		return m, err
+	if err := publish(tmp.Name(), abs); err != nil {
+		return m, wrap("restore archive", err)
 	}
 	return m, nil
 }

@@ -28,7 +28,7 @@ func demoWorkspace(t *testing.T) string {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "demo"+data.WorkspaceExt)
-	ws, err := New().create(context.Background(), path)
+	ws, err := New().create(context.Background(), path, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -28,7 +28,7 @@ var knownCodes = []string{data.ENotFound, data.ENotWorkspace, data.ECorrupt, dat
 func smallWorkspace(f *testing.F) []byte {
 	f.Helper()
 	p := filepath.Join(f.TempDir(), "small"+data.WorkspaceExt)
-	ws, err := New().create(context.Background(), p)
+	ws, err := New().create(context.Background(), p, nil)
 	if err != nil {
 		f.Fatal(err)
 	}
