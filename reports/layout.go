@@ -165,11 +165,11 @@ type doc struct {
 	// still measures with the embedded ones. Fuzz targets use it: parsing
 	// and subsetting the faces costs gofpdf far more than the layout.
 	builtinFonts bool
-	itemBuf    []item // scratch space of items
-	linkIDs    []int  // real passes: the link of each table of contents entry
-	tocNext    int    // the next table of contents entry to point a link at
-	outline    []heading
-	outLevel   int // level of the last bookmark, -1 before the first
+	itemBuf      []item // scratch space of items
+	linkIDs      []int  // real passes: the link of each table of contents entry
+	tocNext      int    // the next table of contents entry to point a link at
+	outline      []heading
+	outLevel     int // level of the last bookmark, -1 before the first
 
 	section  string // number of the current section, for numbering headings
 	subCount int
