@@ -41,6 +41,7 @@ type Workspace interface {
 	TaskService
 	DocumentService
 	AuditService
+	IntegrityService
 	Path() string
 	ReadOnly() bool
 	// Backup writes a consistent copy of the workspace to dest, which must not exist.
@@ -76,7 +77,15 @@ type CheckReport struct {
 	Documents     int // 0 in a file whose schema has no documents yet
 	AuditEntries  int
 	LastChange    time.Time
+	AuditHead     AuditHead // the newest audit entry, zero when the trail is empty
+	// Problems are what the check found wrong inside a file SQLite accepts:
+	// schema, foreign keys, stored values, approved text, the audit chain.
+	Problems []Problem
 }
+
+// Sound reports whether the file can be opened and the check found no
+// problem inside it.
+func (r CheckReport) Sound() bool { return r.OK() && len(r.Problems) == 0 }
 
 // OK reports whether the file can be opened by this app as it is.
 func (r CheckReport) OK() bool {

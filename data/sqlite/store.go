@@ -252,7 +252,10 @@ func (s *Store) Check(ctx context.Context, path string) (data.CheckReport, error
 	}
 	r.AppSchema = len(migs)
 	in, err := inspect(ctx, path, r.AppSchema, "integrity_check", func(db *sql.DB) error {
-		return readCheckFacts(ctx, db, &r)
+		if err := readCheckFacts(ctx, db, &r); err != nil {
+			return err
+		}
+		return checkContents(ctx, db, migs, &r) // check.go
 	})
 	r.SizeBytes = in.size
 	r.SchemaVersion = in.version
@@ -298,11 +301,10 @@ func readCheckFacts(ctx context.Context, db *sql.DB, r *data.CheckReport) error 
 		return err
 	}
 	if last.Valid {
-		t, err := parseTime(last.String)
-		if err != nil {
-			return err
+		// A time that cannot be read is one of the problems the check lists.
+		if t, err := parseTime(last.String); err == nil {
+			r.LastChange = t
 		}
-		r.LastChange = t
 	}
 	return nil
 }
