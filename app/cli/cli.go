@@ -33,7 +33,12 @@ const usage = `SMS Builder — implement and document an ISO/IEC 20000-1:2018 se
 Usage:
   smsbuilder [WORKSPACE.smsdb]        open the app (the last or the default workspace when none is named)
   smsbuilder new FILE [--demo]        create a workspace; --demo fills it with Northwind Managed IT Ltd
-  smsbuilder check FILE               report a workspace's schema and integrity without changing it
+  smsbuilder check FILE               report a workspace's schema and integrity without changing it:
+                                      re-hashes approved text, verifies the audit trail's hash chain,
+                                      the schema and its triggers, links between records and every
+                                      stored value; one line per problem. Exits 0 when sound, 1 when
+                                      problems were found, 3 when FILE is not a workspace this
+                                      version can read (missing, another program's, damaged, newer)
   smsbuilder pack PACK --workspace FILE --out FILE.pdf [--paper A4|Letter] [--draft] [--assessment ID] [--include-drafts]
                                       print a documentation pack; --assessment chooses the
                                       gap assessment the gap pack reports on (default: the latest);
@@ -94,6 +99,10 @@ func Run(ctx context.Context, args []string, d Deps) int {
 			return 2
 		}
 		fmt.Fprintf(d.Stderr, "smsbuilder: %s\n", data.ErrorMessage(err))
+		var x exitError
+		if errors.As(err, &x) {
+			return x.code
+		}
 		return 1
 	}
 	return 0
@@ -176,7 +185,7 @@ func runCheck(ctx context.Context, args []string, d Deps) error {
 	}
 	r, err := d.Store.Check(ctx, pos[0])
 	if err != nil {
-		return err
+		return exitError{exitUnreadable, err}
 	}
 	w := d.Stdout
 	fmt.Fprintf(w, "Workspace:     %s\n", r.Path)
@@ -203,8 +212,12 @@ func runCheck(ctx context.Context, args []string, d Deps) error {
 	if !r.LastChange.IsZero() {
 		fmt.Fprintf(w, "Last change:   %s\n", r.LastChange.UTC().Format(time.RFC3339))
 	}
+	printIntegrity(w, r) // check.go
 	if !r.OK() {
-		return data.Errorf(data.ECorrupt, "%s failed the integrity check: %s", r.Path, r.Integrity)
+		return exitError{exitUnreadable, data.Errorf(data.ECorrupt, "%s failed the integrity check: %s", r.Path, r.Integrity)}
+	}
+	if !r.Sound() {
+		return problemsError(r)
 	}
 	return nil
 }
