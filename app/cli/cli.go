@@ -50,8 +50,9 @@ Usage:
                                       when no version is approved)
   smsbuilder verify FILE.pdf --workspace FILE
                                       check that the documents a printed manual or document holds
-                                      are still the approved versions in the workspace; exits 0
-                                      only when every one is
+                                      are still the approved versions in the workspace, and that the
+                                      audit trail's head any pack prints is still in the workspace's
+                                      history; exits 0 only when every one is
   smsbuilder content --json           print the built-in content catalogue as JSON
   smsbuilder help | --help            show this help
 
@@ -310,7 +311,11 @@ func runVerify(ctx context.Context, args []string, d Deps) error {
 	if err != nil {
 		return &data.Error{Code: data.ErrorCode(err), Message: path + " cannot be checked: " + lowerFirst(data.ErrorMessage(err)), Err: err}
 	}
-	if len(stamps) == 0 {
+	head, hasHead, err := printedHead(path) // verify_head.go
+	if err != nil {
+		return err
+	}
+	if len(stamps) == 0 && !hasHead {
 		return data.Errorf(data.EInvalid, "%s was not printed by SMS Builder or carries no controlled documents.", path)
 	}
 	ws, err := d.Store.Open(ctx, *wsPath)
@@ -318,6 +323,19 @@ func runVerify(ctx context.Context, args []string, d Deps) error {
 		return err
 	}
 	defer ws.Close()
+	historyOK := true
+	if hasHead {
+		if historyOK, err = checkPrintedHead(ctx, ws, head, d.Stdout); err != nil {
+			return err
+		}
+	}
+	if !historyOK && len(stamps) == 0 {
+		return errHistoryChanged(path)
+	}
+	if len(stamps) == 0 {
+		fmt.Fprintf(d.Stdout, "%s carries no controlled documents; the history it was printed from is unchanged.\n", path)
+		return nil
+	}
 	src, err := reports.LoadSource(ctx, ws, d.Catalogue)
 	if err != nil {
 		return err
@@ -341,6 +359,9 @@ func runVerify(ctx context.Context, args []string, d Deps) error {
 	bad := len(results) - counts[reports.VerifyOK]
 	if bad == 0 {
 		fmt.Fprintf(d.Stdout, "All %s in %s are the approved versions in the workspace.\n", plural(len(results), "document", "documents"), path)
+		if !historyOK {
+			return errHistoryChanged(path)
+		}
 		return nil
 	}
 	var parts []string
