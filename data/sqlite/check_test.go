@@ -381,7 +381,7 @@ func TestAuditChainOnWrite(t *testing.T) {
 		}
 	}
 	prev := genesisHash
-	err := eachEntry(context.Background(), ws.db, 0, func(e chainEntry) error {
+	err := eachEntry(context.Background(), ws.db, 0, 0, func(e chainEntry) error {
 		if want := e.seal(prev); e.hash != want {
 			t.Errorf("entry %d hash %q, want %q", e.id, e.hash, want)
 		}
@@ -445,5 +445,46 @@ func TestMigrateSealsTrail(t *testing.T) {
 	report, err = New().Check(ctx, path)
 	if err != nil || !report.Sound() || report.AuditHead.ID != entries+1 {
 		t.Errorf("Check() after a write: problems %v, head %+v, %v; want sound with head %d", report.Problems, report.AuditHead, err, entries+1)
+	}
+}
+
+// The check on open verifies only the newest entries' chain: an edit
+// before them waits for `smsbuilder check`, entries removed at their start
+// or inside them are still found.
+func TestQuickCheckNewestEntries(t *testing.T) {
+	ctx := context.Background()
+	f := newCheckFixture(t)
+	const newest = 3
+	from := f.entries - newest + 1
+	tests := []struct {
+		name   string
+		tamper string
+		want   string // "" for no problem
+	}{
+		{"an edit before the newest", "UPDATE audit_trail SET actor = 'x' WHERE id = 2", ""},
+		{"an edit among the newest", fmt.Sprintf("UPDATE audit_trail SET actor = 'x' WHERE id = %d", from+1), fmt.Sprintf("entry %d (", from+1)},
+		{"the entry before the newest removed", fmt.Sprintf("DELETE FROM audit_trail WHERE id = %d", from-1), fmt.Sprintf("entry %d is missing", from-1)},
+		{"every entry before the newest removed", fmt.Sprintf("DELETE FROM audit_trail WHERE id < %d", from), fmt.Sprintf("entries 1 to %d are missing", from-1)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := f.copyTo(t)
+			tamper(t, path, tt.tamper)
+			db, err := sql.Open("sqlite", path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			got, err := verifyChain(ctx, db, newest)
+			if err != nil {
+				t.Fatal(err)
+			}
+			switch {
+			case tt.want == "" && len(got) != 0:
+				t.Errorf("problems %v, want none", got)
+			case tt.want != "" && (len(got) != 1 || !strings.Contains(got[0].Message, tt.want)):
+				t.Errorf("problems %v, want one saying %q", got, tt.want)
+			}
+		})
 	}
 }
