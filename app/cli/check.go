@@ -30,8 +30,10 @@ func printIntegrity(w io.Writer, r data.CheckReport) {
 	switch {
 	case r.SchemaVersion < 4:
 		fmt.Fprintln(w, "Audit trail:   not yet sealed; it is sealed when the file is upgraded")
-	case r.AuditHead.ID == 0:
+	case r.AuditHead.ID == 0 && r.AuditEntries == 0:
 		fmt.Fprintln(w, "Audit trail:   empty")
+	case r.AuditHead.ID == 0:
+		fmt.Fprintln(w, "Audit head:    unknown: the trail cannot be read as a chain")
 	default:
 		fmt.Fprintf(w, "Audit head:    entry %d, sha256 %s\n", r.AuditHead.ID, r.AuditHead.Hash)
 	}

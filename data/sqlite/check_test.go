@@ -158,6 +158,25 @@ func TestCheckFindsTampering(t *testing.T) {
 			{data.ProblemSchema, "tasks", "", "description", "the column is missing"},
 			{data.ProblemSchema, "notes", "", "", "the table notes was not created by SMS Builder"},
 		}},
+		{"a table dropped", func(t *testing.T, path string) {
+			tamper(t, path, "DROP TABLE tasks")
+		}, []wantProblem{
+			{data.ProblemSchema, "tasks", "", "", "the table is missing"},
+		}},
+		{"the audit trail's seals dropped", func(t *testing.T, path string) {
+			tamper(t, path, "ALTER TABLE audit_trail DROP COLUMN hash")
+		}, []wantProblem{
+			{data.ProblemSchema, "audit_trail", "", "hash", "the column is missing"},
+		}},
+		{"a table that others point at dropped", func(t *testing.T, path string) {
+			tamper(t, path, "DROP TABLE documents")
+		}, []wantProblem{
+			{data.ProblemSchema, "documents", "", "", "the table is missing"},
+			{data.ProblemForeignKey, "document_versions", id(f.approved), "document_id", "refers to documents"},
+			{data.ProblemForeignKey, "document_versions", id(f.superseded), "document_id", "refers to documents"},
+			{data.ProblemForeignKey, "document_versions", id(f.superseded + 1), "document_id", "refers to documents"},
+			{data.ProblemForeignKey, "document_versions", id(f.withdrawn), "document_id", "refers to documents"},
+		}},
 		{"a task's owner who does not exist", func(t *testing.T, path string) {
 			tamper(t, path, fmt.Sprintf("UPDATE tasks SET owner_id = 999 WHERE id = %d", f.task))
 		}, []wantProblem{

@@ -27,22 +27,7 @@ type valueCheck struct {
 // free text the app shows as it is are not listed.
 func valueChecks() []valueCheck {
 	revision := wholeNumber(1, 1<<62)
-	paper := make([]string, 0, 2)
-	for _, p := range data.PaperSizes() {
-		paper = append(paper, string(p))
-	}
-	formats := make([]string, 0, 4)
-	for _, f := range data.DateFormats() {
-		formats = append(formats, string(f))
-	}
-	roles := make([]string, 0, 4)
-	for _, k := range data.RoleKinds() {
-		roles = append(roles, string(k))
-	}
-	steps := make([]string, 0, 4)
-	for _, s := range data.StepStatuses() {
-		steps = append(steps, string(s))
-	}
+	paper, formats, roles, steps := texts(data.PaperSizes()), texts(data.DateFormats()), texts(data.RoleKinds()), texts(data.StepStatuses())
 	docStatuses := []string{string(data.DocDraft), string(data.DocInReview), string(data.DocApproved), string(data.DocSuperseded), string(data.DocWithdrawn)}
 	return []valueCheck{
 		{table: "meta", column: "value", since: 1, where: "key = 'created_at'", check: storedTime(false)},
@@ -105,6 +90,15 @@ func valueChecks() []valueCheck {
 		{table: "document_versions", column: "updated_at", since: 3, check: storedTime(false)},
 		{table: "document_versions", column: "revision", since: 4, check: revision},
 	}
+}
+
+// texts are the values of a choice list as stored.
+func texts[T ~string](values []T) []string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = string(v)
+	}
+	return out
 }
 
 // recordKey is the SQL naming a table's record as the audit trail does.
