@@ -78,8 +78,8 @@ func TestCheckExitCodesAndLines(t *testing.T) {
 				"DELETE FROM audit_trail WHERE id = (SELECT max(id) FROM audit_trail)")
 			return p
 		}, 1, []string{
-			`^  audit_trail 12: entries 10 to 11 are missing: removed from the trail$`,
-			`^  audit_trail \d+: entry \d+ is missing, the last written: removed from the end of the trail$`,
+			`^  audit_trail 12: entries 10 to 11 are missing: removed from the trail, written between 2026-\S+Z and 2026-\S+Z$`,
+			`^  audit_trail \d+: entry \d+ is missing, the last written: removed from the end of the trail, written after 2026-\S+Z$`,
 			`^  audit_trail \d+: the trail ends at entry \d+, but the workspace recorded entry \d+ as its last: entries were removed from the end$`,
 		}, "3 problems found: 3 in the audit trail.", ""},
 		{"an unreadable due date", func(t *testing.T) string {

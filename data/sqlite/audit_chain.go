@@ -233,12 +233,12 @@ func (c *chainCheck) add(recordID, field, format string, args ...any) {
 func (c *chainCheck) step(e chainEntry) {
 	id := strconv.FormatInt(e.id, 10)
 	switch {
+	case e.id > c.last.id+1 && c.last.id == 0:
+		c.add(id, "", "%s: removed from the start of the trail, before %s", missing(1, e.id-1), e.at)
+	case e.id > c.last.id+1 && c.last.at == "":
+		c.add(id, "", "%s: removed from the trail", missing(c.last.id+1, e.id-1))
 	case e.id > c.last.id+1:
-		where := "from the trail"
-		if c.last.id == 0 {
-			where = "from the start of the trail"
-		}
-		c.add(id, "", "%s: %s", missing(c.last.id+1, e.id-1), "removed "+where)
+		c.add(id, "", "%s: removed from the trail, written between %s and %s", missing(c.last.id+1, e.id-1), c.last.at, e.at)
 	case e.hash == "":
 		c.add(id, "hash", "%s is not sealed: it was added behind the app's back", e.describe())
 	case e.seal(c.prev) != e.hash:
@@ -279,7 +279,7 @@ func verifyChain(ctx context.Context, q querier, newest int64) ([]data.Problem, 
 		}
 		if from = maxID.Int64 - newest + 1; from > 1 {
 			// Had the entries before from been removed, the gap shows.
-			err := q.QueryRowContext(ctx, "SELECT id, hash FROM audit_trail WHERE id < ? ORDER BY id DESC LIMIT 1", from).Scan(&c.last.id, &c.prev)
+			err := q.QueryRowContext(ctx, "SELECT id, hash, at FROM audit_trail WHERE id < ? ORDER BY id DESC LIMIT 1", from).Scan(&c.last.id, &c.prev, &c.last.at)
 			if err != nil && !errors.Is(err, sql.ErrNoRows) {
 				return nil, fmt.Errorf("verify audit trail: %w", err)
 			}
@@ -310,6 +310,8 @@ func (c *chainCheck) checkSequence(ctx context.Context, q querier) error {
 		return err
 	}
 	switch {
+	case seq.Int64 > c.last.id && c.last.at != "":
+		c.add(strconv.FormatInt(c.last.id+1, 10), "", "%s, the last written: removed from the end of the trail, written after %s", missing(c.last.id+1, seq.Int64), c.last.at)
 	case seq.Int64 > c.last.id:
 		c.add(strconv.FormatInt(c.last.id+1, 10), "", "%s, the last written: removed from the end of the trail", missing(c.last.id+1, seq.Int64))
 	case seq.Int64 < c.last.id:
