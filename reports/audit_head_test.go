@@ -72,3 +72,20 @@ func TestPacksPrintTheAuditHead(t *testing.T) {
 		})
 	}
 }
+
+// The head parser never panics, and what it accepts prints back the same.
+func FuzzParseAuditHead(f *testing.F) {
+	f.Add("smsbuilder-audit:v1 438#" + data.HashText("x") + " smsbuilder-verify:v1 SMS-DOC-01@1.0#" + data.HashText("y"))
+	f.Add("smsbuilder-audit:v1")
+	f.Add("smsbuilder-audit:v1 99999999999999999999#" + data.HashText("x"))
+	f.Fuzz(func(t *testing.T, keywords string) {
+		head, ok, err := parseAuditHead(keywords)
+		if err != nil || !ok {
+			return
+		}
+		again, ok, err := parseAuditHead(packKeywords(head, nil))
+		if err != nil || !ok || again != head {
+			t.Errorf("%q: head %+v prints back as %+v, %v", keywords, head, again, err)
+		}
+	})
+}
