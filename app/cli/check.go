@@ -28,7 +28,7 @@ func (e exitError) Unwrap() error { return e.err }
 // contents: the audit trail's head and one line per problem.
 func printIntegrity(w io.Writer, r data.CheckReport) {
 	switch {
-	case r.SchemaVersion < 4:
+	case r.AuditHead.ID == 0 && r.NeedsMigrate && r.AuditEntries > 0:
 		fmt.Fprintln(w, "Audit trail:   not yet sealed; it is sealed when the file is upgraded")
 	case r.AuditHead.ID == 0 && r.AuditEntries == 0:
 		fmt.Fprintln(w, "Audit trail:   empty")
