@@ -177,26 +177,17 @@ func tableNames(ctx context.Context, q querier) ([]string, error) {
 	return out, rows.Err()
 }
 
-type querier interface {
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-}
-
-// tableColumns reads PRAGMA table_info: the columns in their stored order.
-func tableColumns(ctx context.Context, q querier, table string) ([]data.ArchiveColumn, error) {
-	rows, err := q.QueryContext(ctx, "SELECT name, type, pk FROM pragma_table_info(?) ORDER BY cid", table)
+// archiveColumns are a table's columns as the archive describes them.
+func archiveColumns(ctx context.Context, q querier, table string) ([]data.ArchiveColumn, error) {
+	cols, err := tableColumns(ctx, q, table)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []data.ArchiveColumn
-	for rows.Next() {
-		var c data.ArchiveColumn
-		if err := rows.Scan(&c.Name, &c.Type, &c.PrimaryKey); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
+	out := make([]data.ArchiveColumn, len(cols))
+	for i, c := range cols {
+		out[i] = data.ArchiveColumn{Name: c.name, Type: c.decl, PrimaryKey: c.pk}
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // readTable reads every row of table in primary key order (every column in
@@ -205,7 +196,7 @@ func tableColumns(ctx context.Context, q querier, table string) ([]data.ArchiveC
 // never converts it by the column's declared type.
 func readTable(ctx context.Context, q querier, table string) (data.ArchiveTable, error) {
 	t := data.ArchiveTable{Kind: table}
-	cols, err := tableColumns(ctx, q, table)
+	cols, err := archiveColumns(ctx, q, table)
 	if err != nil {
 		return t, err
 	}
@@ -253,8 +244,6 @@ func readTable(ctx context.Context, q querier, table string) (data.ArchiveTable,
 	}
 	return t, rows.Err()
 }
-
-func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
 
 // Restore makes a new workspace at out from the archive at archivePath.
 // out must not exist. The workspace is built under a temporary name beside
@@ -347,19 +336,18 @@ func (s *Store) buildRestored(ctx context.Context, path string, migs []migration
 				return damaged("it holds no %s, which schema %d has.", data.ArchiveMemberName(kind), m.SchemaVersion)
 			}
 			delete(byKind, kind)
-			cols, err := tableColumns(ctx, tx, name)
+			cols, err := archiveColumns(ctx, tx, name)
 			if err != nil {
 				return err
 			}
 			if !sameColumns(cols, t.Columns) {
 				return damaged("the columns of %s are not those of schema %d.", data.ArchiveMemberName(kind), m.SchemaVersion)
 			}
-			if name == "sqlite_sequence" {
-				// Inserting rows with their IDs moved the counters to the
-				// highest ID; the archive's may be higher still.
-				if _, err := tx.ExecContext(ctx, "DELETE FROM sqlite_sequence"); err != nil {
-					return err
-				}
+			// The archive holds the whole state: what the migrations
+			// wrote (a meta key, a counter moved by inserting rows with
+			// their IDs) gives way to it. The name is the schema's, quoted.
+			if _, err := tx.ExecContext(ctx, "DELETE FROM "+quoteIdent(name)); err != nil {
+				return err
 			}
 			if err := insertRows(ctx, tx, name, t); err != nil {
 				return damaged("%s, %v.", data.ArchiveMemberName(kind), err)

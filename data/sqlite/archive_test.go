@@ -76,6 +76,9 @@ func TestArchiveRestoreArchiveIsIdentical(t *testing.T) {
 	if m.Organisation != "Northwind" || m.SchemaVersion != newestSchema(t) {
 		t.Errorf("manifest names %q at schema %d", m.Organisation, m.SchemaVersion)
 	}
+	if r, err := New().Check(ctx, out); err != nil || !r.Sound() {
+		t.Errorf("the restored workspace is not sound: %v, problems %v", err, r.Problems)
+	}
 	second := archiveBytes(t, New(), out)
 	if !bytes.Equal(first, second) {
 		t.Fatalf("archive of the restored workspace differs from the original archive (%d and %d bytes)", len(first), len(second))
@@ -336,6 +339,11 @@ func TestRestoreOlderSchemaArchiveMigrates(t *testing.T) {
 	}
 	if backups := dirNames(t, filepath.Dir(out)); len(backups) != 1 {
 		t.Errorf("folder holds %v, want only the restored workspace", backups)
+	}
+	// The entries archived before the trail was sealed are sealed by the
+	// update, as in a workspace opened at the newer schema.
+	if rep, err := New().Check(ctx, out); err != nil || !rep.Sound() {
+		t.Errorf("the restored, updated workspace is not sound: %v, problems %v", err, rep.Problems)
 	}
 	r := openAt(t, New(), out)
 	if r.SchemaVersion() != newestSchema(t) {
