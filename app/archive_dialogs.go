@@ -8,10 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 
 	"smsbuilder/data"
 )
@@ -51,23 +49,10 @@ func newArchivePath(folder, name string) (string, error) {
 // onRestoreArchive asks for an archive, then for a new workspace to make
 // from it, and opens that workspace. The open workspace is never touched.
 func (u *UI) onRestoreArchive() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		archive := r.URI().Path()
-		r.Close()
+	u.chooseFile(data.ArchiveExt, u.defaultFolder(), func(archive string) error {
 		u.askRestoreTarget(archive)
-	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{data.ArchiveExt}))
-	if dir, err := storage.ListerForURI(storage.NewFileURI(u.defaultFolder())); err == nil {
-		d.SetLocation(dir)
-	}
-	d.Show()
+		return nil
+	})
 }
 
 // askRestoreTarget asks where the workspace restored from archive goes,

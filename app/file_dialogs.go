@@ -79,3 +79,30 @@ func filePath(folder, name, ext string) (string, error) {
 	}
 	return filepath.Join(folder, name), nil
 }
+
+// chooseFile shows the open dialog for files with the extension ext,
+// starting in dir when it is not "", and calls open with the file chosen;
+// an error from either is shown.
+func (u *UI) chooseFile(ext, dir string, open func(path string) error) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		if err := open(path); err != nil {
+			u.showError(err)
+		}
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+	if dir != "" {
+		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+			d.SetLocation(l)
+		}
+	}
+	d.Show()
+}

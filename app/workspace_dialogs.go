@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"smsbuilder/data"
@@ -28,27 +27,11 @@ func (u *UI) onNewWorkspace() {
 }
 
 func (u *UI) onOpenWorkspace() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		if err := u.openWorkspace(path); err != nil {
-			u.showError(err)
-		}
-	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{data.WorkspaceExt}))
+	dir := ""
 	if u.ws != nil {
-		if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(u.ws.Path()))); err == nil {
-			d.SetLocation(dir)
-		}
+		dir = filepath.Dir(u.ws.Path())
 	}
-	d.Show()
+	u.chooseFile(data.WorkspaceExt, dir, u.openWorkspace)
 }
 
 func (u *UI) onOpenRecent(path string) {

@@ -200,17 +200,7 @@ func FuzzMarkdownPDF(f *testing.F) {
 		f.Fatal(err)
 	}
 	md := newMarkdown()
-	for _, s := range markdownSeeds() {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, src string) {
-		if len(src) > 20000 {
-			return // pages of text, not what the fuzzer is looking for
-		}
-		if err := fuzzMarkdownBlock(fonts, md, src); err != nil {
-			t.Errorf("render %q: %v", src, err)
-		}
-	})
+	fuzzMarkdown(f, func(src string) error { return fuzzMarkdownBlock(fonts, md, src) })
 }
 
 // FuzzMarkdownLayout lays arbitrary text out as a Markdown block in the
@@ -222,19 +212,30 @@ func FuzzMarkdownLayout(f *testing.F) {
 		f.Fatal(err)
 	}
 	md := newMarkdown()
-	for _, s := range markdownSeeds() {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, src string) {
-		if len(src) > 20000 {
-			return
-		}
+	fuzzMarkdown(f, func(src string) error {
 		d := newDoc(context.Background(), fonts, pageGeometry(data.PaperA4), packMeta{now: fixedNow}, true, 0)
 		d.md, d.parsed = md, map[string]parsedMarkdown{}
 		d.beginSection("1", "Fuzz", true)
 		d.markdown(src)
 		if d.failed() {
-			t.Errorf("lay out %q: %v", src, d.err)
+			return d.err
+		}
+		return nil
+	})
+}
+
+// fuzzMarkdown seeds f with the Markdown seeds and fuzzes render, which
+// must never fail: Markdown is never an error.
+func fuzzMarkdown(f *testing.F, render func(src string) error) {
+	for _, s := range markdownSeeds() {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		if len(src) > 20000 {
+			return // pages of text, not what the fuzzer is looking for
+		}
+		if err := render(src); err != nil {
+			t.Errorf("render %q: %v", src, err)
 		}
 	})
 }
@@ -291,17 +292,7 @@ func fuzzMarkdownBlock(fonts *fontBook, md goldmark.Markdown, src string) error 
 // never an error. It is the slow, thorough target; FuzzMarkdownPDF
 // explores the Markdown itself.
 func FuzzMarkdownPack(f *testing.F) {
-	for _, s := range markdownSeeds() {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, src string) {
-		if len(src) > 20000 {
-			return
-		}
-		if err := fuzzPack(src); err != nil {
-			t.Errorf("render %q: %v", src, err)
-		}
-	})
+	fuzzMarkdown(f, fuzzPack)
 }
 
 // fuzzPack puts src everywhere a pack prints text and builds the pack.
