@@ -2,9 +2,7 @@ package app
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -36,14 +34,7 @@ func (u *UI) onExportArchive() {
 // newArchivePath is the archive file a folder and name typed by the user
 // make; it must not exist yet.
 func newArchivePath(folder, name string) (string, error) {
-	path, err := filePath(folder, name, data.ArchiveExt)
-	if err != nil {
-		return "", err
-	}
-	if _, err := os.Lstat(path); !errors.Is(err, os.ErrNotExist) {
-		return "", data.Errorf(data.EExists, "%s already exists. Choose another name: an archive never replaces a file.", filepath.Base(path))
-	}
-	return path, nil
+	return newFileAt(folder, name, data.ArchiveExt, "an archive never replaces a file.")
 }
 
 // onRestoreArchive asks for an archive, then for a new workspace to make

@@ -67,12 +67,18 @@ func (u *UI) askNewFile(title, confirm, defaultName string, extra []fyne.CanvasO
 // newFilePath checks a folder and a file name typed by the user and returns
 // the path of a workspace file that does not exist yet.
 func newFilePath(folder, name string) (string, error) {
-	path, err := filePath(folder, name, data.WorkspaceExt)
+	return newFileAt(folder, name, data.WorkspaceExt, "SMS Builder never overwrites a workspace.")
+}
+
+// newFileAt is the path of a file with the extension ext that does not
+// exist yet; why explains a refused name that does.
+func newFileAt(folder, name, ext, why string) (string, error) {
+	path, err := filePath(folder, name, ext)
 	if err != nil {
 		return "", err
 	}
 	if _, err := os.Lstat(path); !errors.Is(err, os.ErrNotExist) {
-		return "", data.Errorf(data.EExists, "%s already exists. Choose another name: SMS Builder never overwrites a workspace.", filepath.Base(path))
+		return "", data.Errorf(data.EExists, "%s already exists. Choose another name: %s", filepath.Base(path), why)
 	}
 	return path, nil
 }
