@@ -43,6 +43,12 @@ type Workspace interface {
 	AuditService
 	Path() string
 	ReadOnly() bool
+	// Holder names who holds the write lock when the workspace was opened
+	// read-only because someone else has it open for writing; nil otherwise.
+	Holder() *LockHolder
+	// SetHolder records the person named in ctx (WithActor) in the write
+	// lock, when the person working changes; it does nothing when read-only.
+	SetHolder(ctx context.Context) error
 	// Backup writes a consistent copy of the workspace to dest, which must not exist.
 	Backup(ctx context.Context, dest string) error
 	Close() error
@@ -53,9 +59,19 @@ type Workspace interface {
 type Store interface {
 	// Create makes a new, empty workspace at path; the file must not exist.
 	Create(ctx context.Context, path string) (Workspace, error)
-	// Open opens an existing workspace, migrating it to the current schema.
-	// A read-only file is opened read-only.
+	// Open opens an existing workspace for writing, migrating it to the
+	// current schema, and takes its write lock for the person named in ctx.
+	// A read-only file, or one someone else holds (see Workspace.Holder), is
+	// opened read-only.
 	Open(ctx context.Context, path string) (Workspace, error)
+	// OpenReadOnly opens a workspace for reading without taking its lock, so
+	// that it works while someone else writes. A file that must first be
+	// updated to the current schema is opened as Open does.
+	OpenReadOnly(ctx context.Context, path string) (Workspace, error)
+	// TakeOver opens a workspace for writing, replacing the lock someone
+	// left on another computer; a lock held on this computer by a process
+	// that still runs is refused.
+	TakeOver(ctx context.Context, path string) (Workspace, error)
 	// Check inspects a file without changing a byte of it.
 	Check(ctx context.Context, path string) (CheckReport, error)
 }
@@ -76,6 +92,7 @@ type CheckReport struct {
 	Documents     int // 0 in a file whose schema has no documents yet
 	AuditEntries  int
 	LastChange    time.Time
+	Lock          *LockHolder // who has the file open for writing, or nil
 }
 
 // OK reports whether the file can be opened by this app as it is.

@@ -55,7 +55,9 @@ func inspect(ctx context.Context, path string, newest int, check string, more fu
 		return in, err
 	}
 
-	db, err := sql.Open("sqlite", roDSN(abs, !in.sideFiles, true))
+	// A writer on a network drive keeps no side files between transactions;
+	// its lock file says SQLite must take its locks to read safely.
+	db, err := sql.Open("sqlite", roDSN(abs, !in.sideFiles && !lockFileExists(abs), true))
 	if err != nil {
 		return in, fmt.Errorf("inspect workspace: %w", err)
 	}

@@ -24,6 +24,7 @@ type Workspace struct {
 	version    int
 	backupPath string
 	now        func() time.Time
+	lock       lockState // the write lock held, or who holds it
 }
 
 // Path is the workspace file as it was opened.
@@ -40,10 +41,13 @@ func (w *Workspace) SchemaVersion() int { return w.version }
 // a newer schema, or "" when Open migrated nothing.
 func (w *Workspace) BackupPath() string { return w.backupPath }
 
-// Close closes the file. SQLite then folds the write-ahead log into it and
-// removes the -wal and -shm files.
+// Close closes the file and gives up its write lock. SQLite then folds the
+// write-ahead log into it and removes the -wal and -shm files.
 func (w *Workspace) Close() error {
-	if err := w.db.Close(); err != nil {
+	w.checkpoint()
+	err := w.db.Close()
+	w.lock.release()
+	if err != nil {
 		return fmt.Errorf("close workspace: %w", err)
 	}
 	return nil
