@@ -33,7 +33,10 @@ const usage = `SMS Builder — implement and document an ISO/IEC 20000-1:2018 se
 Usage:
   smsbuilder [WORKSPACE.smsdb]        open the app (the last or the default workspace when none is named)
   smsbuilder new FILE [--demo]        create a workspace; --demo fills it with Northwind Managed IT Ltd
-  smsbuilder check FILE               report a workspace's schema and integrity without changing it
+  smsbuilder check FILE               report a workspace's schema and integrity, and who has it open,
+                                      without changing it
+  smsbuilder unlock FILE [--force]    remove the write lock a crashed SMS Builder left; one taken on
+                                      another computer only with --force
   smsbuilder pack PACK --workspace FILE --out FILE.pdf [--paper A4|Letter] [--draft] [--assessment ID] [--include-drafts]
                                       print a documentation pack; --assessment chooses the
                                       gap assessment the gap pack reports on (default: the latest);
@@ -59,7 +62,7 @@ func IsCommand(args []string) bool {
 		return false
 	}
 	switch args[0] {
-	case "new", "check", "pack", "verify", "content", "help", "-h", "-help", "--help":
+	case "new", "check", "unlock", "pack", "verify", "content", "help", "-h", "-help", "--help":
 		return true
 	}
 	return false
@@ -77,6 +80,8 @@ func Run(ctx context.Context, args []string, d Deps) int {
 		err = runNew(ctx, args[1:], d)
 	case "check":
 		err = runCheck(ctx, args[1:], d)
+	case "unlock":
+		err = runUnlock(ctx, args[1:], d)
 	case "pack":
 		err = runPack(ctx, args[1:], d)
 	case "verify":
@@ -190,6 +195,9 @@ func runCheck(ctx context.Context, args []string, d Deps) error {
 	if r.ReadOnly {
 		fmt.Fprintln(w, "Access:        read-only")
 	}
+	if r.Lock != nil {
+		fmt.Fprintf(w, "Open by:       %s\n", lockLine(*r.Lock, r.Path, d.Now()))
+	}
 	org := r.Organisation
 	if org == "" {
 		org = "(not yet named)"
@@ -246,7 +254,7 @@ func runPack(ctx context.Context, args []string, d Deps) error {
 	if *includeDrafts && pack.ID != "manual" && pack.ID != documentPack {
 		return usagef("--include-drafts applies only to the manual and document packs")
 	}
-	ws, err := d.Store.Open(ctx, *wsPath)
+	ws, err := d.Store.OpenReadOnly(ctx, *wsPath)
 	if err != nil {
 		return err
 	}
@@ -300,7 +308,7 @@ func runVerify(ctx context.Context, args []string, d Deps) error {
 	if len(stamps) == 0 {
 		return data.Errorf(data.EInvalid, "%s was not printed by SMS Builder or carries no controlled documents.", path)
 	}
-	ws, err := d.Store.Open(ctx, *wsPath)
+	ws, err := d.Store.OpenReadOnly(ctx, *wsPath)
 	if err != nil {
 		return err
 	}
