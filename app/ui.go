@@ -50,6 +50,7 @@ type UI struct {
 	orgName *widget.Label
 	file    *widget.Label
 	who     *widget.Button
+	lock    lockNotice         // why the workspace is read-only, with Retry
 	save    func()             // the current screen's save, for Ctrl+S
 	screen  screen             // the screen on show
 	runes   func(rune)         // the current screen's keyboard handlers
@@ -104,7 +105,7 @@ func (u *UI) build() {
 	u.body = container.NewStack()
 	split := container.NewHSplit(u.nav, u.body)
 	split.Offset = 0.17
-	u.win.SetContent(container.NewBorder(header, nil, nil, nil, split))
+	u.win.SetContent(container.NewBorder(container.NewVBox(header, u.buildLockNotice()), nil, nil, nil, split))
 	u.installMenu()
 	u.refreshHeader()
 	// Dialogs have no Escape of their own; close the top one when no field has the key.
@@ -168,11 +169,12 @@ func (u *UI) ShowAndRun(path string) {
 // openWorkspace replaces the open workspace with the one at path. On failure
 // the previous workspace stays open.
 func (u *UI) openWorkspace(path string) error {
-	ws, err := u.deps.Store.Open(context.Background(), path)
+	ws, err := u.deps.Store.Open(u.ctx(), path)
 	if err != nil {
 		return err
 	}
 	u.setWorkspace(ws)
+	u.offerTakeOver()
 	return nil
 }
 
@@ -180,7 +182,7 @@ func (u *UI) createWorkspace(path string, demo bool) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("create workspace folder: %w", err)
 	}
-	ws, err := u.deps.Store.Create(context.Background(), path)
+	ws, err := u.deps.Store.Create(u.ctx(), path)
 	if err != nil {
 		return err
 	}
@@ -220,6 +222,7 @@ func (u *UI) refreshHeader() {
 		u.orgName.SetText(lang.L("No workspace open"))
 		u.file.SetText("")
 		u.who.SetText(u.actorText())
+		u.refreshLockNotice()
 		return
 	}
 	name := lang.L("Unnamed organisation")
@@ -233,6 +236,7 @@ func (u *UI) refreshHeader() {
 	}
 	u.file.SetText(file)
 	u.who.SetText(u.actorText())
+	u.refreshLockNotice()
 	u.win.SetTitle(name + " — " + lang.L("SMS Builder"))
 }
 
