@@ -105,7 +105,7 @@ func (u *UI) askTakeOver() {
 	h, now := *u.ws.Holder(), u.deps.Now()
 	msg := fmt.Sprintf(lang.L("%s has had this workspace open %s (since %s), on another computer. If SMS Builder no longer runs there (the computer crashed or lost the network), take over to work on it here. If it still runs there, both of you would be writing and changes could be lost."),
 		h.Who(), h.Age(now), h.SinceText(now))
-	dialog.ShowCustomConfirm(lang.L("Take over the workspace?"), lang.L("Take over"), lang.L("Keep read-only"), wrapLabel(msg), func(ok bool) {
+	d := dialog.NewCustomConfirm(lang.L("Take over the workspace?"), lang.L("Take over"), lang.L("Keep read-only"), wrapLabel(msg), func(ok bool) {
 		if !ok || u.ws == nil {
 			return
 		}
@@ -116,4 +116,6 @@ func (u *UI) askTakeOver() {
 		}
 		u.setWorkspace(ws)
 	}, u.win)
+	d.SetConfirmImportance(widget.DangerImportance)
+	d.Show()
 }

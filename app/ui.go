@@ -160,10 +160,13 @@ func (u *UI) lastWorkspace() string {
 }
 
 // ShowAndRun shows the window on path and runs the app until it quits.
+// Quitting (from the menu, or on SIGTERM when the desktop session ends)
+// closes no window, so the workspace is closed here: its lock goes with it.
 func (u *UI) ShowAndRun(path string) {
 	u.win.Show()
 	u.Start(path)
 	u.app.Run()
+	u.closeWorkspace()
 }
 
 // openWorkspace replaces the open workspace with the one at path. On failure

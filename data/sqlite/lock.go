@@ -424,3 +424,36 @@ func lockFileExists(abs string) bool {
 	_, err := os.Lstat(lockPath(abs))
 	return err == nil
 }
+
+// stillOurs checks, before a write, that the lock is still the one this
+// workspace took: someone on another computer may have taken it over, and
+// from then on this copy must not write. A lock deleted by hand is put back.
+func (l *lockState) stillOurs() error {
+	if l.held == nil {
+		return nil
+	}
+	s := l.store
+	s.locks.mu.Lock()
+	defer s.locks.mu.Unlock()
+	now, err := os.ReadFile(l.held.path)
+	if errors.Is(err, fs.ErrNotExist) {
+		if lk, err := createLock(l.held.path, l.held.info); err == nil {
+			l.held.content = lk.content
+			return nil
+		}
+		now, err = os.ReadFile(l.held.path)
+	}
+	if err != nil {
+		return fmt.Errorf("read the write lock: %w", err)
+	}
+	if bytes.Equal(now, l.held.content) {
+		return nil
+	}
+	var info lockInfo
+	who, at := "someone", ""
+	if json.Unmarshal(now, &info) == nil && info.App == lockApp {
+		h := info.holder()
+		who, at = h.Who(), " at "+h.SinceText(s.clock())
+	}
+	return data.Errorf(data.EReadOnly, "%s took over this workspace%s: the change was not saved. Open it again to read it, or to take it back.", who, at)
+}

@@ -494,3 +494,30 @@ func TestCreateRefusesANameSomeoneHolds(t *testing.T) {
 		t.Error("the refused Create made a file")
 	}
 }
+
+// A writer whose lock was taken over from another computer saves no more,
+// and says who took it; a lock deleted by hand is put back at the next save.
+func TestAWriterStopsOnceItsLockIsTakenOver(t *testing.T) {
+	path := closedWorkspace(t)
+	ws := openFor(t, New(), "Priya Raman", path)
+	os.Remove(lockPath(path))
+	if _, err := ws.SavePerson(actorCtx("Priya Raman"), data.Person{Name: "Priya Raman"}); err != nil {
+		t.Fatalf("save after the lock was deleted: %v", err)
+	}
+	if got := readLockInfo(t, path).Person; got != "Priya Raman" {
+		t.Errorf("after the save the lock names %q, want Priya Raman again", got)
+	}
+
+	writeLock(t, path, lockInfo{App: lockApp, Person: "Bob Lee", Host: "DESK-7", PID: 99, Since: time.Now()})
+	_, err := ws.SavePerson(actorCtx("Priya Raman"), data.Person{Name: "Late change"})
+	if data.ErrorCode(err) != data.EReadOnly || !strings.Contains(data.ErrorMessage(err), "Bob Lee on DESK-7 took over") {
+		t.Errorf("save after the take-over = %v, want a refusal naming Bob Lee on DESK-7", err)
+	}
+	if got := countRows(t, ws, "SELECT count(*) FROM people WHERE name = 'Late change'"); got != 0 {
+		t.Error("the refused change was saved")
+	}
+	ws.Close()
+	if got := readLockInfo(t, path).Person; got != "Bob Lee" {
+		t.Errorf("closing removed or changed Bob Lee's lock: %q", got)
+	}
+}

@@ -95,6 +95,9 @@ func (w *Workspace) write(ctx context.Context, op string, fn func(*sql.Tx) error
 	if w.readOnly {
 		return w.errReadOnly()
 	}
+	if err := w.lock.stillOurs(); err != nil {
+		return err
+	}
 	return wrap(op, inTx(ctx, w.db, fn))
 }
 
