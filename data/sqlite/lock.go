@@ -304,12 +304,13 @@ func (w *Workspace) SetHolder(ctx context.Context) error { return w.lock.setPers
 // TakeOver opens the workspace at path for writing, replacing a lock left
 // on another computer. One held on this computer by a running process, or
 // by another window of this one, is refused: that SMS Builder still works.
+// A file that is read-only on disk stays read-only.
 func (s *Store) TakeOver(ctx context.Context, path string) (data.Workspace, error) {
 	ws, err := s.openAs(ctx, path, openTakeOver)
 	if err != nil {
 		return nil, err
 	}
-	if h := ws.lock.holder; h != nil {
+	if h := ws.lock.holder; h != nil && !h.Remote {
 		ws.Close()
 		return nil, data.Errorf(data.EReadOnly, "%s is still open in SMS Builder on this computer by %s (process %d): close it there first.", filepath.Base(path), personOrSomeone(h.Person), h.PID)
 	}

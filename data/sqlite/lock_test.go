@@ -521,3 +521,24 @@ func TestAWriterStopsOnceItsLockIsTakenOver(t *testing.T) {
 		t.Errorf("closing removed or changed Bob Lee's lock: %q", got)
 	}
 }
+
+// Taking over a read-only file leaves it read-only, and its holder's lock
+// alone.
+func TestTakeOverOfAReadOnlyFile(t *testing.T) {
+	path := closedWorkspace(t)
+	theirs := writeLock(t, path, lockInfo{App: lockApp, Person: "Priya Raman", Host: "LAPTOP-3", PID: 4242, Since: time.Now()})
+	if err := os.Chmod(path, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	ws, err := New().TakeOver(actorCtx("Bob Lee"), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ws.Close()
+	if !ws.ReadOnly() {
+		t.Error("a read-only file was opened for writing")
+	}
+	if b, _ := os.ReadFile(lockPath(path)); string(b) != string(theirs) {
+		t.Errorf("the lock changed: %q", b)
+	}
+}
