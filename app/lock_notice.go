@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"time"
 
@@ -66,22 +67,26 @@ func holderNotice(h data.LockHolder, now time.Time) string {
 // onRetryWrite opens the workspace again for writing: it succeeds once the
 // holder has closed it (or the file was made writable).
 func (u *UI) onRetryWrite() {
-	if u.ws == nil {
+	if u.ws == nil || !u.reopen(u.deps.Store.Open) || !u.ws.ReadOnly() {
 		return
 	}
-	ws, err := u.deps.Store.Open(u.ctx(), u.ws.Path())
+	msg := lang.L("The file is still read-only.")
+	if h := u.ws.Holder(); h != nil {
+		msg = holderNotice(*h, u.deps.Now())
+	}
+	dialog.ShowInformation(lang.L("Still read-only"), msg, u.win)
+}
+
+// reopen opens the workspace on show again with open (the Store's Open or
+// TakeOver) and shows the result; on failure the one on show stays.
+func (u *UI) reopen(open func(context.Context, string) (data.Workspace, error)) bool {
+	ws, err := open(u.ctx(), u.ws.Path())
 	if err != nil {
 		u.showError(err)
-		return
+		return false
 	}
 	u.setWorkspace(ws)
-	if ws.ReadOnly() {
-		msg := lang.L("The file is still read-only.")
-		if h := ws.Holder(); h != nil {
-			msg = holderNotice(*h, u.deps.Now())
-		}
-		dialog.ShowInformation(lang.L("Still read-only"), msg, u.win)
-	}
+	return true
 }
 
 // offerTakeOver asks at once whether to take over a lock from another
@@ -106,15 +111,9 @@ func (u *UI) askTakeOver() {
 	msg := fmt.Sprintf(lang.L("%s has had this workspace open %s (since %s), on another computer. If SMS Builder no longer runs there (the computer crashed or lost the network), take over to work on it here. If it still runs there, both of you would be writing and changes could be lost."),
 		h.Who(), h.Age(now), h.SinceText(now))
 	d := dialog.NewCustomConfirm(lang.L("Take over the workspace?"), lang.L("Take over"), lang.L("Keep read-only"), wrapLabel(msg), func(ok bool) {
-		if !ok || u.ws == nil {
-			return
+		if ok && u.ws != nil {
+			u.reopen(u.deps.Store.TakeOver)
 		}
-		ws, err := u.deps.Store.TakeOver(u.ctx(), u.ws.Path())
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		u.setWorkspace(ws)
 	}, u.win)
 	d.SetConfirmImportance(widget.DangerImportance)
 	d.Show()
