@@ -33,6 +33,7 @@ type inspection struct {
 	size      int64
 	readOnly  bool
 	sideFiles bool // a -wal, -shm or -journal file lies beside it
+	wal       bool // the header says write-ahead log, not rollback journal
 	version   int
 	integrity string
 }
@@ -55,9 +56,12 @@ func inspect(ctx context.Context, path string, newest int, check string, more fu
 		return in, err
 	}
 
-	// A writer on a network drive keeps no side files between transactions;
-	// its lock file says SQLite must take its locks to read safely.
-	db, err := sql.Open("sqlite", roDSN(abs, !in.sideFiles && !lockFileExists(abs), true))
+	// A writer with the rollback journal (on a network drive) keeps no side
+	// files between transactions: its lock file says SQLite must take its
+	// locks to read safely. Such a reader creates no file; one of a WAL file
+	// would, but a WAL writer always has its side files beside it.
+	immutable := !in.sideFiles && (in.wal || !lockFileExists(abs))
+	db, err := sql.Open("sqlite", roDSN(abs, immutable, true))
 	if err != nil {
 		return in, fmt.Errorf("inspect workspace: %w", err)
 	}
@@ -132,6 +136,7 @@ func (in *inspection) probe() error {
 		return data.Errorf(data.ECorrupt, "%s is damaged or truncated: its header is incomplete.", in.path)
 	}
 
+	in.wal = h[18] == 2
 	pageSize := int64(binary.BigEndian.Uint16(h[16:18]))
 	if pageSize == 1 {
 		pageSize = 65536

@@ -194,6 +194,13 @@ func TestLockFromAnotherComputerIsNotTakenSilently(t *testing.T) {
 	since := time.Now().Add(-3 * time.Hour).UTC().Truncate(time.Second)
 	theirs := writeLock(t, path, lockInfo{App: lockApp, Person: "Priya Raman", Host: "LAPTOP-3", PID: 4242, Since: since})
 	s := New()
+	before := stateOf(t, path)
+	if r, err := s.Check(context.Background(), path); err != nil || r.Lock == nil || !r.Lock.Remote {
+		t.Errorf("Check() = %+v, %v; want the remote lock", r.Lock, err)
+	}
+	if got := dirNames(t, filepath.Dir(path)); len(got) != 2 || stateOf(t, path) != before {
+		t.Errorf("Check changed the folder (%q) or the file", got)
+	}
 	ws := openFor(t, s, "Bob Lee", path)
 	if !ws.ReadOnly() {
 		t.Fatal("a lock from another computer was taken silently")
@@ -540,5 +547,33 @@ func TestTakeOverOfAReadOnlyFile(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(lockPath(path)); string(b) != string(theirs) {
 		t.Errorf("the lock changed: %q", b)
+	}
+}
+
+// A file from an older schema must be updated, which is a write: while
+// someone holds it, even a command that only reads is refused, naming them,
+// and nothing is changed.
+func TestAnOlderFileHeldBySomeoneIsNotUpdated(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old"+data.WorkspaceExt)
+	old, err := storeAtSchema(t, 3).create(actorCtx("Seeder"), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old.Close()
+	writeLock(t, path, lockInfo{App: lockApp, Person: "Priya Raman", Host: "LAPTOP-3", PID: 4242, Since: time.Now()})
+	before := stateOf(t, path)
+	for name, open := range map[string]func(context.Context, string) (data.Workspace, error){
+		"Open": New().Open, "OpenReadOnly": New().OpenReadOnly,
+	} {
+		_, err := open(actorCtx("Bob Lee"), path)
+		if data.ErrorCode(err) != data.EReadOnly || !strings.Contains(data.ErrorMessage(err), "Priya Raman on LAPTOP-3") {
+			t.Errorf("%s() = %v, want a refusal naming Priya Raman on LAPTOP-3", name, err)
+		}
+	}
+	if stateOf(t, path) != before {
+		t.Error("the refused opens changed the file")
+	}
+	if got := dirNames(t, filepath.Dir(path)); len(got) != 2 {
+		t.Errorf("beside the file: %q, want only it and the lock", got)
 	}
 }
