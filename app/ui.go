@@ -177,6 +177,9 @@ func (u *UI) openWorkspace(path string) error {
 		return err
 	}
 	u.setWorkspace(ws)
+	if _, err := ws.DailyBackup(); err != nil {
+		u.showError(err)
+	}
 	u.offerTakeOver()
 	return nil
 }
@@ -185,15 +188,15 @@ func (u *UI) createWorkspace(path string, demo bool) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("create workspace folder: %w", err)
 	}
-	ws, err := u.deps.Store.Create(u.ctx(), path)
+	// The file appears only once it is complete, demo and all.
+	ws, err := u.deps.Store.CreateWith(u.ctx(), path, func(ws data.Workspace) error {
+		if !demo {
+			return nil
+		}
+		return data.SeedDemo(data.WithActor(context.Background(), "SMS Builder demo"), ws, u.deps.Catalogue, assets.DemoLogo(), u.deps.Now())
+	})
 	if err != nil {
 		return err
-	}
-	if demo {
-		if err := data.SeedDemo(data.WithActor(context.Background(), "SMS Builder demo"), ws, u.deps.Catalogue, assets.DemoLogo(), u.deps.Now()); err != nil {
-			ws.Close()
-			return err
-		}
 	}
 	u.setWorkspace(ws)
 	return nil

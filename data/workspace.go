@@ -41,6 +41,7 @@ type Workspace interface {
 	TaskService
 	DocumentService
 	AuditService
+	WorkspaceFiles
 	Path() string
 	ReadOnly() bool
 	// Holder names who holds the write lock when the workspace was opened
@@ -49,7 +50,8 @@ type Workspace interface {
 	// SetHolder records the person named in ctx (WithActor) in the write
 	// lock, when the person working changes; it does nothing when read-only.
 	SetHolder(ctx context.Context) error
-	// Backup writes a consistent copy of the workspace to dest, which must not exist.
+	// Backup writes a consistent copy of the workspace to dest, which must
+	// not exist and must pass CheckOutput.
 	Backup(ctx context.Context, dest string) error
 	Close() error
 }
@@ -74,6 +76,7 @@ type Store interface {
 	TakeOver(ctx context.Context, path string) (Workspace, error)
 	// Check inspects a file without changing a byte of it.
 	Check(ctx context.Context, path string) (CheckReport, error)
+	FileStore
 }
 
 // CheckReport describes a workspace file: its schema and its integrity.
@@ -92,7 +95,11 @@ type CheckReport struct {
 	Documents     int // 0 in a file whose schema has no documents yet
 	AuditEntries  int
 	LastChange    time.Time
-	Lock          *LockHolder // who has the file open for writing, or nil
+	// InterruptedChange: a journal beside the file holds a change a program
+	// did not finish; SQLite undoes it when the file is next opened for
+	// writing, and the report describes the file as it will then be.
+	InterruptedChange bool
+	Lock              *LockHolder // who has the file open for writing, or nil
 }
 
 // OK reports whether the file can be opened by this app as it is.

@@ -34,8 +34,13 @@ type inspection struct {
 	readOnly  bool
 	sideFiles bool // a -wal, -shm or -journal file lies beside it
 	wal       bool // the header says write-ahead log, not rollback journal
+	locked    bool // a write lock file lies beside it
 	version   int
 	integrity string
+	// rolledBack: a hot journal lay beside the file, and abs is a private
+	// copy in which SQLite undid the interrupted change; remove deletes it.
+	rolledBack bool
+	remove     func()
 }
 
 // inspect decides whether path is a workspace this app can open, without
@@ -55,13 +60,23 @@ func inspect(ctx context.Context, path string, newest int, check string, more fu
 	if err := in.probe(); err != nil {
 		return in, err
 	}
+	in.locked = lockFileExists(abs)
+	if hotJournal(abs) {
+		copyPath, remove, err := rolledBackCopy(ctx, abs)
+		if err != nil {
+			return in, &data.Error{Code: data.ECorrupt, Err: err, Message: fmt.Sprintf(
+				"%s holds a change that was interrupted (in %s beside it), and it could not be undone in a copy. Restore the workspace from a backup.",
+				path, filepath.Base(abs)+"-journal")}
+		}
+		readOnly := in.readOnly
+		in.abs, in.remove, in.rolledBack = copyPath, remove, true
+		if err := in.probe(); err != nil {
+			return in, err
+		}
+		in.readOnly = readOnly
+	}
 
-	// A writer with the rollback journal (on a network drive) keeps no side
-	// files between transactions: its lock file says SQLite must take its
-	// locks to read safely. Such a reader creates no file; one of a WAL file
-	// would, but a WAL writer always has its side files beside it.
-	immutable := !in.sideFiles && (in.wal || !lockFileExists(abs))
-	db, err := sql.Open("sqlite", roDSN(abs, immutable, true))
+	db, err := sql.Open("sqlite", roDSN(in.abs, in.immutable(), true))
 	if err != nil {
 		return in, fmt.Errorf("inspect workspace: %w", err)
 	}
@@ -158,6 +173,16 @@ func (in *inspection) probe() error {
 	return nil
 }
 
+// immutable reports whether the file may be read as immutable: SQLite then
+// takes no locks and creates no -wal or -shm file. Not with side files beside
+// it; nor while a writer with the rollback journal (on a network drive),
+// which keeps no side files between transactions, holds the lock: SQLite
+// must take its locks to read safely then, which in rollback mode creates no
+// file. A WAL writer always has its side files beside it.
+func (in *inspection) immutable() bool {
+	return !in.sideFiles && (in.wal || !in.locked)
+}
+
 // checkMarker refuses a SQLite database that another program made.
 func (in *inspection) checkMarker(ctx context.Context, db *sql.DB) error {
 	foreign := data.Errorf(data.ENotWorkspace, "%s is a SQLite database but not an SMS Builder workspace.", in.path)
@@ -191,6 +216,9 @@ func (in *inspection) checkMarker(ctx context.Context, db *sql.DB) error {
 func (in *inspection) sqliteError(err error) error {
 	var e *sqlite.Error
 	if errors.As(err, &e) {
+		if e.Code() == sqlite3.SQLITE_READONLY_ROLLBACK {
+			return &data.Error{Code: data.EReadOnly, Message: fmt.Sprintf("%s holds a change that was interrupted (in %s beside it), which must be undone before it can be read. Open it for writing in SMS Builder.", in.path, filepath.Base(in.path)+"-journal"), Err: err}
+		}
 		if e.Code() == sqlite3.SQLITE_IOERR_SHORT_READ {
 			return &data.Error{Code: data.ECorrupt, Message: fmt.Sprintf("%s is damaged or truncated and cannot be read. Restore it from a backup.", in.path), Err: err}
 		}

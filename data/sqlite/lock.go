@@ -366,10 +366,15 @@ func (s *Store) openLocked(ctx context.Context, ws *Workspace, in inspection, ne
 		if h := s.peekLock(in.abs); h != nil && !h.Stale {
 			ws.lock.holder = h
 		}
-		ws.readOnly = true
 		if ws.db, err = openReader(in.abs, s.networkFS(in.abs) != ""); err != nil {
 			return true, fmt.Errorf("open workspace: %w", err)
 		}
+		// Today's copy is made by the first opener of the day, a command
+		// that only reads included; one who holds the lock has made it.
+		if ws.lock.holder == nil {
+			s.dailyBackup(ctx, ws)
+		}
+		ws.readOnly = true
 		return true, nil
 	}
 	held, holder, err := s.acquire(ctx, in.abs, how == openTakeOver)
@@ -408,16 +413,34 @@ func openReader(abs string, network bool) (*sql.DB, error) {
 	return openDB(dsn)
 }
 
-// lockNew takes the write lock for a workspace about to be created at abs.
-func (s *Store) lockNew(ctx context.Context, path, abs string) (lockState, error) {
-	held, holder, err := s.acquire(ctx, abs, false)
+// nameHeld refuses to create a workspace at abs while someone holds a lock
+// for that name: they have the file open, and it was moved or deleted under
+// them.
+func (s *Store) nameHeld(path, abs string) error {
+	if !lockFileExists(abs) {
+		return nil
+	}
+	if h := s.peekLock(abs); h != nil && !h.Stale {
+		return data.Errorf(data.EExists, "%s is open in SMS Builder by %s since %s: choose another name.", path, h.Who(), h.SinceText(s.clock()))
+	}
+	return nil
+}
+
+// lockCreated takes the write lock of the workspace ws just created. It is
+// taken once the file is in place, so that a creation cut short leaves no
+// lock behind; should someone have opened the new file in that instant,
+// they keep it and the creator's copy is closed.
+func (s *Store) lockCreated(ctx context.Context, ws *Workspace) error {
+	held, holder, err := s.acquire(ctx, ws.abs, false)
+	if err == nil && holder != nil {
+		err = data.Errorf(data.EExists, "%s was opened by %s as soon as it was created: open it again to read it.", ws.path, holder.Who())
+	}
 	if err != nil {
-		return lockState{}, fmt.Errorf("create workspace: %w", err)
+		ws.Close()
+		return err
 	}
-	if holder != nil {
-		return lockState{}, data.Errorf(data.EExists, "%s is open in SMS Builder by %s since %s: choose another name.", path, holder.Who(), holder.SinceText(s.clock()))
-	}
-	return lockState{store: s, held: held}, nil
+	ws.lock = lockState{store: s, held: held}
+	return nil
 }
 
 // lockFileExists reports whether a lock file lies beside the workspace.
