@@ -146,13 +146,18 @@ func (s *Store) acquire(ctx context.Context, abs string, takeOver bool) (*heldLo
 	return nil, &holder, nil
 }
 
+// encodeLock is the content of a lock file: one line of JSON.
+func encodeLock(info lockInfo) ([]byte, error) {
+	b, err := json.Marshal(info)
+	return append(b, '\n'), err
+}
+
 // createLock writes a new lock file at path; it fails if one exists.
 func createLock(path string, info lockInfo) (*heldLock, error) {
-	b, err := json.Marshal(info)
+	b, err := encodeLock(info)
 	if err != nil {
 		return nil, err
 	}
-	b = append(b, '\n')
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return nil, err
@@ -261,11 +266,10 @@ func (l *lockState) setPerson(ctx context.Context) error {
 	if now, err := os.ReadFile(l.held.path); err != nil || !bytes.Equal(now, l.held.content) {
 		return data.Errorf(data.EReadOnly, "Someone else took over the write lock of this workspace: open it again to see who.")
 	}
-	b, err := json.Marshal(info)
+	b, err := encodeLock(info)
 	if err != nil {
 		return fmt.Errorf("update the write lock: %w", err)
 	}
-	b = append(b, '\n')
 	tmp, err := os.CreateTemp(filepath.Dir(l.held.path), ".~lock.*.tmp")
 	if err != nil {
 		return fmt.Errorf("update the write lock: %w", err)
