@@ -57,7 +57,7 @@ func TestDocumentFromTemplateToApprovedVersion(t *testing.T) {
 			engineer = p
 		}
 	}
-	if err := u.Workspace().Move(u.ctx(), ed.current.ID, data.Approve, data.Approval{ApproverID: engineer.ID, ChangeSummary: "First issue", At: fixedNow()}); err == nil {
+	if _, err := u.Workspace().Move(u.ctx(), ed.current, data.Approve, data.Approval{ApproverID: engineer.ID, ChangeSummary: "First issue", At: fixedNow()}); err == nil {
 		t.Error("an internal auditor without an approving role approved the policy")
 	}
 	ed.move(data.Approve, data.Approval{ApproverID: director.ID, ChangeSummary: "First issue", At: fixedNow()})
@@ -70,7 +70,7 @@ func TestDocumentFromTemplateToApprovedVersion(t *testing.T) {
 	if !ed.text.Disabled() {
 		t.Error("the approved text is editable")
 	}
-	if err := u.Workspace().SaveDraft(u.ctx(), ed.current.ID, "changed"); err == nil {
+	if _, err := u.Workspace().SaveDraft(u.ctx(), ed.current, "changed"); err == nil {
 		t.Error("the approved text changed")
 	}
 

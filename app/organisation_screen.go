@@ -145,18 +145,34 @@ func (s *organisationScreen) onSave() {
 	for _, l := range s.problems {
 		l.Hide()
 	}
-	if err := s.env.ws.SaveOrganisation(s.env.ctx(), o); err != nil {
+	stored, err := s.env.ws.SaveOrganisation(s.env.ctx(), o)
+	if err != nil {
 		if !s.problems.show(err) {
-			s.env.showErr(err)
+			conflictOr(s.env.win, err, lang.L("The changes you made on this screen will be discarded."), s.onReload, s.env.showErr)
 		}
 		s.status.SetText(lang.L("Not saved: please correct the marked fields."))
 		s.status.Importance = widget.DangerImportance
 		s.status.Refresh()
 		return
 	}
-	s.saved = o
+	s.saved = stored
 	s.status.SetText(lang.L("Saved at") + " " + s.env.now().Format("15:04"))
 	s.status.Importance = widget.SuccessImportance
+	s.status.Refresh()
+	s.env.changed()
+}
+
+// onReload shows the profile as stored now, after a colleague changed it.
+func (s *organisationScreen) onReload() {
+	o, err := s.env.ws.Organisation(s.env.ctx())
+	if err != nil {
+		s.env.showErr(err)
+		return
+	}
+	s.saved = o
+	s.show(o)
+	s.status.SetText(lang.L("Reloaded: this is the profile as it is now."))
+	s.status.Importance = widget.MediumImportance
 	s.status.Refresh()
 	s.env.changed()
 }
