@@ -798,11 +798,15 @@ func TestDocumentAudit(t *testing.T) {
 	}{
 		{"first text", dctx, func(ctx context.Context) error { return errOf(ws.SaveDraft(ctx, ws.storedVersion(v10), policyDraft1)) }, "Daniel Okafor",
 			[]data.FieldChange{{Field: "body", From: "empty", To: summary(policyDraft1)}}},
-		{"a 20 KB text", dctx, func(ctx context.Context) error { return errOf(ws.SaveDraft(ctx, ws.storedVersion(v10), strings.Repeat("Ünïcode ", 2560))) }, "Daniel Okafor",
+		{"a 20 KB text", dctx, func(ctx context.Context) error {
+			return errOf(ws.SaveDraft(ctx, ws.storedVersion(v10), strings.Repeat("Ünïcode ", 2560)))
+		}, "Daniel Okafor",
 			[]data.FieldChange{{Field: "body", From: summary(policyDraft1), To: "20480 characters, sha256 " + data.HashText(strings.Repeat("Ünïcode ", 2560))[:12]}}},
 		{"second text", dctx, func(ctx context.Context) error { return errOf(ws.SaveDraft(ctx, ws.storedVersion(v10), policyDraft2)) }, "Daniel Okafor",
 			[]data.FieldChange{{Field: "body", From: summary(strings.Repeat("Ünïcode ", 2560)), To: summary(policyDraft2)}}},
-		{"send for review", dctx, func(ctx context.Context) error { return errOf(ws.Move(ctx, ws.storedVersion(v10), data.SendForReview, data.Approval{})) }, "Daniel Okafor",
+		{"send for review", dctx, func(ctx context.Context) error {
+			return errOf(ws.Move(ctx, ws.storedVersion(v10), data.SendForReview, data.Approval{}))
+		}, "Daniel Okafor",
 			[]data.FieldChange{{Field: "status", From: "draft", To: "in-review"}}},
 		{"approve", mctx, func(ctx context.Context) error {
 			return errOf(ws.Move(ctx, ws.storedVersion(v10), data.Approve, data.Approval{ApproverID: margaret.ID, ChangeSummary: "First issue.", At: time.Date(2026, 12, 3, 10, 0, 0, 0, time.UTC), ReviewMonths: 6}))
@@ -913,7 +917,9 @@ func TestDocumentsReadOnly(t *testing.T) {
 		{"SaveDraft", func() error { return errOf(ro.SaveDraft(ctx, ro.storedVersion(draft.ID), "Changed")) }},
 		{"SaveDraft of approved text", func() error { return errOf(ro.SaveDraft(ctx, ro.storedVersion(approved.ID), "Changed")) }},
 		{"NewDraft", func() error { _, err := ro.NewDraft(ctx, approved.DocumentID, false); return err }},
-		{"Move", func() error { return errOf(ro.Move(ctx, ro.storedVersion(draft.ID), data.SendForReview, data.Approval{})) }},
+		{"Move", func() error {
+			return errOf(ro.Move(ctx, ro.storedVersion(draft.ID), data.SendForReview, data.Approval{}))
+		}},
 		{"Move approve", func() error {
 			return errOf(ro.Move(ctx, ro.storedVersion(review.ID), data.Approve, approval(people["Margaret Holloway"], "First issue")))
 		}},

@@ -113,8 +113,10 @@ func TestNewRecordsInvalid(t *testing.T) {
 		field  string // and the field marked
 	}{
 		{
-			name:   "step with an unknown status",
-			do:     func() error { return errOf(ws.SaveStepProgress(ctx, data.StepProgress{StepID: "step-01", Status: "nearly"})) },
+			name: "step with an unknown status",
+			do: func() error {
+				return errOf(ws.SaveStepProgress(ctx, data.StepProgress{StepID: "step-01", Status: "nearly"}))
+			},
 			domain: data.StepProgress{StepID: "step-01", Status: "nearly"}.Validate(),
 		},
 		{
