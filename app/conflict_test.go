@@ -200,3 +200,45 @@ func TestAStaleDraftKeepsTheUsersTextOnTheClipboardAndReloadsTheColleagues(t *te
 		t.Errorf("saving after Reload stored %q", v[0].Body)
 	}
 }
+
+func TestGapAnswersSavedOneAfterAnotherNeverConflictButAColleaguesChangeIsShown(t *testing.T) {
+	u, _ := newPlainUI(t)
+	a, err := u.Workspace().SaveAssessment(u.ctx(), data.Assessment{Title: "Baseline", Date: fixedNow()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.show(screenGap)
+	g := u.screen.(*gapScreen)
+	u.runes('2')
+	u.keys(fyne.KeyUp)
+	q := g.questions[0].ID
+	// The same answer saved again and again from the screen, as a person
+	// types and saves, and its score changed once more.
+	for _, note := range []string{"R", "Re", "Register", "Register exists."} {
+		g.notes.SetText(note)
+		u.save()
+	}
+	u.runes('3')
+	if got := topDialogText(u.win); got != "" {
+		t.Fatalf("saving one answer again and again shows a dialog:\n%s", got)
+	}
+	answers, _ := u.Workspace().Answers(bob(), a.ID)
+	if got := answers[q]; got.Score != 3 || got.Notes != "Register exists." {
+		t.Fatalf("stored answer = %+v, want score 3 with the last note", got)
+	}
+
+	// Bob changes it; the screen's next save is refused and Reload shows his.
+	u.keys(fyne.KeyUp)
+	bobs := answers[q]
+	bobs.Notes = "Bob's note."
+	if _, err := u.Workspace().SaveAnswer(bob(), bobs); err != nil {
+		t.Fatal(err)
+	}
+	g.notes.SetText("My note.")
+	u.save()
+	wantConflictDialog(t, u.win, "this answer")
+	tapInTopDialog(t, u.win, "Reload")
+	if got, want := g.notes.Text, "Bob's note."; got != want {
+		t.Errorf("after Reload the notes read %q, want %q", got, want)
+	}
+}
