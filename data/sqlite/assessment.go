@@ -146,7 +146,7 @@ func (w *Workspace) SaveAssessment(ctx context.Context, a data.Assessment) (data
 		} else {
 			old, err := readAssessment(ctx, tx, id)
 			if err != nil {
-				return err
+				return assessmentRecord(id).gone(ctx, tx, now, err)
 			}
 			_, before = assessmentAuditFields(old)
 			action = data.ActionUpdate
@@ -181,7 +181,7 @@ func (w *Workspace) DeleteAssessment(ctx context.Context, a data.Assessment) err
 	return w.write(ctx, "delete assessment", func(tx *sql.Tx) error {
 		old, err := readAssessment(ctx, tx, id)
 		if err != nil {
-			return err
+			return assessmentRecord(id).gone(ctx, tx, w.now(), err)
 		}
 		answers, err := readAnswers(ctx, tx, id)
 		if err != nil {
@@ -281,7 +281,7 @@ func (w *Workspace) SaveAnswer(ctx context.Context, a data.Answer) (data.Answer,
 	var saved data.Answer
 	err := w.write(ctx, "save answer", func(tx *sql.Tx) error {
 		if err := assessmentExists(ctx, tx, a.AssessmentID); err != nil {
-			return err
+			return assessmentRecord(a.AssessmentID).gone(ctx, tx, w.now(), err)
 		}
 		old, exists, err := readAnswer(ctx, tx, a.AssessmentID, a.QuestionID)
 		if err != nil {

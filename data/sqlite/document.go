@@ -314,7 +314,7 @@ func (w *Workspace) SaveDocument(ctx context.Context, d data.Document) (data.Doc
 	err := w.write(ctx, "save document", func(tx *sql.Tx) error {
 		old, err := readDocument(ctx, tx, d.ID)
 		if err != nil {
-			return err
+			return documentRecord(d.ID).gone(ctx, tx, w.now(), err)
 		}
 		if err := checkNumberFree(ctx, tx, d.Number, d.ID); err != nil {
 			return err

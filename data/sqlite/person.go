@@ -93,7 +93,7 @@ func scanPerson(s scanner) (data.Person, error) {
 	return p, nil
 }
 
-func personRecord(id int64) revised { return byID("people", "person", id, "this person") }
+func personRecord(id int64) revised { return byID("people", "person", id, "this person's details") }
 
 func errNoPerson(id int64) *data.Error {
 	return data.Errorf(data.ENotFound, "There is no person with ID %d: they may have been deleted.", id)
@@ -155,7 +155,7 @@ func (w *Workspace) SavePerson(ctx context.Context, p data.Person) (data.Person,
 		} else {
 			old, err := readPerson(ctx, tx, id)
 			if err != nil {
-				return err
+				return personRecord(id).gone(ctx, tx, now, err)
 			}
 			_, before = old.AuditFields()
 			action = data.ActionUpdate
@@ -203,7 +203,7 @@ func (w *Workspace) DeletePerson(ctx context.Context, p data.Person) error {
 	return w.write(ctx, "delete person", func(tx *sql.Tx) error {
 		old, err := readPerson(ctx, tx, id)
 		if err != nil {
-			return err
+			return personRecord(id).gone(ctx, tx, w.now(), err)
 		}
 		now := w.now()
 		// The references go with the delete, so they are recorded first; a

@@ -56,6 +56,33 @@ func (r revised) exec(ctx context.Context, tx *sql.Tx, now time.Time, q string, 
 // when, from the newest entry of its audit trail, with the date as the
 // organisation prints dates.
 func (r revised) conflict(ctx context.Context, tx *sql.Tx, now time.Time) error {
+	c, err := r.lastChange(ctx, tx)
+	if err != nil {
+		return err
+	}
+	return refusal(ctx, tx, c, now)
+}
+
+// gone explains notFound, the refusal of a save or delete of a record that
+// no longer exists, by who deleted it and when, when its trail says so: a
+// data.EConflict, since the user acted on a copy older than the delete.
+// Any other error passes as it is.
+func (r revised) gone(ctx context.Context, tx *sql.Tx, now time.Time, notFound error) error {
+	if data.ErrorCode(notFound) != data.ENotFound {
+		return notFound
+	}
+	c, err := r.lastChange(ctx, tx)
+	if err != nil {
+		return err
+	}
+	if !c.Delete {
+		return notFound
+	}
+	return refusal(ctx, tx, c, now)
+}
+
+// lastChange reads the newest entry of the record's audit trail.
+func (r revised) lastChange(ctx context.Context, tx *sql.Tx) (data.Conflict, error) {
 	c := data.Conflict{What: r.what}
 	var at, action string
 	err := tx.QueryRowContext(ctx, "SELECT at, actor, action FROM audit_trail WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT 1",
@@ -63,15 +90,20 @@ func (r revised) conflict(ctx context.Context, tx *sql.Tx, now time.Time) error 
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 	case err != nil:
-		return err
+		return c, err
 	default:
 		// An unreadable time leaves the message without one rather than
 		// hiding the refusal behind a parse error.
 		c.At, _ = parseTime(at)
 		c.Delete = action == data.ActionDelete
 	}
+	return c, nil
+}
+
+// refusal words c with the date as the organisation prints dates.
+func refusal(ctx context.Context, tx *sql.Tx, c data.Conflict, now time.Time) error {
 	var dates string
-	err = tx.QueryRowContext(ctx, "SELECT date_format FROM organisation WHERE id = 1").Scan(&dates)
+	err := tx.QueryRowContext(ctx, "SELECT date_format FROM organisation WHERE id = 1").Scan(&dates)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return err
 	}

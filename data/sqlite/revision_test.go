@@ -115,7 +115,7 @@ func TestStaleSaveRefused(t *testing.T) {
 		}},
 		{"person", func(w *Workspace, r records, doc data.Document) func(*testing.T) {
 			id := r.people["Priya Raman"].ID
-			return staleSaves(w, doc.ID, "this person",
+			return staleSaves(w, doc.ID, "this person's details",
 				func() (data.Person, error) { return w.Person(ctx, id) },
 				func(p data.Person, s string) data.Person { p.JobTitle = s; return p },
 				w.SavePerson, func(p data.Person) data.Revision { return p.Revision })
@@ -214,7 +214,7 @@ func TestStaleDeleteRefused(t *testing.T) {
 		// copy's deletes.
 		change func(w *Workspace, r records) (stale, fresh func() error)
 	}{
-		{"person", "this person", func(w *Workspace, r records) (func() error, func() error) {
+		{"person", "this person's details", func(w *Workspace, r records) (func() error, func() error) {
 			p := r.people["Oliver Grant"]
 			changed := p
 			changed.JobTitle = "Auditor"
@@ -281,5 +281,64 @@ func TestOwnerGoneMakesCopiesStale(t *testing.T) {
 	_, err = w.SaveTask(actorCtx("Alice Smith"), opened)
 	if e := wantCode(t, err, data.EConflict); !contains(e.Message, "Bob Lee changed this task") {
 		t.Errorf("refusal = %q, want it to name Bob Lee", e.Message)
+	}
+}
+
+// A save or delete of a record someone deleted after it was read names who
+// deleted it and when.
+func TestSaveOfADeletedRecordNamesWhoDeletedIt(t *testing.T) {
+	bob, alice := actorCtx("Bob Lee"), actorCtx("Alice Smith")
+	cases := []struct {
+		name, what string
+		// act deletes as Bob, then saves or deletes Alice's copy.
+		act func(w *Workspace, r records) error
+	}{
+		{"task saved", "this task", func(w *Workspace, r records) error {
+			if err := w.DeleteTask(bob, r.task); err != nil {
+				t.Fatal(err)
+			}
+			r.task.Title = "Alice's title"
+			_, err := w.SaveTask(alice, r.task)
+			return err
+		}},
+		{"task deleted twice", "this task", func(w *Workspace, r records) error {
+			if err := w.DeleteTask(bob, r.task); err != nil {
+				t.Fatal(err)
+			}
+			return w.DeleteTask(alice, r.task)
+		}},
+		{"person saved", "this person's details", func(w *Workspace, r records) error {
+			p := r.people["Oliver Grant"]
+			if err := w.DeletePerson(bob, p); err != nil {
+				t.Fatal(err)
+			}
+			p.Email = "oliver@example.com"
+			_, err := w.SavePerson(alice, p)
+			return err
+		}},
+		{"answer of a deleted assessment", "this assessment", func(w *Workspace, r records) error {
+			answers, err := w.Answers(alice, r.assessment.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := w.DeleteAssessment(bob, r.assessment); err != nil {
+				t.Fatal(err)
+			}
+			a := answers["q-4.1-1"]
+			a.Notes = "Alice's note"
+			_, err = w.SaveAnswer(alice, a)
+			return err
+		}},
+	}
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			w, r, doc := revisionWorkspace(t)
+			err := tt.act(w, r)
+			latest := everythingIn(t, w, doc.ID).Trail[0] // Bob's delete
+			e := wantCode(t, err, data.EConflict)
+			if want := "Bob Lee deleted " + tt.what + " at " + latest.At.Format("15:04") + ", after you opened it: your change was not saved."; e.Message != want {
+				t.Errorf("refusal = %q\nwant %q", e.Message, want)
+			}
+		})
 	}
 }

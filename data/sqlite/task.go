@@ -110,7 +110,7 @@ func (w *Workspace) SaveTask(ctx context.Context, t data.Task) (data.Task, error
 		if t.ID != 0 {
 			var err error
 			if old, err = readTask(ctx, tx, t.ID); err != nil {
-				return err
+				return taskRecord(t.ID).gone(ctx, tx, w.now(), err)
 			}
 		}
 		owner, err := ownerName(ctx, tx, t.OwnerID)
@@ -168,7 +168,7 @@ func (w *Workspace) DeleteTask(ctx context.Context, t data.Task) error {
 	return w.write(ctx, "delete task", func(tx *sql.Tx) error {
 		old, err := readTask(ctx, tx, id)
 		if err != nil {
-			return err
+			return taskRecord(id).gone(ctx, tx, w.now(), err)
 		}
 		owner, err := ownerName(ctx, tx, old.OwnerID)
 		if err != nil {
