@@ -15,12 +15,17 @@ func isConflict(err error) bool { return data.ErrorCode(err) == data.EConflict }
 
 // showConflict tells the user that their save was refused because the
 // record changed after they opened it, naming who changed it and when, and
-// says what Reload discards before it does so. Reload calls reload, which
+// says what Reload discards (discarded, a sentence) before it does so.
+// Reload calls reload, which
 // shows the record as it is stored now; Keep my edit leaves the screen as
 // it is, so that the user can copy what they typed. Extra buttons go before
 // Reload, for screens with more to offer.
 func showConflict(win fyne.Window, err error, discarded string, reload func(), extra ...*widget.Button) {
-	msg := wrapLabel(data.ErrorMessage(err) + "\n\n" + lang.L("Reload shows the record as it is now.") + " " + discarded)
+	text := data.ErrorMessage(err)
+	if discarded != "" {
+		text += "\n\n" + discarded
+	}
+	msg := wrapLabel(text)
 	d := dialog.NewCustomWithoutButtons(lang.L("Changed by someone else"), msg, win)
 	keep := widget.NewButton(lang.L("Keep my edit on screen"), d.Hide)
 	again := widget.NewButton(lang.L("Reload"), func() {

@@ -82,7 +82,7 @@ func TestAStaleOrganisationSaveShowsTheConflictAndReloadShowsTheOtherChange(t *t
 	s.legalName.SetText("Contoso Service Desk Ltd")
 	test.Tap(s.save)
 	wantConflictDialog(t, u.win, "the organisation profile")
-	if !strings.Contains(topDialogText(u.win), "will be discarded") {
+	if !strings.Contains(topDialogText(u.win), "Reloading discards") {
 		t.Errorf("the dialog does not say that reloading discards the edit:\n%s", topDialogText(u.win))
 	}
 	stored, _ := u.Workspace().Organisation(bob())

@@ -111,12 +111,14 @@ func (ed *documentEditor) saveNow() {
 	// conflicts with itself.
 	v, err := ed.env.ws.SaveDraft(ed.env.ctx(), ed.current, body)
 	if err != nil {
-		ed.status.SetText(data.ErrorMessage(err))
-		ed.status.Importance = widget.DangerImportance
-		ed.status.Refresh()
+		msg := data.ErrorMessage(err)
 		if isConflict(err) {
+			msg = lang.L("Not saved: someone else changed this draft.")
 			ed.onConflict(err)
 		}
+		ed.status.SetText(msg)
+		ed.status.Importance = widget.DangerImportance
+		ed.status.Refresh()
 		return
 	}
 	ed.before, ed.saved = ed.saved, body
@@ -136,7 +138,7 @@ func (ed *documentEditor) onConflict(err error) {
 		ed.reload()
 		ed.status.SetText(lang.L("Reloaded; your text is on the clipboard."))
 	})
-	showConflict(ed.env.win, err, lang.L("The text you typed since your last save will be discarded; copy it first to keep it."), func() {
+	showConflict(ed.env.win, err, lang.L("Reloading discards the text you typed since your last save; copy it first to keep it."), func() {
 		ed.reload()
 	}, copyAndReload)
 }

@@ -287,7 +287,7 @@ func (s *gapScreen) setScore(score int) {
 	a.Evidence = strings.TrimSpace(s.evidence.Text)
 	a, err := s.env.ws.SaveAnswer(s.env.ctx(), a)
 	if isConflict(err) {
-		showConflict(s.env.win, err, lang.L("The answer you gave here will be discarded."), s.reloadAnswers)
+		showConflict(s.env.win, err, lang.L("Reloading discards the answer you gave here."), s.reloadAnswers)
 		return
 	}
 	if err != nil {
@@ -320,7 +320,7 @@ func (s *gapScreen) saveText() {
 	// saves from.
 	a, err := s.env.ws.SaveAnswer(s.env.ctx(), a)
 	if err != nil {
-		conflictOr(s.env.win, err, lang.L("The notes and evidence you typed for this question will be discarded."), s.reloadAnswers, s.env.showErr)
+		conflictOr(s.env.win, err, lang.L("Reloading discards the notes and evidence you typed for this question."), s.reloadAnswers, s.env.showErr)
 		return
 	}
 	s.answers[id] = a

@@ -146,9 +146,16 @@ func (s *organisationScreen) onSave() {
 		l.Hide()
 	}
 	stored, err := s.env.ws.SaveOrganisation(s.env.ctx(), o)
+	if isConflict(err) {
+		showConflict(s.env.win, err, lang.L("Reloading discards the changes you made on this screen."), s.onReload)
+		s.status.SetText(lang.L("Not saved: someone else changed the profile."))
+		s.status.Importance = widget.DangerImportance
+		s.status.Refresh()
+		return
+	}
 	if err != nil {
 		if !s.problems.show(err) {
-			conflictOr(s.env.win, err, lang.L("The changes you made on this screen will be discarded."), s.onReload, s.env.showErr)
+			s.env.showErr(err)
 		}
 		s.status.SetText(lang.L("Not saved: please correct the marked fields."))
 		s.status.Importance = widget.DangerImportance

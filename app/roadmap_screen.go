@@ -222,7 +222,7 @@ func (s *roadmapScreen) showDetail() {
 			_, err = s.env.ws.SaveStepProgress(s.env.ctx(), next)
 		}
 		if isConflict(err) {
-			showConflict(s.env.win, err, lang.L("The changes you made to this step will be discarded."), s.load)
+			showConflict(s.env.win, err, lang.L("Reloading discards the changes you made to this step."), s.load)
 			return
 		}
 		if err != nil {

@@ -158,7 +158,7 @@ func showRecordDialog(win fyne.Window, title, confirm string, body fyne.CanvasOb
 			return
 		}
 		if reload != nil && isConflict(err) {
-			showConflict(win, err, lang.L("What you typed in this form will be discarded."), func() {
+			showConflict(win, err, lang.L("Reloading discards what you typed in this form."), func() {
 				d.Hide()
 				reload()
 			})
