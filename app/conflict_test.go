@@ -153,16 +153,7 @@ func TestAStaleTaskFormShowsTheConflictAndReloadOpensTheTaskAsItIsNow(t *testing
 
 func TestAStaleDraftKeepsTheUsersTextOnTheClipboardAndReloadsTheColleagues(t *testing.T) {
 	u, _ := newPlainUI(t)
-	u.show(screenDocuments)
-	s := u.screen.(*documentsScreen)
-	tpl, _ := u.deps.Catalogue.Template("service-management-policy")
-	doc, err := createFromTemplate(u.env(), tpl)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.load()
-	s.showEditor(doc.ID)
-	ed := s.editor
+	ed, doc := newPolicyEditor(t, u)
 
 	// Autosave after autosave from the same editor never conflicts.
 	for _, add := range []string{"\n\nFirst pause.", "\n\nSecond pause."} {

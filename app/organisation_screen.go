@@ -171,13 +171,7 @@ func (s *organisationScreen) onSave() {
 
 // onReload shows the profile as stored now, after a colleague changed it.
 func (s *organisationScreen) onReload() {
-	o, err := s.env.ws.Organisation(s.env.ctx())
-	if err != nil {
-		s.env.showErr(err)
-		return
-	}
-	s.saved = o
-	s.show(o)
+	s.load()
 	s.status.SetText(lang.L("Reloaded: this is the profile as it is now."))
 	s.status.Importance = widget.MediumImportance
 	s.status.Refresh()

@@ -24,10 +24,11 @@ func createOld(t *testing.T, path string, n int, seed func(*Workspace)) *Workspa
 	ctx := context.Background()
 	// One connection: the pragma holds for the copy, which goes table by
 	// table in no order of their references.
-	for _, q := range []string{"PRAGMA foreign_keys = OFF", "ATTACH DATABASE '" + src.abs + "' AS src"} {
-		if _, err := old.db.ExecContext(ctx, q); err != nil {
-			t.Fatal(err)
-		}
+	if _, err := old.db.ExecContext(ctx, "PRAGMA foreign_keys = OFF"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := old.db.ExecContext(ctx, "ATTACH DATABASE ? AS src", src.abs); err != nil {
+		t.Fatal(err)
 	}
 	for _, table := range userTables(t, old) {
 		cols := strings.Join(columns(t, old, table), ", ")
@@ -47,25 +48,18 @@ func createOld(t *testing.T, path string, n int, seed func(*Workspace)) *Workspa
 
 func userTables(t *testing.T, ws *Workspace) []string {
 	t.Helper()
-	rows, err := ws.db.Query("SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var name string
-		if err := rows.Scan(&name); err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, name)
-	}
-	return out
+	return rowTexts(t, ws, "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
 }
 
 func columns(t *testing.T, ws *Workspace, table string) []string {
 	t.Helper()
-	rows, err := ws.db.Query("SELECT name FROM pragma_table_info(?)", table)
+	return rowTexts(t, ws, "SELECT name FROM pragma_table_info(?)", table)
+}
+
+// rowTexts is the one text column of query's rows.
+func rowTexts(t *testing.T, ws *Workspace, query string, args ...any) []string {
+	t.Helper()
+	rows, err := ws.db.Query(query, args...)
 	if err != nil {
 		t.Fatal(err)
 	}
