@@ -178,6 +178,15 @@ func TestAStaleDraftKeepsTheUsersTextOnTheClipboardAndReloadsTheColleagues(t *te
 		t.Fatalf("the stale draft overwrote the colleague's text")
 	}
 
+	// Kept on screen, the text is not lost by a workflow move either: the
+	// conflict is shown again.
+	tapInTopDialog(t, u.win, "Keep my edit on screen")
+	ed.move(data.SendForReview, data.Approval{})
+	wantConflictDialog(t, u.win, "version 1.0 of "+doc.Number)
+	if v, _ := u.Workspace().Versions(bob(), doc.ID); v[0].Status != data.DocDraft {
+		t.Fatalf("a stale editor moved the draft to %s", v[0].Status)
+	}
+
 	tapInTopDialog(t, u.win, "Copy my text, then reload")
 	if got := fyne.CurrentApp().Clipboard().Content(); got != mine+" More typing." {
 		t.Errorf("clipboard holds %q, want the user's text", got)

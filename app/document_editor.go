@@ -37,10 +37,10 @@ type documentEditor struct {
 	// saved is the text last stored; before is the text it replaced, for undo.
 	saved, before string
 	timer         *time.Timer
-	// stale is set when a colleague changed the draft after it was opened:
-	// autosave stops until the user reloads, so their text is not lost and
-	// not saved over the colleague's.
-	stale bool
+	// stale is the refusal of a save because a colleague changed the draft
+	// after it was opened: autosave stops until the user reloads, so their
+	// text is neither lost nor saved over the colleague's.
+	stale error
 }
 
 func newDocumentEditor(e *env, id int64, back func(), show func(fyne.CanvasObject)) (*documentEditor, error) {
@@ -91,7 +91,7 @@ func (ed *documentEditor) onChanged(string) {
 	if ed.timer != nil {
 		ed.timer.Stop()
 	}
-	if ed.stale {
+	if ed.stale != nil {
 		return
 	}
 	ed.status.SetText(lang.L("Editing…"))
@@ -104,7 +104,7 @@ func (ed *documentEditor) saveNow() {
 		ed.timer.Stop()
 	}
 	body := ed.text.Text
-	if ed.current.Status != data.DocDraft || body == ed.saved || ed.env.ws.ReadOnly() || ed.stale {
+	if ed.current.Status != data.DocDraft || body == ed.saved || ed.env.ws.ReadOnly() || ed.stale != nil {
 		return
 	}
 	// Each save goes from the version the last one stored, so autosave never
@@ -132,7 +132,7 @@ func (ed *documentEditor) saveNow() {
 // onConflict stops autosave and offers to reload the document as a
 // colleague left it, keeping the user's text on the clipboard if they wish.
 func (ed *documentEditor) onConflict(err error) {
-	ed.stale = true
+	ed.stale = err
 	copyAndReload := widget.NewButton(lang.L("Copy my text, then reload"), func() {
 		fyne.CurrentApp().Clipboard().SetContent(ed.text.Text)
 		ed.reload()
@@ -145,7 +145,7 @@ func (ed *documentEditor) onConflict(err error) {
 
 // reload shows the document as it is stored now and saves again from there.
 func (ed *documentEditor) reload() {
-	ed.stale = false
+	ed.stale = nil
 	ed.afterMove()
 	ed.undo.Disable()
 	ed.status.SetText(lang.L("Reloaded: this is the text as it is now."))
@@ -187,8 +187,9 @@ func (ed *documentEditor) insert(name string) {
 
 func (ed *documentEditor) move(t data.Transition, a data.Approval) {
 	ed.saveNow()
-	if ed.stale {
-		return // the conflict is already on screen
+	if ed.stale != nil {
+		ed.onConflict(ed.stale)
+		return
 	}
 	if _, err := ed.env.ws.Move(ed.env.ctx(), ed.current, t, a); err != nil {
 		conflictOr(ed.env.win, err, "", ed.reload, ed.env.showErr)
@@ -376,6 +377,11 @@ func (ed *documentEditor) history() fyne.CanvasObject {
 func (ed *documentEditor) content() fyne.CanvasObject {
 	back := widget.NewButtonWithIcon(lang.L("Library"), theme.NavigateBackIcon(), func() {
 		ed.saveNow()
+		if ed.stale != nil {
+			// Leaving would lose the text that could not be saved.
+			ed.onConflict(ed.stale)
+			return
+		}
 		ed.back()
 	})
 	title := fmt.Sprintf("%s  %s", ed.doc.Number, ed.doc.Title)
