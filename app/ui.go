@@ -54,6 +54,8 @@ type UI struct {
 	screen  screen             // the screen on show
 	runes   func(rune)         // the current screen's keyboard handlers
 	keys    func(fyne.KeyName) // when no field has the focus
+
+	integrity *integrityBanner // says when the check on opening found changes made outside
 }
 
 // New builds the main window of a; call Start to show it on a workspace.
@@ -104,7 +106,8 @@ func (u *UI) build() {
 	u.body = container.NewStack()
 	split := container.NewHSplit(u.nav, u.body)
 	split.Offset = 0.17
-	u.win.SetContent(container.NewBorder(header, nil, nil, nil, split))
+	u.integrity = newIntegrityBanner(u.Window) // integrity_dialog.go
+	u.win.SetContent(container.NewBorder(container.NewVBox(header, u.integrity.box), nil, nil, nil, split))
 	u.installMenu()
 	u.refreshHeader()
 	// Dialogs have no Escape of their own; close the top one when no field has the key.
@@ -173,6 +176,9 @@ func (u *UI) openWorkspace(path string) error {
 		return err
 	}
 	u.setWorkspace(ws)
+	if _, err := ws.DailyBackup(); err != nil {
+		u.showError(err)
+	}
 	return nil
 }
 
@@ -180,15 +186,15 @@ func (u *UI) createWorkspace(path string, demo bool) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("create workspace folder: %w", err)
 	}
-	ws, err := u.deps.Store.Create(context.Background(), path)
+	// The file appears only once it is complete, demo and all.
+	ws, err := u.deps.Store.CreateWith(context.Background(), path, func(ws data.Workspace) error {
+		if !demo {
+			return nil
+		}
+		return data.SeedDemo(data.WithActor(context.Background(), "SMS Builder demo"), ws, u.deps.Catalogue, assets.DemoLogo(), u.deps.Now())
+	})
 	if err != nil {
 		return err
-	}
-	if demo {
-		if err := data.SeedDemo(data.WithActor(context.Background(), "SMS Builder demo"), ws, u.deps.Catalogue, assets.DemoLogo(), u.deps.Now()); err != nil {
-			ws.Close()
-			return err
-		}
 	}
 	u.setWorkspace(ws)
 	return nil
@@ -197,6 +203,7 @@ func (u *UI) createWorkspace(path string, demo bool) error {
 func (u *UI) setWorkspace(ws data.Workspace) {
 	u.closeWorkspace()
 	u.ws = ws
+	u.warnIfChanged(ws) // integrity_dialog.go
 	addRecent(u.app.Preferences(), ws.Path())
 	u.installMenu()
 	u.refreshHeader()

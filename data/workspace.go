@@ -41,9 +41,12 @@ type Workspace interface {
 	TaskService
 	DocumentService
 	AuditService
+	IntegrityService
+	WorkspaceFiles
 	Path() string
 	ReadOnly() bool
-	// Backup writes a consistent copy of the workspace to dest, which must not exist.
+	// Backup writes a consistent copy of the workspace to dest, which must
+	// not exist and must pass CheckOutput.
 	Backup(ctx context.Context, dest string) error
 	Close() error
 }
@@ -58,6 +61,7 @@ type Store interface {
 	Open(ctx context.Context, path string) (Workspace, error)
 	// Check inspects a file without changing a byte of it.
 	Check(ctx context.Context, path string) (CheckReport, error)
+	FileStore
 }
 
 // CheckReport describes a workspace file: its schema and its integrity.
@@ -76,7 +80,19 @@ type CheckReport struct {
 	Documents     int // 0 in a file whose schema has no documents yet
 	AuditEntries  int
 	LastChange    time.Time
+	// InterruptedChange: a journal beside the file holds a change a program
+	// did not finish; SQLite undoes it when the file is next opened for
+	// writing, and the report describes the file as it will then be.
+	InterruptedChange bool
+	AuditHead         AuditHead // the newest audit entry, zero when the trail is empty
+	// Problems are what the check found wrong inside a file SQLite accepts:
+	// schema, foreign keys, stored values, approved text, the audit chain.
+	Problems []Problem
 }
+
+// Sound reports whether the file can be opened and the check found no
+// problem inside it.
+func (r CheckReport) Sound() bool { return r.OK() && len(r.Problems) == 0 }
 
 // OK reports whether the file can be opened by this app as it is.
 func (r CheckReport) OK() bool {

@@ -33,22 +33,36 @@ const usage = `SMS Builder — implement and document an ISO/IEC 20000-1:2018 se
 Usage:
   smsbuilder [WORKSPACE.smsdb]        open the app (the last or the default workspace when none is named)
   smsbuilder new FILE [--demo]        create a workspace; --demo fills it with Northwind Managed IT Ltd
-  smsbuilder check FILE               report a workspace's schema and integrity without changing it
-  smsbuilder pack PACK --workspace FILE --out FILE.pdf [--paper A4|Letter] [--draft] [--assessment ID] [--include-drafts]
+  smsbuilder check FILE               report a workspace's schema and integrity without changing it:
+                                      re-hashes approved text, verifies the audit trail's hash chain,
+                                      the schema and its triggers, links between records and every
+                                      stored value; one line per problem. Exits 0 when sound, 1 when
+                                      problems were found, 3 when FILE is not a workspace this
+                                      version can read (missing, another program's, damaged, newer)
+  smsbuilder backup FILE --out COPY   write a consistent copy of a workspace to a new file
+  smsbuilder backups FILE             list the daily copies kept in the Backups folder beside a workspace
+  smsbuilder pack PACK --workspace FILE --out FILE.pdf [--paper A4|Letter] [--draft] [--assessment ID] [--include-drafts] [--force]
                                       print a documentation pack; --assessment chooses the
                                       gap assessment the gap pack reports on (default: the latest);
                                       --include-drafts adds to the manual the documents not yet
-                                      approved, and newer drafts, marked DRAFT
+                                      approved, and newer drafts, marked DRAFT; an existing PDF is
+                                      replaced, another existing file only with --force
   smsbuilder pack document NUMBER --workspace FILE --out FILE.pdf [--include-drafts]
                                       print one document, such as SMS-DOC-02: its approved version,
                                       or its newer draft marked DRAFT (with --include-drafts, or
                                       when no version is approved)
   smsbuilder verify FILE.pdf --workspace FILE
                                       check that the documents a printed manual or document holds
-                                      are still the approved versions in the workspace; exits 0
-                                      only when every one is
+                                      are still the approved versions in the workspace, and that the
+                                      audit trail's head any pack prints is still in the workspace's
+                                      history; exits 0 only when every one is
   smsbuilder content --json           print the built-in content catalogue as JSON
   smsbuilder help | --help            show this help
+
+No output ever lands on a workspace: --out refuses any SMS Builder workspace, the
+-wal, -shm and -journal files SQLite keeps beside one, and links to them. Opening a
+workspace for writing saves, once a day, a copy in the Backups folder beside it
+("NAME backup YYYY-MM-DD.smsdb"); the last 7 daily and 4 weekly copies are kept.
 
 Packs:
 `
@@ -59,7 +73,7 @@ func IsCommand(args []string) bool {
 		return false
 	}
 	switch args[0] {
-	case "new", "check", "pack", "verify", "content", "help", "-h", "-help", "--help":
+	case "new", "check", "backup", "backups", "pack", "verify", "content", "help", "-h", "-help", "--help":
 		return true
 	}
 	return false
@@ -77,6 +91,10 @@ func Run(ctx context.Context, args []string, d Deps) int {
 		err = runNew(ctx, args[1:], d)
 	case "check":
 		err = runCheck(ctx, args[1:], d)
+	case "backup":
+		err = runBackup(ctx, args[1:], d)
+	case "backups":
+		err = runBackups(ctx, args[1:], d)
 	case "pack":
 		err = runPack(ctx, args[1:], d)
 	case "verify":
@@ -94,6 +112,10 @@ func Run(ctx context.Context, args []string, d Deps) int {
 			return 2
 		}
 		fmt.Fprintf(d.Stderr, "smsbuilder: %s\n", data.ErrorMessage(err))
+		var x exitError
+		if errors.As(err, &x) {
+			return x.code
+		}
 		return 1
 	}
 	return 0
@@ -151,16 +173,17 @@ func runNew(ctx context.Context, args []string, d Deps) error {
 	if filepath.Ext(path) == "" {
 		path += data.WorkspaceExt
 	}
-	ws, err := d.Store.Create(ctx, path)
+	// The file appears only once it is complete, demo and all.
+	ws, err := d.Store.CreateWith(ctx, path, func(ws data.Workspace) error {
+		if !*demo {
+			return nil
+		}
+		return data.SeedDemo(data.WithActor(ctx, "smsbuilder new --demo"), ws, d.Catalogue, assets.DemoLogo(), d.Now())
+	})
 	if err != nil {
 		return err
 	}
 	defer ws.Close()
-	if *demo {
-		if err := data.SeedDemo(data.WithActor(ctx, "smsbuilder new --demo"), ws, d.Catalogue, assets.DemoLogo(), d.Now()); err != nil {
-			return err
-		}
-	}
 	fmt.Fprintf(d.Stdout, "Created %s\n", path)
 	return nil
 }
@@ -176,7 +199,7 @@ func runCheck(ctx context.Context, args []string, d Deps) error {
 	}
 	r, err := d.Store.Check(ctx, pos[0])
 	if err != nil {
-		return err
+		return exitError{exitUnreadable, err}
 	}
 	w := d.Stdout
 	fmt.Fprintf(w, "Workspace:     %s\n", r.Path)
@@ -189,6 +212,9 @@ func runCheck(ctx context.Context, args []string, d Deps) error {
 	fmt.Fprintf(w, "Integrity:     %s\n", r.Integrity)
 	if r.ReadOnly {
 		fmt.Fprintln(w, "Access:        read-only")
+	}
+	if r.InterruptedChange {
+		fmt.Fprintf(w, "Journal:       %s-journal holds a change that was interrupted; it is undone when the file is next opened for writing, and this report shows the file as it will then be\n", filepath.Base(r.Path))
 	}
 	org := r.Organisation
 	if org == "" {
@@ -203,8 +229,12 @@ func runCheck(ctx context.Context, args []string, d Deps) error {
 	if !r.LastChange.IsZero() {
 		fmt.Fprintf(w, "Last change:   %s\n", r.LastChange.UTC().Format(time.RFC3339))
 	}
+	printIntegrity(w, r) // check.go
 	if !r.OK() {
-		return data.Errorf(data.ECorrupt, "%s failed the integrity check: %s", r.Path, r.Integrity)
+		return exitError{exitUnreadable, data.Errorf(data.ECorrupt, "%s failed the integrity check: %s", r.Path, r.Integrity)}
+	}
+	if !r.Sound() {
+		return problemsError(r)
 	}
 	return nil
 }
@@ -217,6 +247,7 @@ func runPack(ctx context.Context, args []string, d Deps) error {
 	draft := fs.Bool("draft", false, "mark every page DRAFT")
 	assessment := fs.Int64("assessment", 0, "ID of the gap assessment the gap pack reports on (default: the latest)")
 	includeDrafts := fs.Bool("include-drafts", false, "print documents not yet approved, marked DRAFT (manual and document)")
+	force := fs.Bool("force", false, "replace an existing file that is not a PDF")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -246,11 +277,18 @@ func runPack(ctx context.Context, args []string, d Deps) error {
 	if *includeDrafts && pack.ID != "manual" && pack.ID != documentPack {
 		return usagef("--include-drafts applies only to the manual and document packs")
 	}
+	// Refused before the workspace is opened, so a refusal changes nothing.
+	if err := checkPackOutput(d.Store.CheckOutput, *out, *force); err != nil {
+		return err
+	}
 	ws, err := d.Store.Open(ctx, *wsPath)
 	if err != nil {
 		return err
 	}
 	defer ws.Close()
+	if err := ws.CheckOutput(*out); err != nil {
+		return err
+	}
 	src, err := reports.LoadSource(ctx, ws, d.Catalogue)
 	if err != nil {
 		return err
@@ -297,7 +335,11 @@ func runVerify(ctx context.Context, args []string, d Deps) error {
 	if err != nil {
 		return &data.Error{Code: data.ErrorCode(err), Message: path + " cannot be checked: " + lowerFirst(data.ErrorMessage(err)), Err: err}
 	}
-	if len(stamps) == 0 {
+	head, hasHead, err := printedHead(path) // verify_head.go
+	if err != nil {
+		return err
+	}
+	if len(stamps) == 0 && !hasHead {
 		return data.Errorf(data.EInvalid, "%s was not printed by SMS Builder or carries no controlled documents.", path)
 	}
 	ws, err := d.Store.Open(ctx, *wsPath)
@@ -305,6 +347,19 @@ func runVerify(ctx context.Context, args []string, d Deps) error {
 		return err
 	}
 	defer ws.Close()
+	historyOK := true
+	if hasHead {
+		if historyOK, err = checkPrintedHead(ctx, ws, head, d.Stdout); err != nil {
+			return err
+		}
+	}
+	if !historyOK && len(stamps) == 0 {
+		return errHistoryChanged(path)
+	}
+	if len(stamps) == 0 {
+		fmt.Fprintf(d.Stdout, "%s carries no controlled documents; the history it was printed from is unchanged.\n", path)
+		return nil
+	}
 	src, err := reports.LoadSource(ctx, ws, d.Catalogue)
 	if err != nil {
 		return err
@@ -328,6 +383,9 @@ func runVerify(ctx context.Context, args []string, d Deps) error {
 	bad := len(results) - counts[reports.VerifyOK]
 	if bad == 0 {
 		fmt.Fprintf(d.Stdout, "All %s in %s are the approved versions in the workspace.\n", plural(len(results), "document", "documents"), path)
+		if !historyOK {
+			return errHistoryChanged(path)
+		}
 		return nil
 	}
 	var parts []string

@@ -23,6 +23,8 @@ type Workspace struct {
 	readOnly   bool
 	version    int
 	backupPath string
+	dailyPath  string // today's copy in the Backups folder, written by Open
+	dailyErr   error  // why it could not be written
 	now        func() time.Time
 }
 
@@ -50,22 +52,19 @@ func (w *Workspace) Close() error {
 }
 
 // Backup writes a consistent copy of the workspace to dest, which must not
-// exist. It works on a read-only workspace too.
+// exist and must pass CheckOutput. It works on a read-only workspace too.
 func (w *Workspace) Backup(ctx context.Context, dest string) error {
+	if err := w.CheckOutput(dest); err != nil {
+		return err
+	}
+	if _, err := os.Lstat(dest); err == nil {
+		return data.Errorf(data.EExists, "A file already exists at %s: choose another name for the backup.", dest)
+	}
 	abs, err := filepath.Abs(dest)
 	if err != nil {
 		return fmt.Errorf("back up workspace: %w", err)
 	}
-	if _, err := os.Lstat(abs); err == nil {
-		return data.Errorf(data.EExists, "A file already exists at %s: choose another name for the backup.", dest)
-	}
-	if fi, err := os.Stat(filepath.Dir(abs)); err != nil || !fi.IsDir() {
-		return data.Errorf(data.ENotFound, "There is no folder %s.", filepath.Dir(abs))
-	}
-	if err := vacuumInto(ctx, w.db, abs); err != nil {
-		return fmt.Errorf("back up workspace: %w", err)
-	}
-	return nil
+	return wrap("back up workspace", copyInto(ctx, w.db, abs))
 }
 
 // errReadOnly is what every write returns on a read-only workspace.
@@ -107,8 +106,9 @@ func wrap(op string, err error) error {
 	return fmt.Errorf("%s: %w", op, err)
 }
 
-// record appends one entry to the audit trail inside tx. The actor is the
-// person named in ctx by data.WithActor.
+// record appends one entry to the audit trail inside tx and seals it into
+// the trail's hash chain. The actor is the person named in ctx by
+// data.WithActor.
 func record(ctx context.Context, tx *sql.Tx, at time.Time, entity, entityID, action string, changes []data.FieldChange) error {
 	if changes == nil {
 		changes = []data.FieldChange{}
@@ -117,9 +117,16 @@ func record(ctx context.Context, tx *sql.Tx, at time.Time, entity, entityID, act
 	if err != nil {
 		return fmt.Errorf("audit trail: %w", err)
 	}
-	_, err = tx.ExecContext(ctx,
+	res, err := tx.ExecContext(ctx,
 		"INSERT INTO audit_trail (at, actor, entity, entity_id, action, changes) VALUES (?, ?, ?, ?, ?, ?)",
 		formatTime(at), data.ActorFrom(ctx), entity, entityID, action, string(b))
+	if err != nil {
+		return fmt.Errorf("audit trail: %w", err)
+	}
+	id, err := res.LastInsertId()
+	if err == nil {
+		err = sealEntry(ctx, tx, id) // see audit_chain.go
+	}
 	if err != nil {
 		return fmt.Errorf("audit trail: %w", err)
 	}
