@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -33,8 +34,9 @@ func topDialogText(w fyne.Window) string {
 	return b.String()
 }
 
-// tapInTopDialog taps the button labelled label in the dialog on top.
-func tapInTopDialog(t *testing.T, w fyne.Window, label string) {
+// tapInTopDialog taps the button labelled with one of labels in the dialog
+// on top.
+func tapInTopDialog(t *testing.T, w fyne.Window, labels ...string) {
 	t.Helper()
 	overlay := w.Canvas().Overlays().Top()
 	if overlay == nil {
@@ -42,12 +44,12 @@ func tapInTopDialog(t *testing.T, w fyne.Window, label string) {
 	}
 	var found *widget.Button
 	walk(overlay, func(o fyne.CanvasObject) {
-		if b, ok := o.(*widget.Button); ok && b.Text == label {
+		if b, ok := o.(*widget.Button); ok && slices.Contains(labels, b.Text) {
 			found = b
 		}
 	})
 	if found == nil {
-		t.Fatalf("the dialog on top has no %q button:\n%s", label, topDialogText(w))
+		t.Fatalf("the dialog on top has no %q button:\n%s", labels, topDialogText(w))
 	}
 	test.Tap(found)
 }
