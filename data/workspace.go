@@ -11,7 +11,7 @@ const WorkspaceExt = ".smsdb"
 // OrganisationService keeps the organisation profile, one per workspace.
 type OrganisationService interface {
 	Organisation(ctx context.Context) (Organisation, error)
-	SaveOrganisation(ctx context.Context, o Organisation) error
+	SaveOrganisation(ctx context.Context, o Organisation) (Organisation, error)
 }
 
 // PeopleService keeps the people who work in the SMS.
@@ -21,7 +21,7 @@ type PeopleService interface {
 	// SavePerson creates the person when ID is 0 and updates it otherwise; it
 	// returns the stored record.
 	SavePerson(ctx context.Context, p Person) (Person, error)
-	DeletePerson(ctx context.Context, id int64) error
+	DeletePerson(ctx context.Context, p Person) error
 }
 
 // AuditService reads the audit trail. Writes happen inside every other
