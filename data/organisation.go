@@ -50,6 +50,7 @@ type Organisation struct {
 	PaperSize      PaperSize
 	DateFormat     DateFormat
 	UpdatedAt      time.Time
+	Revision       Revision
 }
 
 // Limits on organisation fields; the form shows them too.

@@ -61,6 +61,7 @@ type Person struct {
 	Roles     []Role
 	CreatedAt time.Time
 	UpdatedAt time.Time
+	Revision  Revision
 }
 
 // HasRole reports whether the person holds a role of the kind.

@@ -301,7 +301,7 @@ func (s *Store) buildRestored(ctx context.Context, path string, migs []migration
 	damaged := func(format string, args ...any) error {
 		return data.Errorf(data.ECorrupt, "%s cannot be restored: "+format, append([]any{from}, args...)...)
 	}
-	db, err := openRW(path)
+	db, err := openRW(path, s.journalMode(path))
 	if err != nil {
 		return fmt.Errorf("restore archive: %w", err)
 	}
