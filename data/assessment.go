@@ -44,6 +44,8 @@ type Assessment struct {
 	Date      time.Time
 	Assessor  string
 	CreatedAt time.Time
+
+	Unreadable BadValues // stored values that could not be read; see Unreadable
 }
 
 // Validate checks the assessment's own fields.
@@ -67,6 +69,8 @@ type Answer struct {
 	Notes        string
 	Evidence     string
 	UpdatedAt    time.Time
+
+	Unreadable BadValues // stored values that could not be read; see Unreadable
 }
 
 // Validate checks the answer's fields.

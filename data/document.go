@@ -58,6 +58,8 @@ type Document struct {
 	OwnerID     int64
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
+
+	Unreadable BadValues // stored values that could not be read; see Unreadable
 }
 
 // Validate checks the document's own fields.
@@ -85,6 +87,8 @@ type Version struct {
 	ReviewDue     time.Time
 	CreatedAt     time.Time
 	UpdatedAt     time.Time
+
+	Unreadable BadValues // stored values that could not be read; see Unreadable
 }
 
 // Number is "1.0", with " draft" or " in review" for unapproved text.

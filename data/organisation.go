@@ -50,6 +50,8 @@ type Organisation struct {
 	PaperSize      PaperSize
 	DateFormat     DateFormat
 	UpdatedAt      time.Time
+
+	Unreadable BadValues // stored values that could not be read; see Unreadable
 }
 
 // Limits on organisation fields; the form shows them too.

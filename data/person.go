@@ -61,6 +61,8 @@ type Person struct {
 	Roles     []Role
 	CreatedAt time.Time
 	UpdatedAt time.Time
+
+	Unreadable BadValues // stored values that could not be read; see Unreadable
 }
 
 // HasRole reports whether the person holds a role of the kind.

@@ -35,6 +35,8 @@ type Task struct {
 	SourceRef   string
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
+
+	Unreadable BadValues // stored values that could not be read; see Unreadable
 }
 
 // Validate checks the task's fields.
