@@ -85,7 +85,7 @@ func newDocWriter(env packEnv) *docWriter {
 
 func (w *docWriter) date(v data.Version) string {
 	if v.ApprovedAt.IsZero() {
-		return ""
+		return v.Unreadable.Or("ApprovedAt", "")
 	}
 	return w.env.opts.DateFormat.Format(v.ApprovedAt)
 }
@@ -99,7 +99,7 @@ func statusText(v data.Version, draft bool) string {
 	case draft:
 		return "DRAFT"
 	}
-	return v.Status.Label()
+	return v.Unreadable.Or("Status", v.Status.Label())
 }
 
 // controlRow is the line of the document control table for a version.
@@ -174,6 +174,9 @@ func (w *docWriter) details(d *doc, s docState, v data.Version, draft bool) {
 		owner = notRecorded
 	}
 	spans = append(spans, sep, label("Owner"), span{text: keep(owner)})
+	if !draft && v.Unreadable.Has("ReviewDue") {
+		spans = append(spans, sep, label("Next review"), unreadableCell()[0])
+	}
 	if !draft && !v.ReviewDue.IsZero() {
 		due := span{text: keep(w.env.opts.DateFormat.Format(v.ReviewDue))}
 		y, m, day := w.env.opts.Now.Date()
