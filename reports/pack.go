@@ -273,7 +273,7 @@ func Build(ctx context.Context, packID string, src Source, opts Options, w io.Wr
 		env.status = "Draft"
 	}
 	spec, err := p.spec(env)
-	if bad := src.unreadable(); err == nil && len(bad) > 0 {
+	if bad := src.Unreadable(); err == nil && len(bad) > 0 {
 		spec.sections = append(spec.sections, unreadableSection(bad))
 	}
 	if err == nil {

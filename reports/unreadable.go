@@ -28,9 +28,9 @@ func listOrUnreadable(d *doc, items []string, unreadable bool) {
 	listOrNotYet(d, items)
 }
 
-// unreadable gathers every value of the source that could not be read, in
+// Unreadable gathers every value of the source that could not be read, in
 // the order the workspace's screens show the records.
-func (s Source) unreadable() []data.Unreadable {
+func (s Source) Unreadable() []data.Unreadable {
 	var out []data.Unreadable
 	out = append(out, s.Org.Unreadable...)
 	for _, p := range s.People {

@@ -30,7 +30,7 @@ func TestUnreadableValuesPrint(t *testing.T) {
 			src.Documents[i].Versions[0].Unreadable = note(`document version "1.0 of SMS-DOC-02"`, "ReviewDue", "review date", "next year")
 		}
 	}
-	bad := src.unreadable()
+	bad := src.Unreadable()
 	if len(bad) != 5 {
 		t.Fatalf("the source gathers %d unreadable values, want 5: %+v", len(bad), bad)
 	}

@@ -263,9 +263,13 @@ func runPack(ctx context.Context, args []string, d Deps) error {
 			return usagef("--paper must be A4 or Letter")
 		}
 	}
-	return writeFileAtomic(*out, func(w io.Writer) error {
+	err = writeFileAtomic(*out, func(w io.Writer) error {
 		return reports.Build(ctx, pack.ID, src, opts, w, nil)
 	}, d)
+	if err == nil {
+		warnUnreadable(d.Stderr, src.Unreadable())
+	}
+	return err
 }
 
 // runVerify checks the documents a printed pack holds against the
