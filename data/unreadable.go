@@ -75,7 +75,7 @@ func (b BadValues) Or(field, text string) string {
 // Message says in plain words which value of which record could not be read
 // and what it held.
 func (u Unreadable) Message() string {
-	return fmt.Sprintf("The %s stored for %s could not be read (it holds %q); it is shown empty until it is entered again.", u.Label, u.Record, u.Raw)
+	return fmt.Sprintf("The %s stored for %s could not be read: it holds %q. Enter it again.", u.Label, u.Record, u.Raw)
 }
 
 // cutRunes keeps the first n characters of s, marking a cut with "…".

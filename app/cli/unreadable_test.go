@@ -35,7 +35,7 @@ func TestPackWithUnreadableDate(t *testing.T) {
 			if strings.Contains(r.stderr, "parsing") || strings.Contains(r.stderr, "Something went wrong") {
 				t.Errorf("stderr shows a Go error: %s", r.stderr)
 			}
-			for _, want := range []string{"1 stored value could not be read", `The due date stored for task "`, `(it holds "soon")`} {
+			for _, want := range []string{"1 stored value could not be read", `The due date stored for task "`, `it holds "soon"`} {
 				if !strings.Contains(r.stderr, want) {
 					t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
 				}
