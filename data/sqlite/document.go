@@ -217,6 +217,9 @@ func (w *Workspace) CreateDocument(ctx context.Context, d data.Document, body st
 	if err := d.Validate(); err != nil {
 		return data.Document{}, err
 	}
+	if err := data.CheckBody(d.Number, body); err != nil {
+		return data.Document{}, err
+	}
 	var saved data.Document
 	err := w.write(ctx, "create document", func(tx *sql.Tx) error {
 		if err := checkNumberFree(ctx, tx, d.Number, 0); err != nil {
@@ -384,6 +387,9 @@ func (w *Workspace) SaveDraft(ctx context.Context, versionID int64, body string)
 		}
 		if body == v.Body {
 			return nil
+		}
+		if err := data.CheckBody(d.Number, body); err != nil {
+			return err
 		}
 		now := w.now()
 		if _, err := tx.ExecContext(ctx, "UPDATE document_versions SET body = ?, updated_at = ? WHERE id = ?",
