@@ -267,6 +267,7 @@ func Build(ctx context.Context, packID string, src Source, opts Options, w io.Wr
 	if progress == nil {
 		progress = func(int, int) {}
 	}
+	src = src.printable()
 	opts = opts.resolve(src.Org)
 	env := packEnv{ctx: ctx, src: src, opts: opts, date: opts.DateFormat.Format(opts.Now), status: "Generated"}
 	if opts.Draft {
