@@ -192,6 +192,7 @@ type VerifyResult struct {
 	Status  VerifyStatus
 	Message string // "OK", "superseded by 1.2", "changed: the workspace text differs", ...
 	Title   string // the document's title in the workspace, "" when not found
+	Page    int    // the first page whose text differs, when VerifyText found one
 }
 
 // OK reports whether the printed document is the current approved version.
