@@ -45,8 +45,8 @@ Usage:
                                       when no version is approved)
   smsbuilder verify FILE.pdf --workspace FILE
                                       check that the documents a printed manual or document holds
-                                      are still the approved versions in the workspace; exits 0
-                                      only when every one is
+                                      are still the approved versions in the workspace, and that
+                                      their pages show the approved text; exits 0 only when every one is
   smsbuilder content --json           print the built-in content catalogue as JSON
   smsbuilder help | --help            show this help
 
@@ -313,7 +313,10 @@ func runVerify(ctx context.Context, args []string, d Deps) error {
 	if err != nil {
 		return err
 	}
-	results := reports.Verify(stamps, src)
+	results, err := verifyPrinted(ctx, path, src, reports.Verify(stamps, src))
+	if err != nil {
+		return err
+	}
 	numW, verW := 0, 0
 	version := func(s reports.Stamp) string {
 		if s.Draft {
