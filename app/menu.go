@@ -26,6 +26,8 @@ func (u *UI) installMenu() {
 	backup := fyne.NewMenuItem(lang.L("Save a backup copy…"), u.onBackup)
 	backup.Shortcut = shortcut(fyne.KeyB, cmd|fyne.KeyModifierShift)
 	backup.Disabled = u.ws == nil
+	restore := fyne.NewMenuItem(lang.L("Restore from a backup…"), u.onRestore)
+	restore.Disabled = u.ws == nil
 	who := fyne.NewMenuItem(lang.L("Who is working…"), u.askWhoIsWorking)
 	quit := fyne.NewMenuItem(lang.L("Quit"), func() { u.app.Quit() })
 	quit.IsQuit = true
@@ -43,7 +45,7 @@ func (u *UI) installMenu() {
 	}
 
 	u.win.SetMainMenu(fyne.NewMainMenu(
-		fyne.NewMenu(lang.L("File"), newItem, openItem, recent, fyne.NewMenuItemSeparator(), backup, fyne.NewMenuItemSeparator(), who, fyne.NewMenuItemSeparator(), quit),
+		fyne.NewMenu(lang.L("File"), newItem, openItem, recent, fyne.NewMenuItemSeparator(), backup, restore, fyne.NewMenuItemSeparator(), who, fyne.NewMenuItemSeparator(), quit),
 		goMenu,
 	))
 

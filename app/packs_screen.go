@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -102,26 +101,38 @@ const (
 )
 
 // savePack asks where to save a pack, then builds it with a progress dialog
-// that can cancel it, and offers to open it.
+// that can cancel it, and offers to open it. The path never lands on a
+// workspace; replacing an existing file is confirmed first, in stronger
+// words when it is not a PDF.
 func savePack(e *env, p reports.Pack, title string, opts reports.Options) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			e.showErr(err)
-			return
+	pathOf := func(folder, name string) (string, error) {
+		path, err := filePath(folder, name, ".pdf")
+		if err == nil {
+			err = e.ws.CheckOutput(path)
 		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close() // the pack is written beside it and renamed, so a failure keeps no half file
-		buildPack(e, p, title, opts, path)
-	}, e.win)
-	d.SetFileName(packFileName(title, e))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(e.ws.Path()))); err == nil {
-		d.SetLocation(l)
+		return path, err
 	}
-	d.Show()
+	askFile(e.win, lang.L("Save the pack"), lang.L("Save"), filepath.Dir(e.ws.Path()), packFileName(title, e), nil, pathOf, func(path string) error {
+		_, err := reports.ReplacesOther(path) // an unreadable file is explained in the dialog
+		return err
+	}, func(path string) {
+		build := func(ok bool) {
+			if ok {
+				buildPack(e, p, title, opts, path)
+			}
+		}
+		other, _ := reports.ReplacesOther(path)
+		_, statErr := os.Lstat(path)
+		switch {
+		case other:
+			dialog.ShowConfirm(lang.L("Replace a file that is not a PDF?"),
+				fmt.Sprintf(lang.L("%s exists and is not a PDF. Replacing it with the pack loses what it holds.\n\nReplace it?"), filepath.Base(path)), build, e.win)
+		case statErr == nil:
+			dialog.ShowConfirm(lang.L("Replace the PDF?"), fmt.Sprintf(lang.L("%s exists already. Replace it?"), filepath.Base(path)), build, e.win)
+		default:
+			build(true)
+		}
+	})
 }
 
 func packFileName(title string, e *env) string {
@@ -174,13 +185,11 @@ func buildPack(e *env, p reports.Pack, title string, opts reports.Options, path 
 
 // writePack builds the pack into a temporary file beside path and renames it
 // into place, so a failed or cancelled build leaves no half-written PDF.
-func writePack(ctx context.Context, e *env, id string, opts reports.Options, path string, progress func(done, total int)) (err error) {
-	defer func() {
-		// The save dialog created an empty file; do not leave it behind.
-		if fi, statErr := os.Stat(path); err != nil && statErr == nil && fi.Size() == 0 {
-			os.Remove(path)
-		}
-	}()
+func writePack(ctx context.Context, e *env, id string, opts reports.Options, path string, progress func(done, total int)) error {
+	// Checked again: the file may have changed while the pack was chosen.
+	if err := e.ws.CheckOutput(path); err != nil {
+		return err
+	}
 	src, err := reports.LoadSource(ctx, e.ws, e.cat)
 	if err != nil {
 		return err

@@ -173,6 +173,9 @@ func (u *UI) openWorkspace(path string) error {
 		return err
 	}
 	u.setWorkspace(ws)
+	if _, err := ws.DailyBackup(); err != nil {
+		u.showError(err)
+	}
 	return nil
 }
 
@@ -180,15 +183,15 @@ func (u *UI) createWorkspace(path string, demo bool) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("create workspace folder: %w", err)
 	}
-	ws, err := u.deps.Store.Create(context.Background(), path)
+	// The file appears only once it is complete, demo and all.
+	ws, err := u.deps.Store.CreateWith(context.Background(), path, func(ws data.Workspace) error {
+		if !demo {
+			return nil
+		}
+		return data.SeedDemo(data.WithActor(context.Background(), "SMS Builder demo"), ws, u.deps.Catalogue, assets.DemoLogo(), u.deps.Now())
+	})
 	if err != nil {
 		return err
-	}
-	if demo {
-		if err := data.SeedDemo(data.WithActor(context.Background(), "SMS Builder demo"), ws, u.deps.Catalogue, assets.DemoLogo(), u.deps.Now()); err != nil {
-			ws.Close()
-			return err
-		}
 	}
 	u.setWorkspace(ws)
 	return nil

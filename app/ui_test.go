@@ -383,12 +383,23 @@ func TestWritePackWritesAPDFAndLeavesNoTemporaryFile(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	cancelled := filepath.Join(filepath.Dir(path), "cancelled.pdf")
-	os.WriteFile(cancelled, nil, 0o644) // as the save dialog leaves it
+	old := []byte("%PDF-1.4 an earlier pack")
+	os.WriteFile(cancelled, old, 0o644)
 	if err := writePack(ctx, u.env(), "scope", reports.Options{Now: fixedNow()}, cancelled, nil); err == nil {
 		t.Fatal("a cancelled build reported success")
 	}
-	if _, err := os.Stat(cancelled); !os.IsNotExist(err) {
-		t.Error("a cancelled build left the empty file behind")
+	if b, _ := os.ReadFile(cancelled); !bytes.Equal(b, old) {
+		t.Error("a cancelled build changed the earlier PDF")
+	}
+
+	// The pack is refused over the open workspace, which stays as it was.
+	before, _ := os.ReadFile(path)
+	err = writePack(context.Background(), u.env(), "scope", reports.Options{Now: fixedNow()}, path, nil)
+	if msg := data.ErrorMessage(err); !strings.Contains(msg, "never writes over a workspace") {
+		t.Errorf("writePack over the workspace = %q, want a refusal", msg)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(after, before) {
+		t.Error("writePack changed the workspace")
 	}
 }
 

@@ -141,9 +141,10 @@ func (u *undoableDelete) onUndo() {
 // button. accept does the work: nil closes the dialog; an error keeps it
 // open with everything typed, its message under the field it names (when
 // fields knows that field) or else at the foot of the dialog. Enter in any
-// of submitOn accepts too.
+// of submitOn accepts too. What follows an accepted dialog (another dialog)
+// belongs in its SetOnClosed: Fyne hides every dialog above one it hides.
 func showFormDialog(win fyne.Window, title, confirm string, body fyne.CanvasObject, width float32, cancellable bool,
-	fields fieldProblems, accept func() error, submitOn ...*widget.Entry) {
+	fields fieldProblems, accept func() error, submitOn ...*widget.Entry) *dialog.CustomDialog {
 	problem := widget.NewLabel("")
 	problem.Importance = widget.DangerImportance
 	problem.Wrapping = fyne.TextWrapWord
@@ -174,4 +175,5 @@ func showFormDialog(win fyne.Window, title, confirm string, body fyne.CanvasObje
 	d.SetButtons(buttons)
 	d.Resize(fyne.NewSize(width, 0))
 	d.Show()
+	return d
 }

@@ -24,7 +24,7 @@ func (u *UI) onNewWorkspace() {
 	demo := widget.NewCheck(lang.L("Start with the demo organisation (Northwind Managed IT Ltd)"), nil)
 	u.askNewFile(lang.L("New workspace"), lang.L("Create"), "Workspace"+data.WorkspaceExt, []fyne.CanvasObject{demo}, func(path string) error {
 		return u.createWorkspace(path, demo.Checked)
-	})
+	}, nil)
 }
 
 func (u *UI) onOpenWorkspace() {
@@ -69,68 +69,27 @@ func (u *UI) onBackup() {
 	base := strings.TrimSuffix(filepath.Base(u.ws.Path()), data.WorkspaceExt)
 	name := fmt.Sprintf("%s backup %s%s", base, u.deps.Now().Format("2006-01-02 1504"), data.WorkspaceExt)
 	u.askNewFile(lang.L("Save a backup copy"), lang.L("Save"), name, nil, func(path string) error {
-		if err := u.ws.Backup(context.Background(), path); err != nil {
-			return err
-		}
+		return u.ws.Backup(context.Background(), path)
+	}, func(path string) {
 		dialog.ShowInformation(lang.L("Backup saved"), lang.L("A copy of the workspace was saved to")+"\n"+path, u.win)
-		return nil
 	})
 }
 
-// askNewFile asks for a folder and a file name for a file that must not
-// exist yet, then calls create. A refused value is explained in the dialog,
-// which stays open so nothing typed is lost.
-func (u *UI) askNewFile(title, confirm, defaultName string, extra []fyne.CanvasObject, create func(path string) error) {
-	dir := u.defaultFolder()
-	folder := widget.NewEntry()
-	folder.SetText(dir)
-	name := widget.NewEntry()
-	name.SetText(defaultName)
-	browse := widget.NewButton(lang.L("Browse…"), func() {
-		fd := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
-			if err == nil && l != nil {
-				folder.SetText(l.Path())
-			}
-		}, u.win)
-		if l, err := storage.ListerForURI(storage.NewFileURI(folder.Text)); err == nil {
-			fd.SetLocation(l)
-		}
-		fd.Show()
-	})
-	form := widget.NewForm(
-		widget.NewFormItem(lang.L("Folder"), container.NewBorder(nil, nil, nil, browse, folder)),
-		widget.NewFormItem(lang.L("File name"), name),
-	)
-	body := container.NewVBox(append([]fyne.CanvasObject{form}, extra...)...)
-	showFormDialog(u.win, title, confirm, body, 620, true, nil, func() error {
-		path, err := newFilePath(folder.Text, name.Text)
-		if err == nil {
-			err = create(path)
-		}
-		return err
-	}, name, folder)
-	u.win.Canvas().Focus(name)
+// askNewFile asks for a folder and a file name for a workspace file that
+// must not exist yet, then calls create, and then, once the dialog closed.
+func (u *UI) askNewFile(title, confirm, defaultName string, extra []fyne.CanvasObject, create func(path string) error, then func(path string)) {
+	askFile(u.win, title, confirm, u.defaultFolder(), defaultName, extra, newFilePath, create, then)
 }
 
 // newFilePath checks a folder and a file name typed by the user and returns
 // the path of a workspace file that does not exist yet.
 func newFilePath(folder, name string) (string, error) {
-	folder, name = strings.TrimSpace(folder), strings.TrimSpace(name)
-	if name == "" {
-		return "", data.Errorf(data.EInvalid, "Enter a file name.")
+	path, err := filePath(folder, name, data.WorkspaceExt)
+	if err != nil {
+		return "", err
 	}
-	if strings.ContainsAny(name, `/\`) {
-		return "", data.Errorf(data.EInvalid, "The file name cannot contain / or \\.")
-	}
-	if !strings.HasSuffix(strings.ToLower(name), data.WorkspaceExt) {
-		name += data.WorkspaceExt
-	}
-	if st, err := os.Stat(folder); err != nil || !st.IsDir() {
-		return "", data.Errorf(data.EInvalid, "The folder %s does not exist.", folder)
-	}
-	path := filepath.Join(folder, name)
-	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
-		return "", data.Errorf(data.EExists, "%s already exists. Choose another name: SMS Builder never overwrites a workspace.", name)
+	if _, err := os.Lstat(path); !errors.Is(err, os.ErrNotExist) {
+		return "", data.Errorf(data.EExists, "%s already exists. Choose another name: SMS Builder never overwrites a workspace.", filepath.Base(path))
 	}
 	return path, nil
 }

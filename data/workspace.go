@@ -41,9 +41,11 @@ type Workspace interface {
 	TaskService
 	DocumentService
 	AuditService
+	WorkspaceFiles
 	Path() string
 	ReadOnly() bool
-	// Backup writes a consistent copy of the workspace to dest, which must not exist.
+	// Backup writes a consistent copy of the workspace to dest, which must
+	// not exist and must pass CheckOutput.
 	Backup(ctx context.Context, dest string) error
 	Close() error
 }
@@ -58,6 +60,7 @@ type Store interface {
 	Open(ctx context.Context, path string) (Workspace, error)
 	// Check inspects a file without changing a byte of it.
 	Check(ctx context.Context, path string) (CheckReport, error)
+	FileStore
 }
 
 // CheckReport describes a workspace file: its schema and its integrity.
@@ -76,6 +79,10 @@ type CheckReport struct {
 	Documents     int // 0 in a file whose schema has no documents yet
 	AuditEntries  int
 	LastChange    time.Time
+	// InterruptedChange: a journal beside the file holds a change a program
+	// did not finish; SQLite undoes it when the file is next opened for
+	// writing, and the report describes the file as it will then be.
+	InterruptedChange bool
 }
 
 // OK reports whether the file can be opened by this app as it is.

@@ -34,11 +34,14 @@ Usage:
   smsbuilder [WORKSPACE.smsdb]        open the app (the last or the default workspace when none is named)
   smsbuilder new FILE [--demo]        create a workspace; --demo fills it with Northwind Managed IT Ltd
   smsbuilder check FILE               report a workspace's schema and integrity without changing it
-  smsbuilder pack PACK --workspace FILE --out FILE.pdf [--paper A4|Letter] [--draft] [--assessment ID] [--include-drafts]
+  smsbuilder backup FILE --out COPY   write a consistent copy of a workspace to a new file
+  smsbuilder backups FILE             list the daily copies kept in the Backups folder beside a workspace
+  smsbuilder pack PACK --workspace FILE --out FILE.pdf [--paper A4|Letter] [--draft] [--assessment ID] [--include-drafts] [--force]
                                       print a documentation pack; --assessment chooses the
                                       gap assessment the gap pack reports on (default: the latest);
                                       --include-drafts adds to the manual the documents not yet
-                                      approved, and newer drafts, marked DRAFT
+                                      approved, and newer drafts, marked DRAFT; an existing PDF is
+                                      replaced, another existing file only with --force
   smsbuilder pack document NUMBER --workspace FILE --out FILE.pdf [--include-drafts]
                                       print one document, such as SMS-DOC-02: its approved version,
                                       or its newer draft marked DRAFT (with --include-drafts, or
@@ -50,6 +53,11 @@ Usage:
   smsbuilder content --json           print the built-in content catalogue as JSON
   smsbuilder help | --help            show this help
 
+No output ever lands on a workspace: --out refuses any SMS Builder workspace, the
+-wal, -shm and -journal files SQLite keeps beside one, and links to them. Opening a
+workspace for writing saves, once a day, a copy in the Backups folder beside it
+("NAME backup YYYY-MM-DD.smsdb"); the last 7 daily and 4 weekly copies are kept.
+
 Packs:
 `
 
@@ -59,7 +67,7 @@ func IsCommand(args []string) bool {
 		return false
 	}
 	switch args[0] {
-	case "new", "check", "pack", "verify", "content", "help", "-h", "-help", "--help":
+	case "new", "check", "backup", "backups", "pack", "verify", "content", "help", "-h", "-help", "--help":
 		return true
 	}
 	return false
@@ -77,6 +85,10 @@ func Run(ctx context.Context, args []string, d Deps) int {
 		err = runNew(ctx, args[1:], d)
 	case "check":
 		err = runCheck(ctx, args[1:], d)
+	case "backup":
+		err = runBackup(ctx, args[1:], d)
+	case "backups":
+		err = runBackups(ctx, args[1:], d)
 	case "pack":
 		err = runPack(ctx, args[1:], d)
 	case "verify":
@@ -151,16 +163,17 @@ func runNew(ctx context.Context, args []string, d Deps) error {
 	if filepath.Ext(path) == "" {
 		path += data.WorkspaceExt
 	}
-	ws, err := d.Store.Create(ctx, path)
+	// The file appears only once it is complete, demo and all.
+	ws, err := d.Store.CreateWith(ctx, path, func(ws data.Workspace) error {
+		if !*demo {
+			return nil
+		}
+		return data.SeedDemo(data.WithActor(ctx, "smsbuilder new --demo"), ws, d.Catalogue, assets.DemoLogo(), d.Now())
+	})
 	if err != nil {
 		return err
 	}
 	defer ws.Close()
-	if *demo {
-		if err := data.SeedDemo(data.WithActor(ctx, "smsbuilder new --demo"), ws, d.Catalogue, assets.DemoLogo(), d.Now()); err != nil {
-			return err
-		}
-	}
 	fmt.Fprintf(d.Stdout, "Created %s\n", path)
 	return nil
 }
@@ -190,6 +203,9 @@ func runCheck(ctx context.Context, args []string, d Deps) error {
 	if r.ReadOnly {
 		fmt.Fprintln(w, "Access:        read-only")
 	}
+	if r.InterruptedChange {
+		fmt.Fprintf(w, "Journal:       %s-journal holds a change that was interrupted; it is undone when the file is next opened for writing, and this report shows the file as it will then be\n", filepath.Base(r.Path))
+	}
 	org := r.Organisation
 	if org == "" {
 		org = "(not yet named)"
@@ -217,6 +233,7 @@ func runPack(ctx context.Context, args []string, d Deps) error {
 	draft := fs.Bool("draft", false, "mark every page DRAFT")
 	assessment := fs.Int64("assessment", 0, "ID of the gap assessment the gap pack reports on (default: the latest)")
 	includeDrafts := fs.Bool("include-drafts", false, "print documents not yet approved, marked DRAFT (manual and document)")
+	force := fs.Bool("force", false, "replace an existing file that is not a PDF")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -246,11 +263,18 @@ func runPack(ctx context.Context, args []string, d Deps) error {
 	if *includeDrafts && pack.ID != "manual" && pack.ID != documentPack {
 		return usagef("--include-drafts applies only to the manual and document packs")
 	}
+	// Refused before the workspace is opened, so a refusal changes nothing.
+	if err := checkPackOutput(d.Store.CheckOutput, *out, *force); err != nil {
+		return err
+	}
 	ws, err := d.Store.Open(ctx, *wsPath)
 	if err != nil {
 		return err
 	}
 	defer ws.Close()
+	if err := ws.CheckOutput(*out); err != nil {
+		return err
+	}
 	src, err := reports.LoadSource(ctx, ws, d.Catalogue)
 	if err != nil {
 		return err

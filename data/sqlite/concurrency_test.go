@@ -3,6 +3,7 @@ package sqlite
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"sync"
 	"testing"
 
@@ -93,7 +94,7 @@ func TestTwoOpeners(t *testing.T) {
 	}
 	a.Close()
 	b.Close()
-	if got := dirNames(t, dir); len(got) != 1 {
-		t.Errorf("after both closed the folder holds %q", got)
+	if got, want := dirNames(t, dir), []string{"Backups", "shared.smsdb"}; !slices.Equal(got, want) {
+		t.Errorf("after both closed the folder holds %q, want the file and its daily backups", got)
 	}
 }

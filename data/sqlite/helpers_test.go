@@ -31,7 +31,7 @@ func newWorkspace(t testing.TB) *Workspace {
 
 func createAt(t testing.TB, s *Store, path string) *Workspace {
 	t.Helper()
-	ws, err := s.create(context.Background(), path)
+	ws, err := s.create(context.Background(), path, nil)
 	if err != nil {
 		t.Fatalf("create %s: %v", path, err)
 	}

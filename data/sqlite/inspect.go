@@ -35,6 +35,10 @@ type inspection struct {
 	sideFiles bool // a -wal, -shm or -journal file lies beside it
 	version   int
 	integrity string
+	// rolledBack: a hot journal lay beside the file, and abs is a private
+	// copy in which SQLite undid the interrupted change; remove deletes it.
+	rolledBack bool
+	remove     func()
 }
 
 // inspect decides whether path is a workspace this app can open, without
@@ -54,8 +58,22 @@ func inspect(ctx context.Context, path string, newest int, check string, more fu
 	if err := in.probe(); err != nil {
 		return in, err
 	}
+	if hotJournal(abs) {
+		copyPath, remove, err := rolledBackCopy(ctx, abs)
+		if err != nil {
+			return in, &data.Error{Code: data.ECorrupt, Err: err, Message: fmt.Sprintf(
+				"%s holds a change that was interrupted (in %s beside it), and it could not be undone in a copy. Restore the workspace from a backup.",
+				path, filepath.Base(abs)+"-journal")}
+		}
+		readOnly := in.readOnly
+		in.abs, in.remove, in.rolledBack = copyPath, remove, true
+		if err := in.probe(); err != nil {
+			return in, err
+		}
+		in.readOnly = readOnly
+	}
 
-	db, err := sql.Open("sqlite", roDSN(abs, !in.sideFiles, true))
+	db, err := sql.Open("sqlite", roDSN(in.abs, !in.sideFiles, true))
 	if err != nil {
 		return in, fmt.Errorf("inspect workspace: %w", err)
 	}
@@ -184,6 +202,9 @@ func (in *inspection) checkMarker(ctx context.Context, db *sql.DB) error {
 func (in *inspection) sqliteError(err error) error {
 	var e *sqlite.Error
 	if errors.As(err, &e) {
+		if e.Code() == sqlite3.SQLITE_READONLY_ROLLBACK {
+			return &data.Error{Code: data.EReadOnly, Message: fmt.Sprintf("%s holds a change that was interrupted (in %s beside it), which must be undone before it can be read. Open it for writing in SMS Builder.", in.path, filepath.Base(in.path)+"-journal"), Err: err}
+		}
 		if e.Code() == sqlite3.SQLITE_IOERR_SHORT_READ {
 			return &data.Error{Code: data.ECorrupt, Message: fmt.Sprintf("%s is damaged or truncated and cannot be read. Restore it from a backup.", in.path), Err: err}
 		}

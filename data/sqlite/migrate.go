@@ -1,16 +1,26 @@
 package sqlite
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"embed"
+	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
 	"time"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+
+	"smsbuilder/data"
 )
 
 // migrationFiles holds the schema as numbered SQL files, applied in order.
@@ -128,4 +138,88 @@ func migrationBackupName(file string, target int, now time.Time) (string, error)
 		}
 	}
 	return "", fmt.Errorf("no free backup name beside %s", file)
+}
+
+// sameMigrationBackup returns the copy an earlier attempt to update file to
+// schema target left with the same contents as fresh, or "". A copy made by
+// VACUUM INTO depends only on what the database holds, so equal bytes mean
+// the same state.
+func sameMigrationBackup(file string, target int, fresh string) string {
+	dir := filepath.Dir(file)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return ""
+	}
+	prefix := fmt.Sprintf("%s.before-v%d-", filepath.Base(file), target)
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), prefix) || !strings.HasSuffix(e.Name(), ".bak") || !e.Type().IsRegular() {
+			continue
+		}
+		if p := filepath.Join(dir, e.Name()); sameContent(p, fresh) {
+			return p
+		}
+	}
+	return ""
+}
+
+// sameContent reports whether two files hold the same bytes.
+func sameContent(a, b string) bool {
+	fa, err := os.Open(a)
+	if err != nil {
+		return false
+	}
+	defer fa.Close()
+	fb, err := os.Open(b)
+	if err != nil {
+		return false
+	}
+	defer fb.Close()
+	sa, errA := fa.Stat()
+	sb, errB := fb.Stat()
+	if errA != nil || errB != nil || sa.Size() != sb.Size() {
+		return false
+	}
+	ba, bb := make([]byte, 64<<10), make([]byte, 64<<10)
+	for {
+		na, errA := io.ReadFull(fa, ba)
+		nb, errB := io.ReadFull(fb, bb)
+		if na != nb || !bytes.Equal(ba[:na], bb[:nb]) {
+			return false
+		}
+		if errA != nil || errB != nil {
+			return errors.Is(errA, io.EOF) || errors.Is(errA, io.ErrUnexpectedEOF)
+		}
+	}
+}
+
+// migrationFailed explains in plain words an update of the schema that did
+// not go through. Each step is its own transaction, so the file is left at
+// the last step that succeeded.
+func migrationFailed(ctx context.Context, w *Workspace, target int, err error) error {
+	at := w.version
+	if v, verr := schemaVersion(ctx, w.db); verr == nil {
+		at = v
+	}
+	cause := "the update stopped part-way"
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff {
+		case sqlite3.SQLITE_FULL:
+			cause = "the disk is full"
+		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+			cause = "another program was using the file"
+		case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_IOERR:
+			cause = "the file could not be written"
+		default:
+			cause = "SQLite refused a step of the update (" + se.Error() + ")"
+		}
+	}
+	name := filepath.Base(w.path)
+	return &data.Error{
+		Code: data.EInternal,
+		Message: fmt.Sprintf("%s could not be updated to the format of this version of SMS Builder (schema %d to %d), so it was not opened: %s. "+
+			"The file is at schema %d, with every record it held; a copy made before the attempt is at %s. Opening again uses the same copy.",
+			name, w.version, target, cause, at, w.backupPath),
+		Err: err,
+	}
 }

@@ -145,7 +145,7 @@ func TestMigrationBackup(t *testing.T) {
 		t.Errorf("second open made a backup %q", got)
 	}
 	again.Close()
-	if got, want := dirNames(t, dir), []string{"old.smsdb", filepath.Base(wantBackup)}; !slices.Equal(got, want) {
+	if got, want := dirNames(t, dir), []string{"Backups", "old.smsdb", filepath.Base(wantBackup)}; !slices.Equal(got, want) {
 		t.Errorf("folder holds %q, want %q", got, want)
 	}
 

@@ -80,16 +80,17 @@ func (s *Store) SchemaVersion() (int, error) {
 	return len(migs), nil
 }
 
-// Create makes a new workspace at path, which must not exist.
+// Create makes a new, empty workspace at path, which must not exist. It is
+// built under a hidden name and renamed into place when complete.
 func (s *Store) Create(ctx context.Context, path string) (data.Workspace, error) {
-	ws, err := s.create(ctx, path)
+	ws, err := s.create(ctx, path, nil)
 	if err != nil {
 		return nil, err
 	}
 	return ws, nil
 }
 
-func (s *Store) create(ctx context.Context, path string) (*Workspace, error) {
+func (s *Store) create(ctx context.Context, path string, fill func(*Workspace) error) (*Workspace, error) {
 	migs, err := s.loadMigrations()
 	if err != nil {
 		return nil, fmt.Errorf("create workspace: %w", err)
@@ -112,26 +113,9 @@ func (s *Store) create(ctx context.Context, path string) (*Workspace, error) {
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 		return nil, data.Errorf(data.ENotFound, "There is no folder %s.", dir)
 	}
-	f, err := os.OpenFile(abs, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
-	switch {
-	case errors.Is(err, fs.ErrExist):
-		return nil, data.Errorf(data.EExists, "A file already exists at %s.", path)
-	case errors.Is(err, fs.ErrPermission):
-		return nil, &data.Error{Code: data.EReadOnly, Message: fmt.Sprintf("SMS Builder may not create files in %s.", dir), Err: err}
-	case err != nil:
-		return nil, fmt.Errorf("create workspace: %w", err)
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(abs)
-		return nil, fmt.Errorf("create workspace: %w", err)
-	}
-
-	ws, err := s.initialise(ctx, path, abs, migs)
+	ws, err := s.build(ctx, path, abs, migs, fill)
 	if err != nil {
-		for _, suffix := range append([]string{""}, sideSuffixes[:]...) {
-			os.Remove(abs + suffix)
-		}
-		return nil, fmt.Errorf("create workspace: %w", err)
+		return nil, wrap("create workspace", err)
 	}
 	return ws, nil
 }
@@ -182,9 +166,19 @@ func (s *Store) open(ctx context.Context, path string) (*Workspace, error) {
 		return nil, fmt.Errorf("open workspace: %w", err)
 	}
 	newest := len(migs)
+	if abs, err := filepath.Abs(path); err == nil && hotJournal(abs) {
+		if err := s.undoInterruptedChange(ctx, path, abs, newest); err != nil {
+			return nil, err
+		}
+	}
 	in, err := inspect(ctx, path, newest, "quick_check", nil)
+	defer in.close()
 	if err != nil {
 		return nil, err
+	}
+	if in.rolledBack {
+		// The journal is still there: another program is in the middle of a change.
+		return nil, data.Errorf(data.EInternal, "%s is being changed by another program; try again in a moment.", path)
 	}
 	ws := &Workspace{path: path, abs: in.abs, readOnly: in.readOnly, version: in.version, now: s.clock}
 
@@ -215,26 +209,41 @@ func (s *Store) open(ctx context.Context, path string) (*Workspace, error) {
 		ws.version, err = schemaVersion(ctx, ws.db)
 	}
 	if err != nil {
-		ws.db.Close()
+		defer ws.db.Close()
 		if ws.backupPath != "" {
-			return nil, fmt.Errorf("open workspace (a copy from before the update is at %s): %w", ws.backupPath, err)
+			return nil, migrationFailed(ctx, ws, newest, err)
 		}
 		return nil, fmt.Errorf("open workspace: %w", err)
 	}
+	s.dailyBackup(ctx, ws)
 	return ws, nil
 }
 
+// backupBeforeMigration copies the file before its schema is updated. When
+// an earlier attempt failed and left a copy of this very state, that copy is
+// kept and no other is made, so retries do not pile up copies.
 func (s *Store) backupBeforeMigration(ctx context.Context, in inspection, newest int) (string, error) {
-	name, err := migrationBackupName(in.abs, newest, s.clock())
-	if err != nil {
-		return "", err
-	}
 	db, err := sql.Open("sqlite", roDSN(in.abs, !in.sideFiles, false))
 	if err != nil {
 		return "", err
 	}
 	defer db.Close()
-	if err := vacuumInto(ctx, db, name); err != nil {
+	tmp, err := incompleteName(in.abs)
+	if err != nil {
+		return "", err
+	}
+	if err := vacuumInto(ctx, db, tmp); err != nil {
+		return "", fmt.Errorf("back up before update: %w", err)
+	}
+	defer os.Remove(tmp)
+	if prev := sameMigrationBackup(in.abs, newest, tmp); prev != "" {
+		return prev, nil
+	}
+	name, err := migrationBackupName(in.abs, newest, s.clock())
+	if err != nil {
+		return "", err
+	}
+	if err := publish(tmp, name); err != nil {
 		return "", fmt.Errorf("back up before update: %w", err)
 	}
 	return name, nil
@@ -254,6 +263,8 @@ func (s *Store) Check(ctx context.Context, path string) (data.CheckReport, error
 	in, err := inspect(ctx, path, r.AppSchema, "integrity_check", func(db *sql.DB) error {
 		return readCheckFacts(ctx, db, &r)
 	})
+	defer in.close()
+	r.InterruptedChange = in.rolledBack
 	r.SizeBytes = in.size
 	r.SchemaVersion = in.version
 	r.ReadOnly = in.readOnly

@@ -642,6 +642,8 @@ func TestBackup(t *testing.T) {
 		code string
 	}{
 		{"destination exists", dest, data.EExists},
+		{"the workspace itself", ws.abs, data.EExists},
+		{"its log", ws.abs + "-wal", data.EExists},
 		{"folder missing", filepath.Join(dir, "missing", "b.smsdb"), data.ENotFound},
 	}
 	for _, r := range refusals {
@@ -676,7 +678,7 @@ func TestOddFileName(t *testing.T) {
 	if report, err := New().Check(ctx, path); err != nil || report.People != len(data.DemoPeople())+1 {
 		t.Errorf("Check() = %+v, %v", report, err)
 	}
-	if got, want := dirNames(t, dir), []string{name}; !slices.Equal(got, want) {
+	if got, want := dirNames(t, dir), []string{name, backupsFolder}; !slices.Equal(got, want) {
 		t.Errorf("folder holds %q, want %q", got, want)
 	}
 }
@@ -725,7 +727,7 @@ func TestLeftoverWAL(t *testing.T) {
 	if err := w.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := dirNames(t, dir), []string{filepath.Base(path)}; !slices.Equal(got, want) {
+	if got, want := dirNames(t, dir), []string{backupsFolder, filepath.Base(path)}; !slices.Equal(got, want) {
 		t.Errorf("after Close the folder holds %q, want %q", got, want)
 	}
 }

@@ -24,6 +24,8 @@ type Workspace struct {
 	readOnly   bool
 	version    int
 	backupPath string
+	dailyPath  string // today's copy in the Backups folder, written by Open
+	dailyErr   error  // why it could not be written
 	now        func() time.Time
 }
 
@@ -51,22 +53,19 @@ func (w *Workspace) Close() error {
 }
 
 // Backup writes a consistent copy of the workspace to dest, which must not
-// exist. It works on a read-only workspace too.
+// exist and must pass CheckOutput. It works on a read-only workspace too.
 func (w *Workspace) Backup(ctx context.Context, dest string) error {
+	if err := w.CheckOutput(dest); err != nil {
+		return err
+	}
+	if _, err := os.Lstat(dest); err == nil {
+		return data.Errorf(data.EExists, "A file already exists at %s: choose another name for the backup.", dest)
+	}
 	abs, err := filepath.Abs(dest)
 	if err != nil {
 		return fmt.Errorf("back up workspace: %w", err)
 	}
-	if _, err := os.Lstat(abs); err == nil {
-		return data.Errorf(data.EExists, "A file already exists at %s: choose another name for the backup.", dest)
-	}
-	if fi, err := os.Stat(filepath.Dir(abs)); err != nil || !fi.IsDir() {
-		return data.Errorf(data.ENotFound, "There is no folder %s.", filepath.Dir(abs))
-	}
-	if err := vacuumInto(ctx, w.db, abs); err != nil {
-		return fmt.Errorf("back up workspace: %w", err)
-	}
-	return nil
+	return wrap("back up workspace", copyInto(ctx, w.db, abs))
 }
 
 // errReadOnly is what every write returns on a read-only workspace.
