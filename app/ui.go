@@ -54,6 +54,8 @@ type UI struct {
 	screen  screen             // the screen on show
 	runes   func(rune)         // the current screen's keyboard handlers
 	keys    func(fyne.KeyName) // when no field has the focus
+
+	integrity *integrityBanner // says when the check on opening found changes made outside
 }
 
 // New builds the main window of a; call Start to show it on a workspace.
@@ -104,7 +106,8 @@ func (u *UI) build() {
 	u.body = container.NewStack()
 	split := container.NewHSplit(u.nav, u.body)
 	split.Offset = 0.17
-	u.win.SetContent(container.NewBorder(header, nil, nil, nil, split))
+	u.integrity = newIntegrityBanner(u.Window) // integrity_dialog.go
+	u.win.SetContent(container.NewBorder(container.NewVBox(header, u.integrity.box), nil, nil, nil, split))
 	u.installMenu()
 	u.refreshHeader()
 	// Dialogs have no Escape of their own; close the top one when no field has the key.
@@ -200,6 +203,7 @@ func (u *UI) createWorkspace(path string, demo bool) error {
 func (u *UI) setWorkspace(ws data.Workspace) {
 	u.closeWorkspace()
 	u.ws = ws
+	u.warnIfChanged(ws) // integrity_dialog.go
 	addRecent(u.app.Preferences(), ws.Path())
 	u.installMenu()
 	u.refreshHeader()

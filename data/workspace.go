@@ -41,6 +41,7 @@ type Workspace interface {
 	TaskService
 	DocumentService
 	AuditService
+	IntegrityService
 	WorkspaceFiles
 	Path() string
 	ReadOnly() bool
@@ -83,7 +84,15 @@ type CheckReport struct {
 	// did not finish; SQLite undoes it when the file is next opened for
 	// writing, and the report describes the file as it will then be.
 	InterruptedChange bool
+	AuditHead         AuditHead // the newest audit entry, zero when the trail is empty
+	// Problems are what the check found wrong inside a file SQLite accepts:
+	// schema, foreign keys, stored values, approved text, the audit chain.
+	Problems []Problem
 }
+
+// Sound reports whether the file can be opened and the check found no
+// problem inside it.
+func (r CheckReport) Sound() bool { return r.OK() && len(r.Problems) == 0 }
 
 // OK reports whether the file can be opened by this app as it is.
 func (r CheckReport) OK() bool {

@@ -111,8 +111,9 @@ type packMeta struct {
 	// foot is what the footer of the pack's own pages says about the
 	// document printed; a section may print another (see section.foot).
 	foot running
-	// keywords go into the PDF's Keywords metadata: the verification
-	// stamps of the controlled documents the pack prints, or "".
+	// keywords go into the PDF's Keywords metadata: the audit trail's head
+	// and the verification stamps of the controlled documents the pack
+	// prints, or "".
 	keywords string
 }
 
@@ -201,7 +202,7 @@ func newDoc(ctx context.Context, fonts *fontBook, g geometry, meta packMeta, dry
 	pdf.SetSubject(oneLine(clean(meta.subtitle)), true)
 	pdf.SetAuthor(oneLine(clean(meta.org)), true)
 	if meta.keywords != "" {
-		pdf.SetKeywords(meta.keywords, false) // ASCII by construction (see formatStamps)
+		pdf.SetKeywords(meta.keywords, false) // ASCII by construction (see packKeywords)
 	}
 	pdf.SetCreator("SMS Builder", true)
 	pdf.SetProducer("SMS Builder (gofpdf)", true)

@@ -92,6 +92,11 @@ type Source struct {
 	// all its versions, newest first.
 	Documents []DocumentRecord
 
+	// AuditHead is the newest entry of the audit trail, which every pack
+	// prints in its metadata (see audit_head.go); zero when the trail is
+	// empty or the reader keeps none.
+	AuditHead data.AuditHead
+
 	// readAnswers reads one assessment's answers from the workspace; nil
 	// when the source was not loaded from one that keeps assessments.
 	readAnswers func(ctx context.Context, assessmentID int64) (map[string]data.Answer, error)
@@ -177,6 +182,11 @@ func LoadSource(ctx context.Context, ws SourceReader, cat *data.Catalogue) (Sour
 				return Source{}, fmt.Errorf("load pack source: versions of %s: %w", doc.Number, err)
 			}
 			src.Documents = append(src.Documents, DocumentRecord{Document: doc, Versions: versions})
+		}
+	}
+	if a, ok := ws.(data.IntegrityService); ok {
+		if src.AuditHead, err = a.AuditHead(ctx); err != nil {
+			return Source{}, fmt.Errorf("load pack source: %w", err)
 		}
 	}
 	return src, nil
@@ -323,7 +333,7 @@ func renderPack(ctx context.Context, spec *packSpec, env packEnv, w io.Writer, p
 		now:       env.opts.Now,
 		compress:  env.opts.Compress,
 		foot:      foot,
-		keywords:  formatStamps(spec.stamps),
+		keywords:  packKeywords(env.src.AuditHead, spec.stamps),
 	}
 	g := pageGeometry(env.opts.Paper)
 	md := newMarkdown()

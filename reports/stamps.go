@@ -141,12 +141,22 @@ func unescapeNumber(m []string) (string, error) {
 // from the PDF's Keywords metadata. A PDF without stamps (another pack, or
 // a file SMS Builder did not print) gives none and no error; a file that is
 // not a readable PDF, or whose stamps are damaged, gives a *data.Error.
-func ReadStamps(r io.ReadSeeker) (stamps []Stamp, err error) {
+func ReadStamps(r io.ReadSeeker) ([]Stamp, error) {
+	keywords, err := readKeywords(r)
+	if err != nil {
+		return nil, err
+	}
+	return parseStamps(keywords)
+}
+
+// readKeywords reads a PDF's Keywords metadata: "" when it has none, a
+// *data.Error when the file is not a readable PDF.
+func readKeywords(r io.ReadSeeker) (keywords string, err error) {
 	defer func() {
 		// pdfcpu reads files from anywhere; a file that trips it up is
 		// still only a file that cannot be read
 		if p := recover(); p != nil {
-			stamps, err = nil, &data.Error{Code: data.EInvalid, Message: "The file is not a readable PDF.", Err: fmt.Errorf("read pdf: %v", p)}
+			keywords, err = "", &data.Error{Code: data.EInvalid, Message: "The file is not a readable PDF.", Err: fmt.Errorf("read pdf: %v", p)}
 		}
 	}()
 	// A configuration of our own: pdfcpu's default one is read from, and
@@ -154,24 +164,24 @@ func ReadStamps(r io.ReadSeeker) (stamps []Stamp, err error) {
 	conf := &model.Configuration{ValidationMode: model.ValidationRelaxed, Reader15: true, Eol: types.EolLF}
 	ctx, err := pdfcpu.Read(r, conf)
 	if err != nil {
-		return nil, &data.Error{Code: data.EInvalid, Message: "The file is not a readable PDF.", Err: fmt.Errorf("read pdf: %w", err)}
+		return "", &data.Error{Code: data.EInvalid, Message: "The file is not a readable PDF.", Err: fmt.Errorf("read pdf: %w", err)}
 	}
 	if ctx.Info == nil {
-		return nil, nil
+		return "", nil
 	}
 	info, err := ctx.DereferenceDict(*ctx.Info)
 	if err != nil || info == nil {
-		return nil, nil
+		return "", nil
 	}
 	kw, ok := info["Keywords"]
 	if !ok || kw == nil {
-		return nil, nil
+		return "", nil
 	}
-	keywords, err := ctx.DereferenceStringOrHexLiteral(kw, model.V10, nil)
+	keywords, err = ctx.DereferenceStringOrHexLiteral(kw, model.V10, nil)
 	if err != nil {
-		return nil, &data.Error{Code: data.EInvalid, Message: "The file's list of printed documents cannot be read.", Err: fmt.Errorf("read keywords: %w", err)}
+		return "", &data.Error{Code: data.EInvalid, Message: "The file's list of printed documents cannot be read.", Err: fmt.Errorf("read keywords: %w", err)}
 	}
-	return parseStamps(keywords)
+	return keywords, nil
 }
 
 // VerifyStatus is how a printed document compares with the workspace.

@@ -33,7 +33,12 @@ const usage = `SMS Builder — implement and document an ISO/IEC 20000-1:2018 se
 Usage:
   smsbuilder [WORKSPACE.smsdb]        open the app (the last or the default workspace when none is named)
   smsbuilder new FILE [--demo]        create a workspace; --demo fills it with Northwind Managed IT Ltd
-  smsbuilder check FILE               report a workspace's schema and integrity without changing it
+  smsbuilder check FILE               report a workspace's schema and integrity without changing it:
+                                      re-hashes approved text, verifies the audit trail's hash chain,
+                                      the schema and its triggers, links between records and every
+                                      stored value; one line per problem. Exits 0 when sound, 1 when
+                                      problems were found, 3 when FILE is not a workspace this
+                                      version can read (missing, another program's, damaged, newer)
   smsbuilder backup FILE --out COPY   write a consistent copy of a workspace to a new file
   smsbuilder backups FILE             list the daily copies kept in the Backups folder beside a workspace
   smsbuilder pack PACK --workspace FILE --out FILE.pdf [--paper A4|Letter] [--draft] [--assessment ID] [--include-drafts] [--force]
@@ -48,8 +53,10 @@ Usage:
                                       when no version is approved)
   smsbuilder verify FILE.pdf --workspace FILE
                                       check that the documents a printed manual or document holds
-                                      are still the approved versions in the workspace, and that
-                                      their pages show the approved text; exits 0 only when every one is
+                                      are still the approved versions in the workspace, that their
+                                      pages show the approved text, and that the audit trail's head
+                                      any pack prints is still in the workspace's history; exits 0
+                                      only when every one is
   smsbuilder content --json           print the built-in content catalogue as JSON
   smsbuilder help | --help            show this help
 
@@ -106,6 +113,10 @@ func Run(ctx context.Context, args []string, d Deps) int {
 			return 2
 		}
 		fmt.Fprintf(d.Stderr, "smsbuilder: %s\n", data.ErrorMessage(err))
+		var x exitError
+		if errors.As(err, &x) {
+			return x.code
+		}
 		return 1
 	}
 	return 0
@@ -189,7 +200,7 @@ func runCheck(ctx context.Context, args []string, d Deps) error {
 	}
 	r, err := d.Store.Check(ctx, pos[0])
 	if err != nil {
-		return err
+		return exitError{exitUnreadable, err}
 	}
 	w := d.Stdout
 	fmt.Fprintf(w, "Workspace:     %s\n", r.Path)
@@ -219,8 +230,12 @@ func runCheck(ctx context.Context, args []string, d Deps) error {
 	if !r.LastChange.IsZero() {
 		fmt.Fprintf(w, "Last change:   %s\n", r.LastChange.UTC().Format(time.RFC3339))
 	}
+	printIntegrity(w, r) // check.go
 	if !r.OK() {
-		return data.Errorf(data.ECorrupt, "%s failed the integrity check: %s", r.Path, r.Integrity)
+		return exitError{exitUnreadable, data.Errorf(data.ECorrupt, "%s failed the integrity check: %s", r.Path, r.Integrity)}
+	}
+	if !r.Sound() {
+		return problemsError(r)
 	}
 	return nil
 }
@@ -325,7 +340,11 @@ func runVerify(ctx context.Context, args []string, d Deps) error {
 	if err != nil {
 		return &data.Error{Code: data.ErrorCode(err), Message: path + " cannot be checked: " + lowerFirst(data.ErrorMessage(err)), Err: err}
 	}
-	if len(stamps) == 0 {
+	head, hasHead, err := printedHead(path) // verify_head.go
+	if err != nil {
+		return err
+	}
+	if len(stamps) == 0 && !hasHead {
 		return data.Errorf(data.EInvalid, "%s was not printed by SMS Builder or carries no controlled documents.", path)
 	}
 	ws, err := d.Store.Open(ctx, *wsPath)
@@ -333,6 +352,19 @@ func runVerify(ctx context.Context, args []string, d Deps) error {
 		return err
 	}
 	defer ws.Close()
+	historyOK := true
+	if hasHead {
+		if historyOK, err = checkPrintedHead(ctx, ws, head, d.Stdout); err != nil {
+			return err
+		}
+	}
+	if !historyOK && len(stamps) == 0 {
+		return errHistoryChanged(path)
+	}
+	if len(stamps) == 0 {
+		fmt.Fprintf(d.Stdout, "%s carries no controlled documents; the history it was printed from is unchanged.\n", path)
+		return nil
+	}
 	src, err := reports.LoadSource(ctx, ws, d.Catalogue)
 	if err != nil {
 		return err
@@ -359,6 +391,9 @@ func runVerify(ctx context.Context, args []string, d Deps) error {
 	bad := len(results) - counts[reports.VerifyOK]
 	if bad == 0 {
 		fmt.Fprintf(d.Stdout, "All %s in %s are the approved versions in the workspace.\n", plural(len(results), "document", "documents"), path)
+		if !historyOK {
+			return errHistoryChanged(path)
+		}
 		return nil
 	}
 	var parts []string

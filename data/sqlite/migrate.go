@@ -113,12 +113,27 @@ func applyMigration(ctx context.Context, db *sql.DB, m migration) error {
 	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 		return fmt.Errorf("migration %s: %w", m.name, err)
 	}
+	if step := migrationStep(m.version); step != nil {
+		if err := step(ctx, tx); err != nil {
+			return fmt.Errorf("migration %s: %w", m.name, err)
+		}
+	}
 	// PRAGMA takes no bound parameters; the version is an int we parsed.
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
 		return fmt.Errorf("migration %s: set schema version: %w", m.name, err)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("migration %s: commit: %w", m.name, err)
+	}
+	return nil
+}
+
+// migrationStep is the Go code, if any, that the migration to version runs
+// after its SQL, in the same transaction: what SQL alone cannot do.
+func migrationStep(version int) func(context.Context, *sql.Tx) error {
+	switch version {
+	case chainSchema:
+		return sealTrail // the entries written before schema 4 get their seals
 	}
 	return nil
 }

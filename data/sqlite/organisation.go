@@ -47,8 +47,8 @@ func readOrganisation(ctx context.Context, tx *sql.Tx) (data.Organisation, bool,
 		o.Logo = nil
 	}
 	v := readValues("organisation profile", "")
-	o.PaperSize = choice(v, "PaperSize", "paper size", paper, data.PaperSizes())
-	o.DateFormat = choice(v, "DateFormat", "date format", dateFormat, data.DateFormats())
+	o.PaperSize = readChoice(v, "PaperSize", "paper size", paper, data.PaperSizes())
+	o.DateFormat = readChoice(v, "DateFormat", "date format", dateFormat, data.DateFormats())
 	o.Services = v.list("Services", "list of services", services)
 	o.Locations = v.list("Locations", "list of locations", locations)
 	o.UpdatedAt = v.time("UpdatedAt", "time of the last change", updated)

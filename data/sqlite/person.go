@@ -284,7 +284,7 @@ func recordOwnerGone(ctx context.Context, tx *sql.Tx, at time.Time, p data.Perso
 // know is left out and noted as unreadable.
 func addRole(p *data.Person, kind string, r data.Role) {
 	v := readValues("person", p.Name)
-	if r.Kind = choice(v, "Roles", "SMS role", kind, data.RoleKinds()); r.Kind == "" {
+	if r.Kind = readChoice(v, "Roles", "SMS role", kind, data.RoleKinds()); r.Kind == "" {
 		p.Unreadable = append(p.Unreadable, v.bad...)
 		return
 	}

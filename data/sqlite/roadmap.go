@@ -67,7 +67,7 @@ func scanStep(s scanner) (data.StepProgress, error) {
 	}
 	p.OwnerID = owner.Int64
 	v := readValues("roadmap step", p.StepID)
-	p.Status = choice(v, "Status", "status", status, data.StepStatuses())
+	p.Status = readChoice(v, "Status", "status", status, data.StepStatuses())
 	p.Due = v.date("Due", "due date", due)
 	p.UpdatedAt = v.time("UpdatedAt", "time of the last change", updated)
 	p.Unreadable = v.bad

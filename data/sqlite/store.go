@@ -261,7 +261,10 @@ func (s *Store) Check(ctx context.Context, path string) (data.CheckReport, error
 	}
 	r.AppSchema = len(migs)
 	in, err := inspect(ctx, path, r.AppSchema, "integrity_check", func(db *sql.DB) error {
-		return readCheckFacts(ctx, db, &r)
+		if err := readCheckFacts(ctx, db, &r); err != nil {
+			return err
+		}
+		return checkContents(ctx, db, migs, &r) // check.go
 	})
 	defer in.close()
 	r.InterruptedChange = in.rolledBack
@@ -277,26 +280,34 @@ func (s *Store) Check(ctx context.Context, path string) (data.CheckReport, error
 }
 
 // readCheckFacts reads the organisation's name and the counts for a report.
+// A table that is missing (an older file, still to be migrated, or one a
+// tool dropped, which the check reports) counts nothing.
 func readCheckFacts(ctx context.Context, db *sql.DB, r *data.CheckReport) error {
-	var o data.Organisation
-	err := db.QueryRowContext(ctx, "SELECT legal_name, short_name FROM organisation WHERE id = 1").Scan(&o.LegalName, &o.ShortName)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+	exists := func(table string) (bool, error) {
+		var n int
+		err := db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", table).Scan(&n)
+		return n > 0, err
+	}
+	ok, err := exists("organisation")
+	if err != nil {
 		return err
 	}
-	r.Organisation = o.Name()
-	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM people").Scan(&r.People); err != nil {
-		return err
+	if ok {
+		var o data.Organisation
+		err := db.QueryRowContext(ctx, "SELECT legal_name, short_name FROM organisation WHERE id = 1").Scan(&o.LegalName, &o.ShortName)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		r.Organisation = o.Name()
 	}
-	// An older file, still to be migrated, may not have these tables yet.
 	for _, c := range []struct {
 		table string
 		n     *int
-	}{{"assessments", &r.Assessments}, {"tasks", &r.Tasks}, {"documents", &r.Documents}} {
-		var exists int
-		if err := db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", c.table).Scan(&exists); err != nil {
-			return err
-		}
-		if exists == 0 {
+	}{{"people", &r.People}, {"assessments", &r.Assessments}, {"tasks", &r.Tasks}, {"documents", &r.Documents}} {
+		if ok, err := exists(c.table); err != nil || !ok {
+			if err != nil {
+				return err
+			}
 			continue
 		}
 		// The table name is one of those above, not user input.
@@ -304,16 +315,18 @@ func readCheckFacts(ctx context.Context, db *sql.DB, r *data.CheckReport) error 
 			return err
 		}
 	}
+	if ok, err := exists("audit_trail"); err != nil || !ok {
+		return err
+	}
 	var last sql.NullString
 	if err := db.QueryRowContext(ctx, "SELECT count(*), max(at) FROM audit_trail").Scan(&r.AuditEntries, &last); err != nil {
 		return err
 	}
 	if last.Valid {
-		t, err := parseTime(last.String)
-		if err != nil {
-			return err
+		// A time that cannot be read is one of the problems the check lists.
+		if t, err := parseTime(last.String); err == nil {
+			r.LastChange = t
 		}
-		r.LastChange = t
 	}
 	return nil
 }

@@ -451,6 +451,14 @@ func TestCheck(t *testing.T) {
 		t.Errorf("LastChange = %v, want about now", got.LastChange)
 	}
 	got.LastChange = time.Time{}
+	if got.AuditHead.ID != int64(got.AuditEntries) || len(got.AuditHead.Hash) != 64 {
+		t.Errorf("AuditHead = %+v, want the last of %d entries", got.AuditHead, got.AuditEntries)
+	}
+	got.AuditHead = data.AuditHead{}
+	if len(got.Problems) > 0 {
+		t.Errorf("Problems = %v, want none", got.Problems)
+	}
+	got.Problems = nil
 	want := data.CheckReport{
 		Path:          path,
 		SizeBytes:     before.size,
@@ -461,7 +469,7 @@ func TestCheck(t *testing.T) {
 		People:        len(data.DemoPeople()),
 		AuditEntries:  1 + len(data.DemoPeople()),
 	}
-	if got != want {
+	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Check() = %+v\nwant %+v", got, want)
 	}
 	if !got.OK() {

@@ -84,9 +84,9 @@ func (v *values) changes(field, label, s string) []data.FieldChange {
 	return out
 }
 
-// choice reads a stored choice that must be one of known; anything else is
+// readChoice reads a stored choice that must be one of known; anything else is
 // the zero value.
-func choice[T ~string](v *values, field, label, s string, known []T) T {
+func readChoice[T ~string](v *values, field, label, s string, known []T) T {
 	if slices.Contains(known, T(s)) {
 		return T(s)
 	}

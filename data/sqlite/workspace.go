@@ -107,8 +107,9 @@ func wrap(op string, err error) error {
 	return fmt.Errorf("%s: %w", op, err)
 }
 
-// record appends one entry to the audit trail inside tx. The actor is the
-// person named in ctx by data.WithActor.
+// record appends one entry to the audit trail inside tx and seals it into
+// the trail's hash chain. The actor is the person named in ctx by
+// data.WithActor.
 func record(ctx context.Context, tx *sql.Tx, at time.Time, entity, entityID, action string, changes []data.FieldChange) error {
 	if changes == nil {
 		changes = []data.FieldChange{}
@@ -117,9 +118,16 @@ func record(ctx context.Context, tx *sql.Tx, at time.Time, entity, entityID, act
 	if err != nil {
 		return fmt.Errorf("audit trail: %w", err)
 	}
-	_, err = tx.ExecContext(ctx,
+	res, err := tx.ExecContext(ctx,
 		"INSERT INTO audit_trail (at, actor, entity, entity_id, action, changes) VALUES (?, ?, ?, ?, ?, ?)",
 		formatTime(at), data.ActorFrom(ctx), entity, entityID, action, string(b))
+	if err != nil {
+		return fmt.Errorf("audit trail: %w", err)
+	}
+	id, err := res.LastInsertId()
+	if err == nil {
+		err = sealEntry(ctx, tx, id) // see audit_chain.go
+	}
 	if err != nil {
 		return fmt.Errorf("audit trail: %w", err)
 	}
