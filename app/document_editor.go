@@ -37,6 +37,10 @@ type documentEditor struct {
 	// saved is the text last stored; before is the text it replaced, for undo.
 	saved, before string
 	timer         *time.Timer
+	// stale is the refusal of a save because a colleague changed the draft
+	// after it was opened: autosave stops until the user reloads, so their
+	// text is neither lost nor saved over the colleague's.
+	stale error
 }
 
 func newDocumentEditor(e *env, id int64, back func(), show func(fyne.CanvasObject)) (*documentEditor, error) {
@@ -87,6 +91,9 @@ func (ed *documentEditor) onChanged(string) {
 	if ed.timer != nil {
 		ed.timer.Stop()
 	}
+	if ed.stale != nil {
+		return
+	}
 	ed.status.SetText(lang.L("Editing…"))
 	ed.timer = time.AfterFunc(autosaveDelay, func() { fyne.Do(ed.saveNow) })
 }
@@ -97,20 +104,52 @@ func (ed *documentEditor) saveNow() {
 		ed.timer.Stop()
 	}
 	body := ed.text.Text
-	if ed.current.Status != data.DocDraft || body == ed.saved || ed.env.ws.ReadOnly() {
+	if ed.current.Status != data.DocDraft || body == ed.saved || ed.env.ws.ReadOnly() || ed.stale != nil {
 		return
 	}
-	if err := ed.env.ws.SaveDraft(ed.env.ctx(), ed.current.ID, body); err != nil {
-		ed.status.SetText(data.ErrorMessage(err))
+	// Each save goes from the version the last one stored, so autosave never
+	// conflicts with itself.
+	v, err := ed.env.ws.SaveDraft(ed.env.ctx(), ed.current, body)
+	if err != nil {
+		msg := data.ErrorMessage(err)
+		if isConflict(err) {
+			msg = lang.L("Not saved: someone else changed this draft.")
+			ed.onConflict(err)
+		}
+		ed.status.SetText(msg)
 		ed.status.Importance = widget.DangerImportance
 		ed.status.Refresh()
 		return
 	}
 	ed.before, ed.saved = ed.saved, body
-	ed.current.Body = body
+	ed.current = v
 	ed.undo.Enable()
 	ed.status.SetText(lang.L("Draft saved at") + " " + ed.env.now().Format("15:04:05"))
 	ed.status.Importance = widget.SuccessImportance
+	ed.status.Refresh()
+}
+
+// onConflict stops autosave and offers to reload the document as a
+// colleague left it, keeping the user's text on the clipboard if they wish.
+func (ed *documentEditor) onConflict(err error) {
+	ed.stale = err
+	copyAndReload := widget.NewButton(lang.L("Copy my text, then reload"), func() {
+		fyne.CurrentApp().Clipboard().SetContent(ed.text.Text)
+		ed.reload()
+		ed.status.SetText(lang.L("Reloaded; your text is on the clipboard."))
+	})
+	showConflict(ed.env.win, err, lang.L("Reloading discards the text you typed since your last save; copy it first to keep it."), func() {
+		ed.reload()
+	}, copyAndReload)
+}
+
+// reload shows the document as it is stored now and saves again from there.
+func (ed *documentEditor) reload() {
+	ed.stale = nil
+	ed.afterMove()
+	ed.undo.Disable()
+	ed.status.SetText(lang.L("Reloaded: this is the text as it is now."))
+	ed.status.Importance = widget.MediumImportance
 	ed.status.Refresh()
 }
 
@@ -148,8 +187,12 @@ func (ed *documentEditor) insert(name string) {
 
 func (ed *documentEditor) move(t data.Transition, a data.Approval) {
 	ed.saveNow()
-	if err := ed.env.ws.Move(ed.env.ctx(), ed.current.ID, t, a); err != nil {
-		ed.env.showErr(err)
+	if ed.stale != nil {
+		ed.onConflict(ed.stale)
+		return
+	}
+	if _, err := ed.env.ws.Move(ed.env.ctx(), ed.current, t, a); err != nil {
+		conflictOr(ed.env.win, err, "", ed.reload, ed.env.showErr)
 		return
 	}
 	ed.afterMove()
@@ -217,16 +260,16 @@ func (ed *documentEditor) onApprove() {
 			widget.NewFormItem(lang.L("Review every (months)"), months),
 		))
 	title := fmt.Sprintf(lang.L("Approve %s version %d.%d"), ed.doc.Number, ed.current.Major, ed.current.Minor)
-	showFormDialog(ed.env.win, title, lang.L("Approve"), body, 560, true, nil, func() error {
+	showRecordDialog(ed.env.win, title, lang.L("Approve"), body, 560, true, nil, func() error {
 		m := 12
 		fmt.Sscan(months.Selected, &m)
 		a := data.Approval{ApproverID: personID(approvers, who.Selected), ChangeSummary: strings.TrimSpace(summary.Text), At: ed.env.now(), ReviewMonths: m}
-		if err := ed.env.ws.Move(ed.env.ctx(), ed.current.ID, data.Approve, a); err != nil {
+		if _, err := ed.env.ws.Move(ed.env.ctx(), ed.current, data.Approve, a); err != nil {
 			return err
 		}
 		ed.afterMove()
 		return nil
-	}, summary)
+	}, ed.reload, summary)
 	ed.env.win.Canvas().Focus(summary)
 }
 
@@ -334,6 +377,11 @@ func (ed *documentEditor) history() fyne.CanvasObject {
 func (ed *documentEditor) content() fyne.CanvasObject {
 	back := widget.NewButtonWithIcon(lang.L("Library"), theme.NavigateBackIcon(), func() {
 		ed.saveNow()
+		if ed.stale != nil {
+			// Leaving would lose the text that could not be saved.
+			ed.onConflict(ed.stale)
+			return
+		}
 		ed.back()
 	})
 	title := fmt.Sprintf("%s  %s", ed.doc.Number, ed.doc.Title)

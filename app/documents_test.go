@@ -11,13 +11,12 @@ import (
 	"smsbuilder/reports"
 )
 
-func TestDocumentFromTemplateToApprovedVersion(t *testing.T) {
-	u, _ := newPlainUI(t)
+// newPolicyEditor creates the service management policy from its template
+// and opens it in the editor of the Documents screen.
+func newPolicyEditor(t *testing.T, u *UI) (*documentEditor, data.Document) {
+	t.Helper()
 	u.show(screenDocuments)
 	s := u.screen.(*documentsScreen)
-	if len(s.rows) != 0 {
-		t.Fatal("a plain workspace has documents")
-	}
 	tpl, ok := u.deps.Catalogue.Template("service-management-policy")
 	if !ok {
 		t.Fatal("no policy template")
@@ -28,7 +27,17 @@ func TestDocumentFromTemplateToApprovedVersion(t *testing.T) {
 	}
 	s.load()
 	s.showEditor(doc.ID)
-	ed := s.editor
+	return s.editor, doc
+}
+
+func TestDocumentFromTemplateToApprovedVersion(t *testing.T) {
+	u, _ := newPlainUI(t)
+	u.show(screenDocuments)
+	if len(u.screen.(*documentsScreen).rows) != 0 {
+		t.Fatal("a plain workspace has documents")
+	}
+	ed, _ := newPolicyEditor(t, u)
+	s := u.screen.(*documentsScreen)
 	if strings.Contains(ed.text.Text, "{{org.name}}") || !strings.Contains(ed.text.Text, "Northwind") {
 		t.Fatal("the template was not filled from the workspace")
 	}
@@ -57,7 +66,7 @@ func TestDocumentFromTemplateToApprovedVersion(t *testing.T) {
 			engineer = p
 		}
 	}
-	if err := u.Workspace().Move(u.ctx(), ed.current.ID, data.Approve, data.Approval{ApproverID: engineer.ID, ChangeSummary: "First issue", At: fixedNow()}); err == nil {
+	if _, err := u.Workspace().Move(u.ctx(), ed.current, data.Approve, data.Approval{ApproverID: engineer.ID, ChangeSummary: "First issue", At: fixedNow()}); err == nil {
 		t.Error("an internal auditor without an approving role approved the policy")
 	}
 	ed.move(data.Approve, data.Approval{ApproverID: director.ID, ChangeSummary: "First issue", At: fixedNow()})
@@ -70,7 +79,7 @@ func TestDocumentFromTemplateToApprovedVersion(t *testing.T) {
 	if !ed.text.Disabled() {
 		t.Error("the approved text is editable")
 	}
-	if err := u.Workspace().SaveDraft(u.ctx(), ed.current.ID, "changed"); err == nil {
+	if _, err := u.Workspace().SaveDraft(u.ctx(), ed.current, "changed"); err == nil {
 		t.Error("the approved text changed")
 	}
 

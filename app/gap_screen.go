@@ -285,7 +285,12 @@ func (s *gapScreen) setScore(score int) {
 	a.NAReason = strings.TrimSpace(s.naReason.Text)
 	a.Notes = strings.TrimSpace(s.notes.Text)
 	a.Evidence = strings.TrimSpace(s.evidence.Text)
-	if err := s.env.ws.SaveAnswer(s.env.ctx(), a); err != nil {
+	a, err := s.env.ws.SaveAnswer(s.env.ctx(), a)
+	if isConflict(err) {
+		showConflict(s.env.win, err, lang.L("Reloading discards the answer you gave here."), s.reloadAnswers)
+		return
+	}
+	if err != nil {
 		s.problem.SetText(data.ErrorMessage(err))
 		s.problem.Show()
 		if score == data.MaturityNA {
@@ -311,11 +316,30 @@ func (s *gapScreen) saveText() {
 		return
 	}
 	a.Notes, a.Evidence, a.NAReason = n, ev, r
-	if err := s.env.ws.SaveAnswer(s.env.ctx(), a); err != nil {
-		s.env.showErr(err)
+	// The stored answer, with its new revision, is what the next keypress
+	// saves from.
+	a, err := s.env.ws.SaveAnswer(s.env.ctx(), a)
+	if err != nil {
+		conflictOr(s.env.win, err, lang.L("Reloading discards the notes and evidence you typed for this question."), s.reloadAnswers, s.env.showErr)
 		return
 	}
 	s.answers[id] = a
+}
+
+// reloadAnswers shows the answers of the assessment as stored now, after a
+// colleague changed one, on the question that was open.
+func (s *gapScreen) reloadAnswers() {
+	answers, err := s.env.ws.Answers(s.env.ctx(), s.current.ID)
+	if err != nil {
+		s.env.showErr(err)
+		return
+	}
+	s.answers = answers
+	i := s.index
+	s.index = -1 // show it again without saving what was typed
+	s.open(i)
+	s.refreshScore()
+	s.list.Refresh()
 }
 
 func (s *gapScreen) next(step int) {

@@ -146,7 +146,15 @@ func (s *organisationScreen) onSave() {
 	for _, l := range s.problems {
 		l.Hide()
 	}
-	if err := s.env.ws.SaveOrganisation(s.env.ctx(), o); err != nil {
+	stored, err := s.env.ws.SaveOrganisation(s.env.ctx(), o)
+	if isConflict(err) {
+		showConflict(s.env.win, err, lang.L("Reloading discards the changes you made on this screen."), s.onReload)
+		s.status.SetText(lang.L("Not saved: someone else changed the profile."))
+		s.status.Importance = widget.DangerImportance
+		s.status.Refresh()
+		return
+	}
+	if err != nil {
 		if !s.problems.show(err) {
 			s.env.showErr(err)
 		}
@@ -155,9 +163,18 @@ func (s *organisationScreen) onSave() {
 		s.status.Refresh()
 		return
 	}
-	s.saved = o
+	s.saved = stored
 	s.status.SetText(lang.L("Saved at") + " " + s.env.now().Format("15:04"))
 	s.status.Importance = widget.SuccessImportance
+	s.status.Refresh()
+	s.env.changed()
+}
+
+// onReload shows the profile as stored now, after a colleague changed it.
+func (s *organisationScreen) onReload() {
+	s.load()
+	s.status.SetText(lang.L("Reloaded: this is the profile as it is now."))
+	s.status.Importance = widget.MediumImportance
 	s.status.Refresh()
 	s.env.changed()
 }

@@ -173,7 +173,7 @@ func (s *peopleScreen) onDelete() {
 	}
 	s.deletion.ask(s.env, lang.L("Delete person"),
 		fmt.Sprintf(lang.L("Delete %s and the roles they hold? You can undo this until you leave the screen."), p.Name), p.Name,
-		func() error { return s.env.ws.DeletePerson(s.env.ctx(), p.ID) },
+		func() error { return s.env.ws.DeletePerson(s.env.ctx(), p) },
 		func() error {
 			p.ID = 0
 			_, err := s.env.ws.SavePerson(s.env.ctx(), p)
@@ -197,7 +197,7 @@ func (s *peopleScreen) openForm(p data.Person) {
 	if p.ID != 0 {
 		title = lang.L("Edit person")
 	}
-	showFormDialog(s.env.win, title, lang.L("Save"), f.content(), 560, true, f.problems, func() error {
+	showRecordDialog(s.env.win, title, lang.L("Save"), f.content(), 560, true, f.problems, func() error {
 		saved, err := s.env.ws.SavePerson(s.env.ctx(), f.value())
 		if err != nil {
 			return err
@@ -205,8 +205,20 @@ func (s *peopleScreen) openForm(p data.Person) {
 		s.status.SetText(fmt.Sprintf(lang.L("%s was saved."), saved.Name))
 		s.load()
 		return nil
-	}, f.name, f.jobTitle, f.email)
+	}, func() { s.reloadForm(p.ID) }, f.name, f.jobTitle, f.email)
 	s.env.win.Canvas().Focus(f.name)
+}
+
+// reloadForm shows the people as stored now and opens the form again on
+// person id, unless they were deleted meanwhile.
+func (s *peopleScreen) reloadForm(id int64) {
+	s.load()
+	p, err := s.env.ws.Person(s.env.ctx(), id)
+	if err != nil {
+		s.env.showErr(err)
+		return
+	}
+	s.openForm(p)
 }
 
 func (s *peopleScreen) content() fyne.CanvasObject {

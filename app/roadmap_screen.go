@@ -139,8 +139,10 @@ func (s *roadmapScreen) onPropose() {
 				return
 			}
 			ctx := s.env.ctx()
-			if err := s.env.ws.SavePlan(ctx, data.Plan{TargetDate: target}); err != nil {
-				s.env.showErr(err)
+			plan := s.plan
+			plan.TargetDate = target
+			if _, err := s.env.ws.SavePlan(ctx, plan); err != nil {
+				conflictOr(s.env.win, err, "", s.load, s.env.showErr)
 				return
 			}
 			for id, due := range data.ScheduleBack(s.env.cat, target) {
@@ -152,8 +154,10 @@ func (s *roadmapScreen) onPropose() {
 				if p.Status == "" {
 					p.Status = data.StepNotStarted
 				}
-				if err := s.env.ws.SaveStepProgress(ctx, p); err != nil {
-					s.env.showErr(err)
+				if _, err := s.env.ws.SaveStepProgress(ctx, p); err != nil {
+					// The steps saved so far keep their new dates.
+					conflictOr(s.env.win, err, "", s.load, s.env.showErr)
+					s.load()
 					return
 				}
 			}
@@ -215,7 +219,11 @@ func (s *roadmapScreen) showDetail() {
 			err = data.CheckStepStatus(s.env.cat, s.progress, st.ID, next.Status)
 		}
 		if err == nil {
-			err = s.env.ws.SaveStepProgress(s.env.ctx(), next)
+			_, err = s.env.ws.SaveStepProgress(s.env.ctx(), next)
+		}
+		if isConflict(err) {
+			showConflict(s.env.win, err, lang.L("Reloading discards the changes you made to this step."), s.load)
+			return
 		}
 		if err != nil {
 			problem.SetText(data.ErrorMessage(err))
@@ -299,7 +307,7 @@ func (s *roadmapScreen) checklist(st data.Step, p data.StepProgress) fyne.Canvas
 				task.Status = data.TaskDone
 			}
 			if _, err := s.env.ws.SaveTask(s.env.ctx(), task); err != nil {
-				s.env.showErr(err)
+				conflictOr(s.env.win, err, "", s.reloadTasks, s.env.showErr)
 			}
 			s.reloadTasks()
 		})

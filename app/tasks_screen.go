@@ -213,7 +213,7 @@ func (s *tasksScreen) onToggleDone() {
 		t.Status = data.TaskDone
 	}
 	if _, err := s.env.ws.SaveTask(s.env.ctx(), t); err != nil {
-		s.env.showErr(err)
+		conflictOr(s.env.win, err, "", s.load, s.env.showErr)
 		return
 	}
 	s.status.SetText(fmt.Sprintf(lang.L("%q is now %s."), t.Title, strings.ToLower(s.cell(t, 3))))
@@ -226,7 +226,7 @@ func (s *tasksScreen) onDelete() {
 		return
 	}
 	s.deletion.ask(s.env, lang.L("Delete task"), fmt.Sprintf(lang.L("Delete %q? You can undo this until you leave the screen."), t.Title), t.Title,
-		func() error { return s.env.ws.DeleteTask(s.env.ctx(), t.ID) },
+		func() error { return s.env.ws.DeleteTask(s.env.ctx(), t) },
 		func() error {
 			t.ID = 0
 			_, err := s.env.ws.SaveTask(s.env.ctx(), t)
@@ -251,7 +251,7 @@ func (s *tasksScreen) openForm(t data.Task) {
 	if t.ID != 0 {
 		title = lang.L("Edit task")
 	}
-	showFormDialog(s.env.win, title, lang.L("Save"), f.content(), 560, true, f.problems, func() error {
+	showRecordDialog(s.env.win, title, lang.L("Save"), f.content(), 560, true, f.problems, func() error {
 		v, err := f.value()
 		if err == nil {
 			_, err = s.env.ws.SaveTask(s.env.ctx(), v)
@@ -262,8 +262,21 @@ func (s *tasksScreen) openForm(t data.Task) {
 		s.status.SetText(fmt.Sprintf(lang.L("%q was saved."), v.Title))
 		s.load()
 		return nil
-	}, f.title, f.due)
+	}, func() { s.reloadForm(t.ID) }, f.title, f.due)
 	s.env.win.Canvas().Focus(f.title)
+}
+
+// reloadForm shows the tasks as stored now and opens the form again on
+// task id, unless it was deleted meanwhile.
+func (s *tasksScreen) reloadForm(id int64) {
+	s.load()
+	for _, t := range s.tasks {
+		if t.ID == id {
+			s.openForm(t)
+			return
+		}
+	}
+	s.status.SetText(lang.L("The task was deleted meanwhile."))
 }
 
 func (s *tasksScreen) content() fyne.CanvasObject {

@@ -50,6 +50,7 @@ type UI struct {
 	orgName *widget.Label
 	file    *widget.Label
 	who     *widget.Button
+	lock    lockNotice         // why the workspace is read-only, with Retry
 	save    func()             // the current screen's save, for Ctrl+S
 	screen  screen             // the screen on show
 	runes   func(rune)         // the current screen's keyboard handlers
@@ -107,7 +108,7 @@ func (u *UI) build() {
 	split := container.NewHSplit(u.nav, u.body)
 	split.Offset = 0.17
 	u.integrity = newIntegrityBanner(u.Window) // integrity_dialog.go
-	u.win.SetContent(container.NewBorder(container.NewVBox(header, u.integrity.box), nil, nil, nil, split))
+	u.win.SetContent(container.NewBorder(container.NewVBox(header, u.buildLockNotice(), u.integrity.box), nil, nil, nil, split))
 	u.installMenu()
 	u.refreshHeader()
 	// Dialogs have no Escape of their own; close the top one when no field has the key.
@@ -162,16 +163,19 @@ func (u *UI) lastWorkspace() string {
 }
 
 // ShowAndRun shows the window on path and runs the app until it quits.
+// Quitting (from the menu, or on SIGTERM when the desktop session ends)
+// closes no window, so the workspace is closed here: its lock goes with it.
 func (u *UI) ShowAndRun(path string) {
 	u.win.Show()
 	u.Start(path)
 	u.app.Run()
+	u.closeWorkspace()
 }
 
 // openWorkspace replaces the open workspace with the one at path. On failure
 // the previous workspace stays open.
 func (u *UI) openWorkspace(path string) error {
-	ws, err := u.deps.Store.Open(context.Background(), path)
+	ws, err := u.deps.Store.Open(u.ctx(), path)
 	if err != nil {
 		return err
 	}
@@ -179,6 +183,7 @@ func (u *UI) openWorkspace(path string) error {
 	if _, err := ws.DailyBackup(); err != nil {
 		u.showError(err)
 	}
+	u.offerTakeOver()
 	return nil
 }
 
@@ -187,7 +192,7 @@ func (u *UI) createWorkspace(path string, demo bool) error {
 		return fmt.Errorf("create workspace folder: %w", err)
 	}
 	// The file appears only once it is complete, demo and all.
-	ws, err := u.deps.Store.CreateWith(context.Background(), path, func(ws data.Workspace) error {
+	ws, err := u.deps.Store.CreateWith(u.ctx(), path, func(ws data.Workspace) error {
 		if !demo {
 			return nil
 		}
@@ -227,6 +232,7 @@ func (u *UI) refreshHeader() {
 		u.orgName.SetText(lang.L("No workspace open"))
 		u.file.SetText("")
 		u.who.SetText(u.actorText())
+		u.refreshLockNotice()
 		return
 	}
 	name := lang.L("Unnamed organisation")
@@ -240,6 +246,7 @@ func (u *UI) refreshHeader() {
 	}
 	u.file.SetText(file)
 	u.who.SetText(u.actorText())
+	u.refreshLockNotice()
 	u.win.SetTitle(name + " — " + lang.L("SMS Builder"))
 }
 

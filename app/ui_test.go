@@ -230,20 +230,7 @@ func TestPeopleAddValidatesDeleteAndUndo(t *testing.T) {
 // confirmTopDialog taps the confirming button of the dialog on top.
 func confirmTopDialog(t *testing.T, w fyne.Window) {
 	t.Helper()
-	overlay := w.Canvas().Overlays().Top()
-	if overlay == nil {
-		t.Fatal("no dialog shown")
-	}
-	var yes *widget.Button
-	walk(overlay, func(o fyne.CanvasObject) {
-		if b, ok := o.(*widget.Button); ok && (b.Text == "Yes" || b.Text == "OK") {
-			yes = b
-		}
-	})
-	if yes == nil {
-		t.Fatal("dialog has no Yes button")
-	}
-	test.Tap(yes)
+	tapInTopDialog(t, w, "Yes", "OK")
 }
 
 func walk(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {

@@ -113,7 +113,7 @@ func (u *undoableDelete) ask(e *env, title, question, name string, del, restore 
 			return
 		}
 		if err := del(); err != nil {
-			e.showErr(err)
+			conflictOr(e.win, err, "", u.reload, e.showErr)
 			return
 		}
 		u.name, u.restore = name, restore
@@ -145,6 +145,15 @@ func (u *undoableDelete) onUndo() {
 // belongs in its SetOnClosed: Fyne hides every dialog above one it hides.
 func showFormDialog(win fyne.Window, title, confirm string, body fyne.CanvasObject, width float32, cancellable bool,
 	fields fieldProblems, accept func() error, submitOn ...*widget.Entry) *dialog.CustomDialog {
+	return showRecordDialog(win, title, confirm, body, width, cancellable, fields, accept, nil, submitOn...)
+}
+
+// showRecordDialog is showFormDialog for a form that edits a stored record:
+// when accept is refused because someone else changed the record after the
+// form opened, the conflict dialog offers reload, which gets the form's
+// dialog closed first.
+func showRecordDialog(win fyne.Window, title, confirm string, body fyne.CanvasObject, width float32, cancellable bool,
+	fields fieldProblems, accept func() error, reload func(), submitOn ...*widget.Entry) *dialog.CustomDialog {
 	problem := widget.NewLabel("")
 	problem.Importance = widget.DangerImportance
 	problem.Wrapping = fyne.TextWrapWord
@@ -159,6 +168,12 @@ func showFormDialog(win fyne.Window, title, confirm string, body fyne.CanvasObje
 		if fields != nil && fields.show(err) {
 			problem.Hide()
 			return
+		}
+		if reload != nil && isConflict(err) {
+			showConflict(win, err, lang.L("Reloading discards what you typed in this form."), func() {
+				d.Hide()
+				reload()
+			})
 		}
 		problem.SetText(data.ErrorMessage(err))
 		problem.Show()

@@ -128,6 +128,11 @@ func (u *UI) askWhoIsWorking() {
 		}
 		u.actor = name
 		u.app.Preferences().SetString(prefActor, name)
+		if u.ws != nil {
+			if err := u.ws.SetHolder(u.ctx()); err != nil {
+				u.showError(err)
+			}
+		}
 		u.refreshHeader()
 		u.notifyOverdue()
 		return nil

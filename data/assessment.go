@@ -44,6 +44,7 @@ type Assessment struct {
 	Date      time.Time
 	Assessor  string
 	CreatedAt time.Time
+	Revision  Revision
 
 	Unreadable BadValues // stored values that could not be read; see Unreadable
 }
@@ -69,6 +70,7 @@ type Answer struct {
 	Notes        string
 	Evidence     string
 	UpdatedAt    time.Time
+	Revision     Revision
 
 	Unreadable BadValues // stored values that could not be read; see Unreadable
 }
@@ -92,10 +94,10 @@ type AssessmentService interface {
 	// Assessments lists assessments, newest date first.
 	Assessments(ctx context.Context) ([]Assessment, error)
 	SaveAssessment(ctx context.Context, a Assessment) (Assessment, error)
-	DeleteAssessment(ctx context.Context, id int64) error
+	DeleteAssessment(ctx context.Context, a Assessment) error
 	// Answers returns an assessment's answers by question id.
 	Answers(ctx context.Context, assessmentID int64) (map[string]Answer, error)
-	SaveAnswer(ctx context.Context, a Answer) error
+	SaveAnswer(ctx context.Context, a Answer) (Answer, error)
 }
 
 // ClauseScore is the score of one clause (top-level or below).

@@ -54,7 +54,7 @@ func SeedDemoOrganisation(ctx context.Context, ws interface {
 }, logo []byte) error {
 	o := DemoOrganisation()
 	o.Logo = logo
-	if err := ws.SaveOrganisation(ctx, o); err != nil {
+	if _, err := ws.SaveOrganisation(ctx, o); err != nil {
 		return fmt.Errorf("seed demo organisation: %w", err)
 	}
 	for _, p := range DemoPeople() {

@@ -57,7 +57,7 @@ func moveLatest(ctx context.Context, ws Workspace, docID int64, t Transition, a 
 	if err != nil || len(versions) == 0 {
 		return fmt.Errorf("seed demo document %d: %w", docID, err)
 	}
-	if err := ws.Move(ctx, versions[0].ID, t, a); err != nil {
+	if _, err := ws.Move(ctx, versions[0], t, a); err != nil {
 		return fmt.Errorf("seed demo document %d: %w", docID, err)
 	}
 	return nil

@@ -26,7 +26,7 @@ func seedDemoProgress(ctx context.Context, ws Workspace, cat *Catalogue, now tim
 	owner, top, auditor := byRole(RoleSMSOwner), byRole(RoleTopManagement), byRole(RoleInternalAuditor)
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 	target := today.AddDate(0, 10, 0)
-	if err := ws.SavePlan(ctx, Plan{TargetDate: target}); err != nil {
+	if _, err := ws.SavePlan(ctx, Plan{TargetDate: target}); err != nil {
 		return fmt.Errorf("seed demo plan: %w", err)
 	}
 	due := ScheduleBack(cat, target)
@@ -48,7 +48,7 @@ func seedDemoProgress(ctx context.Context, ws Workspace, cat *Catalogue, now tim
 			p.Status = StepInProgress
 			p.Due = today.AddDate(0, 0, 14*(i-4))
 		}
-		if err := ws.SaveStepProgress(ctx, p); err != nil {
+		if _, err := ws.SaveStepProgress(ctx, p); err != nil {
 			return fmt.Errorf("seed demo step %s: %w", s.ID, err)
 		}
 		if p.Status == StepInProgress {
@@ -88,7 +88,7 @@ func seedDemoProgress(ctx context.Context, ws Workspace, cat *Catalogue, now tim
 			if ans.Score >= 3 {
 				ans.Evidence = "SMS shared folder, " + q.Clause
 			}
-			if err := ws.SaveAnswer(ctx, ans); err != nil {
+			if _, err := ws.SaveAnswer(ctx, ans); err != nil {
 				return fmt.Errorf("seed demo answer: %w", err)
 			}
 		}

@@ -58,6 +58,7 @@ type Document struct {
 	OwnerID     int64
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
+	Revision    Revision
 
 	Unreadable BadValues // stored values that could not be read; see Unreadable
 }
@@ -87,6 +88,7 @@ type Version struct {
 	ReviewDue     time.Time
 	CreatedAt     time.Time
 	UpdatedAt     time.Time
+	Revision      Revision
 
 	Unreadable BadValues // stored values that could not be read; see Unreadable
 }
@@ -205,13 +207,15 @@ type DocumentService interface {
 	Document(ctx context.Context, id int64) (Document, error)
 	// CreateDocument stores a document with a first draft (version 1.0 draft).
 	CreateDocument(ctx context.Context, d Document, body string) (Document, error)
-	SaveDocument(ctx context.Context, d Document) error
+	SaveDocument(ctx context.Context, d Document) (Document, error)
 	// Versions lists a document's versions, newest first.
 	Versions(ctx context.Context, documentID int64) ([]Version, error)
-	// SaveDraft replaces the text of a draft; any other status is refused.
-	SaveDraft(ctx context.Context, versionID int64, body string) error
+	// SaveDraft replaces the text of the draft v (its ID and Revision) with
+	// body; any other status is refused.
+	SaveDraft(ctx context.Context, v Version, body string) (Version, error)
 	// NewDraft starts a draft from the latest approved version.
 	NewDraft(ctx context.Context, documentID int64, major bool) (Version, error)
-	// Move applies a workflow transition; Approve needs the approval.
-	Move(ctx context.Context, versionID int64, t Transition, a Approval) error
+	// Move applies a workflow transition to v (its ID and Revision);
+	// Approve needs the approval.
+	Move(ctx context.Context, v Version, t Transition, a Approval) (Version, error)
 }

@@ -21,6 +21,7 @@ const (
 	EExists       = "exists"        // the file or record already exists
 	EContent      = "content"       // the embedded content catalogue is inconsistent
 	EPlaceholder  = "placeholder"   // a template names a value the workspace does not have
+	EConflict     = "conflict"      // the record changed since the caller read it
 	EInternal     = "internal"      // anything else; the message is generic
 )
 

@@ -50,6 +50,7 @@ type Organisation struct {
 	PaperSize      PaperSize
 	DateFormat     DateFormat
 	UpdatedAt      time.Time
+	Revision       Revision
 
 	Unreadable BadValues // stored values that could not be read; see Unreadable
 }

@@ -61,6 +61,7 @@ type Person struct {
 	Roles     []Role
 	CreatedAt time.Time
 	UpdatedAt time.Time
+	Revision  Revision
 
 	Unreadable BadValues // stored values that could not be read; see Unreadable
 }

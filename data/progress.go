@@ -47,6 +47,7 @@ type StepProgress struct {
 	Notes     string
 	NAReason  string // why the step does not apply
 	UpdatedAt time.Time
+	Revision  Revision
 
 	Unreadable BadValues // stored values that could not be read; see Unreadable
 }
@@ -54,6 +55,7 @@ type StepProgress struct {
 // Plan holds the organisation's roadmap planning choices.
 type Plan struct {
 	TargetDate time.Time // the certification date aimed for; zero when not set
+	Revision   Revision
 
 	Unreadable BadValues // stored values that could not be read; see Unreadable
 }
@@ -63,9 +65,9 @@ type RoadmapService interface {
 	// StepProgress returns the stored progress by step id; steps never
 	// touched are absent and count as not started.
 	StepProgress(ctx context.Context) (map[string]StepProgress, error)
-	SaveStepProgress(ctx context.Context, p StepProgress) error
+	SaveStepProgress(ctx context.Context, p StepProgress) (StepProgress, error)
 	Plan(ctx context.Context) (Plan, error)
-	SavePlan(ctx context.Context, p Plan) error
+	SavePlan(ctx context.Context, p Plan) (Plan, error)
 }
 
 // Validate checks a step's progress on its own; CheckStepStatus checks it

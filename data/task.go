@@ -35,6 +35,7 @@ type Task struct {
 	SourceRef   string
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
+	Revision    Revision
 
 	Unreadable BadValues // stored values that could not be read; see Unreadable
 }
@@ -72,7 +73,7 @@ func calendarDay(t time.Time) time.Time {
 type TaskService interface {
 	Tasks(ctx context.Context) ([]Task, error)
 	SaveTask(ctx context.Context, t Task) (Task, error)
-	DeleteTask(ctx context.Context, id int64) error
+	DeleteTask(ctx context.Context, t Task) error
 }
 
 // SortTasks orders tasks for the task list: overdue first (most overdue

@@ -11,7 +11,7 @@ const WorkspaceExt = ".smsdb"
 // OrganisationService keeps the organisation profile, one per workspace.
 type OrganisationService interface {
 	Organisation(ctx context.Context) (Organisation, error)
-	SaveOrganisation(ctx context.Context, o Organisation) error
+	SaveOrganisation(ctx context.Context, o Organisation) (Organisation, error)
 }
 
 // PeopleService keeps the people who work in the SMS.
@@ -21,7 +21,7 @@ type PeopleService interface {
 	// SavePerson creates the person when ID is 0 and updates it otherwise; it
 	// returns the stored record.
 	SavePerson(ctx context.Context, p Person) (Person, error)
-	DeletePerson(ctx context.Context, id int64) error
+	DeletePerson(ctx context.Context, p Person) error
 }
 
 // AuditService reads the audit trail. Writes happen inside every other
@@ -45,6 +45,12 @@ type Workspace interface {
 	WorkspaceFiles
 	Path() string
 	ReadOnly() bool
+	// Holder names who holds the write lock when the workspace was opened
+	// read-only because someone else has it open for writing; nil otherwise.
+	Holder() *LockHolder
+	// SetHolder records the person named in ctx (WithActor) in the write
+	// lock, when the person working changes; it does nothing when read-only.
+	SetHolder(ctx context.Context) error
 	// Backup writes a consistent copy of the workspace to dest, which must
 	// not exist and must pass CheckOutput.
 	Backup(ctx context.Context, dest string) error
@@ -56,9 +62,19 @@ type Workspace interface {
 type Store interface {
 	// Create makes a new, empty workspace at path; the file must not exist.
 	Create(ctx context.Context, path string) (Workspace, error)
-	// Open opens an existing workspace, migrating it to the current schema.
-	// A read-only file is opened read-only.
+	// Open opens an existing workspace for writing, migrating it to the
+	// current schema, and takes its write lock for the person named in ctx.
+	// A read-only file, or one someone else holds (see Workspace.Holder), is
+	// opened read-only.
 	Open(ctx context.Context, path string) (Workspace, error)
+	// OpenReadOnly opens a workspace for reading without taking its lock, so
+	// that it works while someone else writes. A file that must first be
+	// updated to the current schema is opened as Open does.
+	OpenReadOnly(ctx context.Context, path string) (Workspace, error)
+	// TakeOver opens a workspace for writing, replacing the lock someone
+	// left on another computer; a lock held on this computer by a process
+	// that still runs is refused.
+	TakeOver(ctx context.Context, path string) (Workspace, error)
 	// Check inspects a file without changing a byte of it.
 	Check(ctx context.Context, path string) (CheckReport, error)
 	FileStore
@@ -88,6 +104,7 @@ type CheckReport struct {
 	// Problems are what the check found wrong inside a file SQLite accepts:
 	// schema, foreign keys, stored values, approved text, the audit chain.
 	Problems []Problem
+	Lock     *LockHolder // who has the file open for writing, or nil
 }
 
 // Sound reports whether the file can be opened and the check found no

@@ -188,7 +188,7 @@ func TestGapPackReadsOlderAnswers(t *testing.T) {
 		t.Fatal(err)
 	}
 	q := cat.Questions()[0]
-	if err := ws.SaveAnswer(ctx, data.Answer{AssessmentID: third.ID, QuestionID: q.ID, Score: data.MaturityInitial}); err != nil {
+	if _, err := ws.SaveAnswer(ctx, data.Answer{AssessmentID: third.ID, QuestionID: q.ID, Score: data.MaturityInitial}); err != nil {
 		t.Fatal(err)
 	}
 	src, err := LoadSource(ctx, ws, cat)

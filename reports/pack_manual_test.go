@@ -72,7 +72,7 @@ func newDraft(t testing.TB, ws data.Workspace, docID int64) data.Version {
 		t.Fatal(err)
 	}
 	v.Body += "\n\nA sentence added in review.\n"
-	if err := ws.SaveDraft(ctx, v.ID, v.Body); err != nil {
+	if v, err = ws.SaveDraft(ctx, v, v.Body); err != nil {
 		t.Fatal(err)
 	}
 	return v
@@ -83,11 +83,11 @@ func newDraft(t testing.TB, ws data.Workspace, docID int64) data.Version {
 func reviseDocument(t testing.TB, ws data.Workspace, docID int64, at time.Time) {
 	t.Helper()
 	ctx := context.Background()
-	v := newDraft(t, ws, docID)
-	if err := ws.Move(ctx, v.ID, data.SendForReview, data.Approval{}); err != nil {
+	v, err := ws.Move(ctx, newDraft(t, ws, docID), data.SendForReview, data.Approval{})
+	if err != nil {
 		t.Fatal(err)
 	}
-	if err := ws.Move(ctx, v.ID, data.Approve, data.Approval{ApproverID: approver(t, ws), ChangeSummary: "Clarified after the first internal audit", At: at}); err != nil {
+	if _, err := ws.Move(ctx, v, data.Approve, data.Approval{ApproverID: approver(t, ws), ChangeSummary: "Clarified after the first internal audit", At: at}); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -355,7 +355,7 @@ func TestManualWithdrawnDocument(t *testing.T) {
 	src, ws, cat := demoSource(t, true)
 	approved, _ := demoDocuments(t, src)
 	gone := approved[2]
-	if err := ws.Move(context.Background(), stateOf(gone).approved.ID, data.Withdraw, data.Approval{}); err != nil {
+	if _, err := ws.Move(context.Background(), *stateOf(gone).approved, data.Withdraw, data.Approval{}); err != nil {
 		t.Fatal(err)
 	}
 	src = reload(t, ws, cat)
@@ -505,7 +505,7 @@ func TestDocumentPack(t *testing.T) {
 		rec := findRec(t, src, "SMS-DOC-03")
 		reviseDocument(t, ws, rec.Document.ID, fixedNow.AddDate(0, 0, -3))
 		v := newDraft(t, ws, rec.Document.ID)
-		if err := ws.SaveDraft(context.Background(), v.ID, v.Body+"\nA value {{org.unknown}} left as written.\n"); err != nil {
+		if _, err := ws.SaveDraft(context.Background(), v, v.Body+"\nA value {{org.unknown}} left as written.\n"); err != nil {
 			t.Fatal(err)
 		}
 		src := reload(t, ws, cat)
@@ -645,7 +645,7 @@ func TestVerify(t *testing.T) {
 	gone.Number = "SMS-DOC-99"
 	draft := Stamp{Number: pending[0].Document.Number, Version: "1.0", Draft: true, SHA256: data.HashText(stateOf(pending[0]).pending.Body)}
 	withdrawn := stamps[1]
-	if err := ws.Move(context.Background(), stateOf(findRec(t, after, withdrawn.Number)).approved.ID, data.Withdraw, data.Approval{}); err != nil {
+	if _, err := ws.Move(context.Background(), *stateOf(findRec(t, after, withdrawn.Number)).approved, data.Withdraw, data.Approval{}); err != nil {
 		t.Fatal(err)
 	}
 	after = reload(t, ws, cat)
@@ -743,10 +743,11 @@ func TestManualUnusualDocument(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := ws.Move(ctx, versions[0].ID, data.SendForReview, data.Approval{}); err != nil {
+	v, err := ws.Move(ctx, versions[0], data.SendForReview, data.Approval{})
+	if err != nil {
 		t.Fatal(err)
 	}
-	if err := ws.Move(ctx, versions[0].ID, data.Approve, data.Approval{ApproverID: approver(t, ws), ChangeSummary: "First issue", At: fixedNow}); err != nil {
+	if _, err := ws.Move(ctx, v, data.Approve, data.Approval{ApproverID: approver(t, ws), ChangeSummary: "First issue", At: fixedNow}); err != nil {
 		t.Fatal(err)
 	}
 	src := reload(t, ws, cat)

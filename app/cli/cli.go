@@ -33,12 +33,15 @@ const usage = `SMS Builder — implement and document an ISO/IEC 20000-1:2018 se
 Usage:
   smsbuilder [WORKSPACE.smsdb]        open the app (the last or the default workspace when none is named)
   smsbuilder new FILE [--demo]        create a workspace; --demo fills it with Northwind Managed IT Ltd
-  smsbuilder check FILE               report a workspace's schema and integrity without changing it:
+  smsbuilder check FILE               report a workspace's schema and integrity, and who has it open,
+                                      without changing it:
                                       re-hashes approved text, verifies the audit trail's hash chain,
                                       the schema and its triggers, links between records and every
                                       stored value; one line per problem. Exits 0 when sound, 1 when
                                       problems were found, 3 when FILE is not a workspace this
                                       version can read (missing, another program's, damaged, newer)
+  smsbuilder unlock FILE [--force]    remove the write lock a crashed SMS Builder left; one taken on
+                                      another computer only with --force
   smsbuilder backup FILE --out COPY   write a consistent copy of a workspace to a new file
   smsbuilder backups FILE             list the daily copies kept in the Backups folder beside a workspace
   smsbuilder pack PACK --workspace FILE --out FILE.pdf [--paper A4|Letter] [--draft] [--assessment ID] [--include-drafts] [--force]
@@ -74,7 +77,7 @@ func IsCommand(args []string) bool {
 		return false
 	}
 	switch args[0] {
-	case "new", "check", "backup", "backups", "pack", "verify", "content", "help", "-h", "-help", "--help":
+	case "new", "check", "unlock", "backup", "backups", "pack", "verify", "content", "help", "-h", "-help", "--help":
 		return true
 	}
 	return false
@@ -92,6 +95,8 @@ func Run(ctx context.Context, args []string, d Deps) int {
 		err = runNew(ctx, args[1:], d)
 	case "check":
 		err = runCheck(ctx, args[1:], d)
+	case "unlock":
+		err = runUnlock(ctx, args[1:], d)
 	case "backup":
 		err = runBackup(ctx, args[1:], d)
 	case "backups":
@@ -217,6 +222,9 @@ func runCheck(ctx context.Context, args []string, d Deps) error {
 	if r.InterruptedChange {
 		fmt.Fprintf(w, "Journal:       %s-journal holds a change that was interrupted; it is undone when the file is next opened for writing, and this report shows the file as it will then be\n", filepath.Base(r.Path))
 	}
+	if r.Lock != nil {
+		fmt.Fprintf(w, "Open by:       %s\n", lockLine(*r.Lock, r.Path, d.Now()))
+	}
 	org := r.Organisation
 	if org == "" {
 		org = "(not yet named)"
@@ -282,7 +290,7 @@ func runPack(ctx context.Context, args []string, d Deps) error {
 	if err := checkPackOutput(d.Store.CheckOutput, *out, *force); err != nil {
 		return err
 	}
-	ws, err := d.Store.Open(ctx, *wsPath)
+	ws, err := d.Store.OpenReadOnly(ctx, *wsPath)
 	if err != nil {
 		return err
 	}
@@ -347,7 +355,7 @@ func runVerify(ctx context.Context, args []string, d Deps) error {
 	if len(stamps) == 0 && !hasHead {
 		return data.Errorf(data.EInvalid, "%s was not printed by SMS Builder or carries no controlled documents.", path)
 	}
-	ws, err := d.Store.Open(ctx, *wsPath)
+	ws, err := d.Store.OpenReadOnly(ctx, *wsPath)
 	if err != nil {
 		return err
 	}

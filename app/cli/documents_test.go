@@ -51,13 +51,13 @@ func reviseDocument(t *testing.T, path, number string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := ws.SaveDraft(ctx, v.ID, v.Body+"\n\nA sentence added after the internal audit.\n"); err != nil {
+	if v, err = ws.SaveDraft(ctx, v, v.Body+"\n\nA sentence added after the internal audit.\n"); err != nil {
 		t.Fatal(err)
 	}
-	if err := ws.Move(ctx, v.ID, data.SendForReview, data.Approval{}); err != nil {
+	if v, err = ws.Move(ctx, v, data.SendForReview, data.Approval{}); err != nil {
 		t.Fatal(err)
 	}
-	if err := ws.Move(ctx, v.ID, data.Approve, data.Approval{ApproverID: approver, ChangeSummary: "Clarified after the internal audit"}); err != nil {
+	if _, err := ws.Move(ctx, v, data.Approve, data.Approval{ApproverID: approver, ChangeSummary: "Clarified after the internal audit"}); err != nil {
 		t.Fatal(err)
 	}
 }

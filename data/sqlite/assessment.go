@@ -36,17 +36,26 @@ func answerID(assessmentID int64, questionID string) string {
 	return strconv.FormatInt(assessmentID, 10) + "/" + questionID
 }
 
+func assessmentRecord(id int64) revised {
+	return byID("assessments", "assessment", id, "this assessment")
+}
+
+func answerRecord(assessmentID int64, questionID string) revised {
+	return revised{table: "answers", key: "assessment_id = ? AND question_id = ?", keyArgs: []any{assessmentID, questionID},
+		entity: "answer", entityID: answerID(assessmentID, questionID), what: "this answer"}
+}
+
 func errNoAssessment(id int64) *data.Error {
 	return data.Errorf(data.ENotFound, "There is no assessment with ID %d: it may have been deleted.", id)
 }
 
-const assessmentColumns = "id, title, assessed_on, assessor, created_at"
+const assessmentColumns = "id, title, assessed_on, assessor, created_at, revision"
 
 func scanAssessment(s scanner) (data.Assessment, error) {
 	var a data.Assessment
 	var date sql.NullString
 	var created string
-	if err := s.Scan(&a.ID, &a.Title, &date, &a.Assessor, &created); err != nil {
+	if err := s.Scan(&a.ID, &a.Title, &date, &a.Assessor, &created, &a.Revision); err != nil {
 		return a, err
 	}
 	v := readValues("assessment", a.Title)
@@ -104,8 +113,9 @@ func (w *Workspace) Assessments(ctx context.Context) ([]data.Assessment, error) 
 // SaveAssessment validates and stores a: a new assessment when a.ID is 0,
 // else an update of that one (data.ENotFound when there is none). It records
 // the change in the audit trail under entity "assessment" and returns the
-// stored record. Saving an unchanged assessment writes nothing. CreatedAt is
-// set here.
+// stored record, at its new revision. An update from a copy older than the
+// stored assessment is refused with data.EConflict. Saving an unchanged
+// assessment writes nothing. CreatedAt is set here.
 func (w *Workspace) SaveAssessment(ctx context.Context, a data.Assessment) (data.Assessment, error) {
 	if w.readOnly {
 		return data.Assessment{}, w.errReadOnly()
@@ -133,7 +143,7 @@ func (w *Workspace) SaveAssessment(ctx context.Context, a data.Assessment) (data
 		} else {
 			old, err := readAssessment(ctx, tx, id)
 			if err != nil {
-				return err
+				return assessmentRecord(id).gone(ctx, tx, now, err)
 			}
 			_, before = assessmentAuditFields(old)
 			action = data.ActionUpdate
@@ -141,9 +151,9 @@ func (w *Workspace) SaveAssessment(ctx context.Context, a data.Assessment) (data
 				saved = old
 				return nil
 			}
-			if _, err := tx.ExecContext(ctx,
-				"UPDATE assessments SET title = ?, assessed_on = ?, assessor = ? WHERE id = ?",
-				a.Title, formatDate(a.Date), a.Assessor, id); err != nil {
+			if err := assessmentRecord(id).update(ctx, tx, now, a.Revision,
+				"title = ?, assessed_on = ?, assessor = ?",
+				a.Title, formatDate(a.Date), a.Assessor); err != nil {
 				return err
 			}
 		}
@@ -160,30 +170,26 @@ func (w *Workspace) SaveAssessment(ctx context.Context, a data.Assessment) (data
 	return saved, nil
 }
 
-// DeleteAssessment removes an assessment and its answers, recording the
-// last values of each in the audit trail.
-func (w *Workspace) DeleteAssessment(ctx context.Context, id int64) error {
+// DeleteAssessment removes the assessment a (its ID and Revision) and its
+// answers unless it changed since a was read (data.EConflict), recording
+// the last values of each in the audit trail.
+func (w *Workspace) DeleteAssessment(ctx context.Context, a data.Assessment) error {
+	id := a.ID
 	return w.write(ctx, "delete assessment", func(tx *sql.Tx) error {
 		old, err := readAssessment(ctx, tx, id)
 		if err != nil {
-			return err
+			return assessmentRecord(id).gone(ctx, tx, w.now(), err)
 		}
 		answers, err := readAnswers(ctx, tx, id)
 		if err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, "DELETE FROM assessments WHERE id = ?", id)
-		if err != nil {
+		now := w.now()
+		if err := assessmentRecord(id).delete(ctx, tx, now, a.Revision); err != nil {
 			return err
-		}
-		if n, err := res.RowsAffected(); err != nil {
-			return err
-		} else if n != 1 {
-			return errNoAssessment(id)
 		}
 		// The answers go with it (ON DELETE CASCADE); each one's trail ends
 		// with its last values, in order of question ID.
-		now := w.now()
 		for _, qid := range slices.Sorted(maps.Keys(answers)) {
 			fields, before := answerAuditFields(answers[qid])
 			if err := record(ctx, tx, now, "answer", answerID(id, qid), data.ActionDelete,
@@ -197,12 +203,12 @@ func (w *Workspace) DeleteAssessment(ctx context.Context, id int64) error {
 	})
 }
 
-const answerColumns = "assessment_id, question_id, score, na_reason, notes, evidence, updated_at"
+const answerColumns = "assessment_id, question_id, score, na_reason, notes, evidence, updated_at, revision"
 
 func scanAnswer(s scanner) (data.Answer, error) {
 	var a data.Answer
 	var score, updated string
-	if err := s.Scan(&a.AssessmentID, &a.QuestionID, &score, &a.NAReason, &a.Notes, &a.Evidence, &updated); err != nil {
+	if err := s.Scan(&a.AssessmentID, &a.QuestionID, &score, &a.NAReason, &a.Notes, &a.Evidence, &updated, &a.Revision); err != nil {
 		return a, err
 	}
 	v := readValues("answer to question", a.QuestionID)
@@ -253,27 +259,29 @@ func (w *Workspace) Answers(ctx context.Context, assessmentID int64) (map[string
 // SaveAnswer validates and stores one answer of an existing assessment
 // (data.ENotFound otherwise), creating or replacing it, and records what
 // changed in the audit trail under entity "answer" and ID
-// "<assessment ID>/<question ID>". Saving an unchanged answer writes
-// nothing. a.UpdatedAt is ignored: the time of saving is stored.
-func (w *Workspace) SaveAnswer(ctx context.Context, a data.Answer) error {
+// "<assessment ID>/<question ID>". It returns the stored answer, at its new
+// revision; a save from a copy older than the stored answer (a.Revision 0
+// once one is stored) is refused with data.EConflict. Saving an unchanged
+// answer writes nothing. a.UpdatedAt is ignored: the time of saving is
+// stored.
+func (w *Workspace) SaveAnswer(ctx context.Context, a data.Answer) (data.Answer, error) {
 	if w.readOnly {
-		return w.errReadOnly()
+		return data.Answer{}, w.errReadOnly()
 	}
 	if err := a.Validate(); err != nil {
-		return err
+		return data.Answer{}, err
 	}
 	if a.QuestionID == "" {
-		return &data.Error{Code: data.EInvalid, Message: "The answer was not saved: it names no question.",
+		return data.Answer{}, &data.Error{Code: data.EInvalid, Message: "The answer was not saved: it names no question.",
 			Fields: []data.FieldError{{Field: "QuestionID", Message: "Choose a question."}}}
 	}
-	return w.write(ctx, "save answer", func(tx *sql.Tx) error {
+	var saved data.Answer
+	err := w.write(ctx, "save answer", func(tx *sql.Tx) error {
 		if err := assessmentExists(ctx, tx, a.AssessmentID); err != nil {
-			return err
+			return assessmentRecord(a.AssessmentID).gone(ctx, tx, w.now(), err)
 		}
-		old, err := scanAnswer(tx.QueryRowContext(ctx,
-			"SELECT "+answerColumns+" FROM answers WHERE assessment_id = ? AND question_id = ?", a.AssessmentID, a.QuestionID))
-		exists := err == nil
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		old, exists, err := readAnswer(ctx, tx, a.AssessmentID, a.QuestionID)
+		if err != nil {
 			return err
 		}
 		fields, after := answerAuditFields(a)
@@ -285,13 +293,14 @@ func (w *Workspace) SaveAnswer(ctx context.Context, a data.Answer) error {
 		}
 		changes := data.Diff(fields, before, after)
 		if exists && len(changes) == 0 {
+			saved = old
 			return nil
 		}
 		now := w.now()
 		if exists {
-			_, err = tx.ExecContext(ctx, `UPDATE answers SET score = ?, na_reason = ?, notes = ?, evidence = ?,
-				updated_at = ? WHERE assessment_id = ? AND question_id = ?`,
-				a.Score, a.NAReason, a.Notes, a.Evidence, formatTime(now), a.AssessmentID, a.QuestionID)
+			err = answerRecord(a.AssessmentID, a.QuestionID).update(ctx, tx, now, a.Revision,
+				"score = ?, na_reason = ?, notes = ?, evidence = ?, updated_at = ?",
+				a.Score, a.NAReason, a.Notes, a.Evidence, formatTime(now))
 		} else {
 			_, err = tx.ExecContext(ctx, `INSERT INTO answers (assessment_id, question_id, score, na_reason,
 				notes, evidence, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -300,6 +309,28 @@ func (w *Workspace) SaveAnswer(ctx context.Context, a data.Answer) error {
 		if err != nil {
 			return err
 		}
-		return record(ctx, tx, now, "answer", answerID(a.AssessmentID, a.QuestionID), action, changes)
+		if err := record(ctx, tx, now, "answer", answerID(a.AssessmentID, a.QuestionID), action, changes); err != nil {
+			return err
+		}
+		saved, _, err = readAnswer(ctx, tx, a.AssessmentID, a.QuestionID)
+		return err
 	})
+	if err != nil {
+		return data.Answer{}, err
+	}
+	return saved, nil
+}
+
+// readAnswer returns one stored answer and true, or false when the question
+// has none yet.
+func readAnswer(ctx context.Context, tx *sql.Tx, assessmentID int64, questionID string) (data.Answer, bool, error) {
+	a, err := scanAnswer(tx.QueryRowContext(ctx,
+		"SELECT "+answerColumns+" FROM answers WHERE assessment_id = ? AND question_id = ?", assessmentID, questionID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return data.Answer{}, false, nil
+	}
+	if err != nil {
+		return a, false, err
+	}
+	return a, true, nil
 }

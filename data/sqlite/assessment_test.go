@@ -32,7 +32,7 @@ func TestAssessmentsRoundTrip(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := in
-		want.ID, want.Date, want.CreatedAt = a.ID, day(in.Date.Date()), clock.t
+		want.ID, want.Date, want.CreatedAt, want.Revision = a.ID, day(in.Date.Date()), clock.t, 1
 		if !reflect.DeepEqual(a, want) {
 			t.Errorf("SaveAssessment(%q) = %+v\nwant %+v", in.Title, a, want)
 		}
@@ -60,8 +60,10 @@ func TestAssessmentsRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(got, edit) {
-		t.Errorf("SaveAssessment(update) = %+v, want %+v", got, edit)
+	want2 := edit
+	want2.Revision = 2
+	if !reflect.DeepEqual(got, want2) {
+		t.Errorf("SaveAssessment(update) = %+v, want %+v", got, want2)
 	}
 }
 
@@ -96,10 +98,10 @@ func TestAnswersRoundTrip(t *testing.T) {
 	want := map[int64]map[string]data.Answer{a.ID: {}, other.ID: {}}
 	for _, in := range ins {
 		in.UpdatedAt = time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC) // ignored
-		if err := ws.SaveAnswer(ctx, in); err != nil {
+		if err := errOf(ws.SaveAnswer(ctx, in)); err != nil {
 			t.Fatalf("SaveAnswer(%s) = %v", in.QuestionID, err)
 		}
-		in.UpdatedAt = clock.t
+		in.UpdatedAt, in.Revision = clock.t, 1
 		want[in.AssessmentID][in.QuestionID] = in
 	}
 	for _, reopen := range []bool{false, true} {
@@ -142,7 +144,7 @@ func TestAssessmentAudit(t *testing.T) {
 
 	edit := a
 	edit.Date, edit.Assessor = day(2026, 3, 4), "Oliver Grant"
-	if _, err := ws.SaveAssessment(oliver, edit); err != nil {
+	if a, err = ws.SaveAssessment(oliver, edit); err != nil {
 		t.Fatal(err)
 	}
 	trail = append([]data.AuditEntry{{At: clock.t, Actor: "Oliver Grant", Entity: "assessment", EntityID: id, Action: data.ActionUpdate,
@@ -178,21 +180,25 @@ func TestAssessmentAudit(t *testing.T) {
 			changes: []data.FieldChange{{Field: "score", From: "3 Mostly", To: "Not applicable"}, {Field: "na_reason", To: "Out of scope"}},
 		},
 	}
+	var rev data.Revision // each save from the answer as the one before stored it
 	for i, st := range steps {
-		if err := ws.SaveAnswer(oliver, st.in); err != nil {
+		st.in.Revision = rev
+		saved, err := ws.SaveAnswer(oliver, st.in)
+		if err != nil {
 			t.Fatalf("answer %d: %v", i, err)
 		}
+		rev = saved.Revision
 		if st.action != "" {
 			answerTrail = append([]data.AuditEntry{{At: clock.t, Actor: "Oliver Grant", Entity: "answer", EntityID: aid, Action: st.action, Changes: st.changes}}, answerTrail...)
 		}
 		checkTrail(t, ws, "answer", aid, answerTrail)
 	}
-	if err := ws.SaveAnswer(oliver, data.Answer{AssessmentID: a.ID, QuestionID: "q-5.1-1", Score: 0}); err != nil {
+	if err := errOf(ws.SaveAnswer(oliver, data.Answer{AssessmentID: a.ID, QuestionID: "q-5.1-1", Score: 0})); err != nil {
 		t.Fatal(err)
 	}
 
 	// Deleting the assessment removes its answers and closes every trail.
-	if err := ws.DeleteAssessment(daniel, a.ID); err != nil {
+	if err := ws.DeleteAssessment(daniel, a); err != nil {
 		t.Fatal(err)
 	}
 	trail = append([]data.AuditEntry{{At: clock.t, Actor: "Daniel Okafor", Entity: "assessment", EntityID: id, Action: data.ActionDelete,
@@ -221,12 +227,12 @@ func TestDeleteAssessmentRemovesAnswers(t *testing.T) {
 		}
 		ids = append(ids, a.ID)
 		for q := range 5 {
-			if err := ws.SaveAnswer(ctx, data.Answer{AssessmentID: a.ID, QuestionID: fmt.Sprintf("q-4.%d-1", q+1), Score: q % 5}); err != nil {
+			if err := errOf(ws.SaveAnswer(ctx, data.Answer{AssessmentID: a.ID, QuestionID: fmt.Sprintf("q-4.%d-1", q+1), Score: q % 5})); err != nil {
 				t.Fatal(err)
 			}
 		}
 	}
-	if err := ws.DeleteAssessment(ctx, ids[0]); err != nil {
+	if err := ws.DeleteAssessment(ctx, data.Assessment{ID: ids[0], Revision: 1}); err != nil {
 		t.Fatal(err)
 	}
 	counts := []struct {
@@ -272,16 +278,16 @@ func TestAssessmentNotFound(t *testing.T) {
 	}{
 		{"Answers", func() error { _, err := ws.Answers(ctx, 42); return err }},
 		{"SaveAnswer", func() error {
-			return ws.SaveAnswer(ctx, data.Answer{AssessmentID: 42, QuestionID: "q-4.1-1", Score: 2})
+			return errOf(ws.SaveAnswer(ctx, data.Answer{AssessmentID: 42, QuestionID: "q-4.1-1", Score: 2}))
 		}},
 		{"SaveAnswer without an assessment", func() error {
-			return ws.SaveAnswer(ctx, data.Answer{QuestionID: "q-4.1-1", Score: 2})
+			return errOf(ws.SaveAnswer(ctx, data.Answer{QuestionID: "q-4.1-1", Score: 2}))
 		}},
 		{"SaveAssessment", func() error {
 			_, err := ws.SaveAssessment(ctx, data.Assessment{ID: 42, Title: "Ghost", Date: day(2026, 1, 1)})
 			return err
 		}},
-		{"DeleteAssessment", func() error { return ws.DeleteAssessment(ctx, 42) }},
+		{"DeleteAssessment", func() error { return ws.DeleteAssessment(ctx, data.Assessment{ID: 42}) }},
 	}
 	for _, c := range calls {
 		e := wantCode(t, c.do(), data.ENotFound)

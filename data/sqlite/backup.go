@@ -211,7 +211,7 @@ func (s *Store) CopyWorkspace(ctx context.Context, src, dest string) error {
 	if err != nil {
 		return err
 	}
-	db, err := sql.Open("sqlite", roDSN(in.abs, !in.sideFiles, false))
+	db, err := sql.Open("sqlite", roDSN(in.abs, in.immutable(), false))
 	if err != nil {
 		return fmt.Errorf("copy workspace: %w", err)
 	}

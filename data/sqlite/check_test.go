@@ -27,7 +27,7 @@ func newCheckFixture(t *testing.T) checkFixture {
 	t.Helper()
 	f := checkFixture{path: filepath.Join(t.TempDir(), "fixture"+data.WorkspaceExt)}
 	ws := createAt(t, New(), f.path)
-	if err := ws.SaveOrganisation(actorCtx("Seeder"), data.DemoOrganisation()); err != nil {
+	if _, err := ws.SaveOrganisation(actorCtx("Seeder"), data.DemoOrganisation()); err != nil {
 		t.Fatal(err)
 	}
 	r := seedRecords(t, ws)
@@ -434,12 +434,13 @@ func TestSealRecipe(t *testing.T) {
 func TestMigrateSealsTrail(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "v3"+data.WorkspaceExt)
-	old := createAt(t, storeAtSchema(t, 3), path)
-	if err := old.SaveOrganisation(actorCtx("Seeder"), data.DemoOrganisation()); err != nil {
-		t.Fatal(err)
-	}
-	r := seedRecords(t, old)
-	versionIn(t, old, r.people, "SMS-DOC-02", data.DocApproved)
+	old := createOld(t, path, 3, func(ws *Workspace) {
+		if _, err := ws.SaveOrganisation(actorCtx("Seeder"), data.DemoOrganisation()); err != nil {
+			t.Fatal(err)
+		}
+		r := seedRecords(t, ws)
+		versionIn(t, ws, r.people, "SMS-DOC-02", data.DocApproved)
+	})
 	var entries int64
 	if err := old.db.QueryRow("SELECT count(*) FROM audit_trail").Scan(&entries); err != nil {
 		t.Fatal(err)

@@ -151,7 +151,7 @@ func (s *Store) build(ctx context.Context, path, abs string, migs []migration, f
 		removeDatabase(tmp)
 		return nil, err
 	}
-	if ws.db, err = openRW(abs); err != nil {
+	if ws.db, err = openRW(abs, s.journalMode(abs)); err != nil {
 		return nil, err
 	}
 	ws.abs = abs

@@ -62,6 +62,13 @@ func bodySummary(body string) string {
 // versionNumber is "1.0", without the status.
 func versionNumber(v data.Version) string { return fmt.Sprintf("%d.%d", v.Major, v.Minor) }
 
+func documentRecord(id int64) revised { return byID("documents", "document", id, "this document") }
+
+// versionRecord names version v of the document numbered number.
+func versionRecord(v data.Version, number string) revised {
+	return byID("document_versions", "version", v.ID, fmt.Sprintf("version %s of %s", versionNumber(v), number))
+}
+
 func errNoDocument(id int64) *data.Error {
 	return data.Errorf(data.ENotFound, "There is no document with ID %d: it may have been deleted.", id)
 }
@@ -70,13 +77,13 @@ func errNoVersion(id int64) *data.Error {
 	return data.Errorf(data.ENotFound, "There is no document version with ID %d: it may have been deleted.", id)
 }
 
-const documentColumns = "id, number, title, template_key, clauses, owner_id, created_at, updated_at"
+const documentColumns = "id, number, title, template_key, clauses, owner_id, created_at, updated_at, revision"
 
 func scanDocument(s scanner) (data.Document, error) {
 	var d data.Document
 	var clauses, created, updated string
 	var owner sql.NullInt64
-	if err := s.Scan(&d.ID, &d.Number, &d.Title, &d.TemplateKey, &clauses, &owner, &created, &updated); err != nil {
+	if err := s.Scan(&d.ID, &d.Number, &d.Title, &d.TemplateKey, &clauses, &owner, &created, &updated, &d.Revision); err != nil {
 		return d, err
 	}
 	d.OwnerID = owner.Int64
@@ -96,7 +103,7 @@ func readDocument(ctx context.Context, tx *sql.Tx, id int64) (data.Document, err
 	return d, err
 }
 
-const versionColumns = "id, document_id, major, minor, status, body, sha256, change_summary, approved_by, approved_at, review_due, created_at, updated_at"
+const versionColumns = "id, document_id, major, minor, status, body, sha256, change_summary, approved_by, approved_at, review_due, created_at, updated_at, revision"
 
 func scanVersion(s scanner) (data.Version, error) {
 	var v data.Version
@@ -104,7 +111,7 @@ func scanVersion(s scanner) (data.Version, error) {
 	var approver sql.NullInt64
 	var approvedAt, reviewDue sql.NullString
 	if err := s.Scan(&v.ID, &v.DocumentID, &v.Major, &v.Minor, &status, &v.Body, &v.SHA256, &v.ChangeSummary,
-		&approver, &approvedAt, &reviewDue, &created, &updated); err != nil {
+		&approver, &approvedAt, &reviewDue, &created, &updated, &v.Revision); err != nil {
 		return v, err
 	}
 	v.ApprovedBy = approver.Int64
@@ -282,18 +289,21 @@ func insertDraft(ctx context.Context, tx *sql.Tx, now time.Time, documentID int6
 // owner (its template is kept as it was created), and records what changed
 // in the audit trail under entity "document". A missing document or owner is
 // refused with data.ENotFound, a number another document has with
-// data.EExists. Saving an unchanged document writes nothing.
-func (w *Workspace) SaveDocument(ctx context.Context, d data.Document) error {
+// data.EExists, one from a copy older than the stored document with
+// data.EConflict. It returns the stored document, at its new revision.
+// Saving an unchanged document writes nothing.
+func (w *Workspace) SaveDocument(ctx context.Context, d data.Document) (data.Document, error) {
 	if w.readOnly {
-		return w.errReadOnly()
+		return data.Document{}, w.errReadOnly()
 	}
 	if err := d.Validate(); err != nil {
-		return err
+		return data.Document{}, err
 	}
-	return w.write(ctx, "save document", func(tx *sql.Tx) error {
+	var saved data.Document
+	err := w.write(ctx, "save document", func(tx *sql.Tx) error {
 		old, err := readDocument(ctx, tx, d.ID)
 		if err != nil {
-			return err
+			return documentRecord(d.ID).gone(ctx, tx, w.now(), err)
 		}
 		if err := checkNumberFree(ctx, tx, d.Number, d.ID); err != nil {
 			return err
@@ -315,6 +325,7 @@ func (w *Workspace) SaveDocument(ctx context.Context, d data.Document) error {
 			changes = append(changes, data.FieldChange{Field: "owner", From: before["owner"], To: after["owner"]})
 		}
 		if len(changes) == 0 {
+			saved = old
 			return nil
 		}
 		clauses, err := jsonList(d.Clauses)
@@ -322,12 +333,20 @@ func (w *Workspace) SaveDocument(ctx context.Context, d data.Document) error {
 			return err
 		}
 		now := w.now()
-		if _, err := tx.ExecContext(ctx, `UPDATE documents SET number = ?, title = ?, clauses = ?, owner_id = ?,
-			updated_at = ? WHERE id = ?`, d.Number, d.Title, clauses, nullID(d.OwnerID), formatTime(now), d.ID); err != nil {
+		if err := documentRecord(d.ID).update(ctx, tx, now, d.Revision, "number = ?, title = ?, clauses = ?, owner_id = ?, updated_at = ?",
+			d.Number, d.Title, clauses, nullID(d.OwnerID), formatTime(now)); err != nil {
 			return err
 		}
-		return record(ctx, tx, now, "document", strconv.FormatInt(d.ID, 10), data.ActionUpdate, changes)
+		if err := record(ctx, tx, now, "document", strconv.FormatInt(d.ID, 10), data.ActionUpdate, changes); err != nil {
+			return err
+		}
+		saved, err = readDocument(ctx, tx, d.ID)
+		return err
 	})
+	if err != nil {
+		return data.Document{}, err
+	}
+	return saved, nil
 }
 
 // Versions lists a document's versions, newest first: by number, and of one
@@ -371,10 +390,13 @@ func frozenMessage(v data.Version, number string) string {
 // trail under entity "version", the text summarised by its length and hash.
 // A version in review, approved, superseded or withdrawn is refused with
 // data.EInvalid and a message saying what to do instead; a missing one with
-// data.ENotFound. Saving the same text writes nothing.
-func (w *Workspace) SaveDraft(ctx context.Context, versionID int64, body string) error {
-	return w.write(ctx, "save draft", func(tx *sql.Tx) error {
-		v, err := readVersion(ctx, tx, versionID)
+// data.ENotFound; new text for a draft that changed since draft was read
+// (its ID and Revision) with data.EConflict. It returns the stored version,
+// at its new revision. Saving the same text writes nothing.
+func (w *Workspace) SaveDraft(ctx context.Context, draft data.Version, body string) (data.Version, error) {
+	var saved data.Version
+	err := w.write(ctx, "save draft", func(tx *sql.Tx) error {
+		v, err := readVersion(ctx, tx, draft.ID)
 		if err != nil {
 			return err
 		}
@@ -382,23 +404,36 @@ func (w *Workspace) SaveDraft(ctx context.Context, versionID int64, body string)
 		if err != nil {
 			return err
 		}
+		now := w.now()
+		rec := versionRecord(v, d.Number)
+		// Who changed it says more than what it has become.
+		if body != v.Body && v.Revision != draft.Revision {
+			return rec.conflict(ctx, tx, now)
+		}
 		if msg := frozenMessage(v, d.Number); msg != "" {
 			return data.Errorf(data.EInvalid, "%s", msg)
 		}
 		if body == v.Body {
+			saved = v
 			return nil
 		}
 		if err := data.CheckBody(d.Number, body); err != nil {
 			return err
 		}
-		now := w.now()
-		if _, err := tx.ExecContext(ctx, "UPDATE document_versions SET body = ?, updated_at = ? WHERE id = ?",
-			body, formatTime(now), versionID); err != nil {
+		if err := rec.update(ctx, tx, now, draft.Revision, "body = ?, updated_at = ?", body, formatTime(now)); err != nil {
 			return err
 		}
-		return record(ctx, tx, now, "version", strconv.FormatInt(versionID, 10), data.ActionUpdate,
-			[]data.FieldChange{{Field: "body", From: bodySummary(v.Body), To: bodySummary(body)}})
+		if err := record(ctx, tx, now, "version", strconv.FormatInt(v.ID, 10), data.ActionUpdate,
+			[]data.FieldChange{{Field: "body", From: bodySummary(v.Body), To: bodySummary(body)}}); err != nil {
+			return err
+		}
+		saved, err = readVersion(ctx, tx, v.ID)
+		return err
 	})
+	if err != nil {
+		return data.Version{}, err
+	}
+	return saved, nil
 }
 
 // latestApproved is the approved version with the highest number among
@@ -476,33 +511,56 @@ func (w *Workspace) NewDraft(ctx context.Context, documentID int64, major bool) 
 // (a.At, or now when zero) and the review date (a.ReviewDue) are stored, and
 // the version approved before it becomes superseded, all in one
 // transaction. The other transitions change only the status; a is ignored.
-func (w *Workspace) Move(ctx context.Context, versionID int64, t data.Transition, a data.Approval) error {
-	return w.write(ctx, "move document version", func(tx *sql.Tx) error {
-		v, err := readVersion(ctx, tx, versionID)
+//
+// A version that changed since from was read (its ID and Revision) is
+// refused with data.EConflict, so that nobody approves text they have not
+// seen. Move returns the stored version, at its new revision.
+func (w *Workspace) Move(ctx context.Context, from data.Version, t data.Transition, a data.Approval) (data.Version, error) {
+	var saved data.Version
+	err := w.write(ctx, "move document version", func(tx *sql.Tx) error {
+		v, err := readVersion(ctx, tx, from.ID)
 		if err != nil {
 			return err
+		}
+		now := w.now()
+		if v.Revision != from.Revision {
+			d, err := readDocument(ctx, tx, v.DocumentID)
+			if err != nil {
+				return err
+			}
+			return versionRecord(v, d.Number).conflict(ctx, tx, now)
 		}
 		if err := data.CheckTransition(v.Status, t); err != nil {
 			return err
 		}
-		now := w.now()
 		switch t {
 		case data.Approve:
-			return approve(ctx, tx, now, v, a)
+			err = approve(ctx, tx, now, v, a)
 		case data.SendForReview:
-			return setStatus(ctx, tx, now, v, data.DocInReview)
+			err = setStatus(ctx, tx, now, v, data.DocInReview)
 		case data.BackToDraft:
-			return setStatus(ctx, tx, now, v, data.DocDraft)
+			err = setStatus(ctx, tx, now, v, data.DocDraft)
 		case data.Withdraw:
-			return setStatus(ctx, tx, now, v, data.DocWithdrawn)
+			err = setStatus(ctx, tx, now, v, data.DocWithdrawn)
+		default:
+			err = fmt.Errorf("transition %q has no status to move to", t)
 		}
-		return fmt.Errorf("transition %q has no status to move to", t)
+		if err != nil {
+			return err
+		}
+		saved, err = readVersion(ctx, tx, v.ID)
+		return err
 	})
+	if err != nil {
+		return data.Version{}, err
+	}
+	return saved, nil
 }
 
-// setStatus changes only a version's status, with its audit entry.
+// setStatus changes only a version's status, with its audit entry. v is as
+// stored, so its revision matches.
 func setStatus(ctx context.Context, tx *sql.Tx, now time.Time, v data.Version, to data.DocStatus) error {
-	if _, err := tx.ExecContext(ctx, "UPDATE document_versions SET status = ?, updated_at = ? WHERE id = ?",
+	if _, err := tx.ExecContext(ctx, "UPDATE document_versions SET status = ?, updated_at = ?, revision = revision + 1 WHERE id = ?",
 		string(to), formatTime(now), v.ID); err != nil {
 		return err
 	}
@@ -582,7 +640,7 @@ func approve(ctx context.Context, tx *sql.Tx, now time.Time, v data.Version, a d
 	approved.ApprovedAt = a.At
 	approved.ReviewDue = a.ReviewDue()
 	if _, err := tx.ExecContext(ctx, `UPDATE document_versions SET status = ?, sha256 = ?, change_summary = ?,
-		approved_by = ?, approved_at = ?, review_due = ?, updated_at = ? WHERE id = ?`,
+		approved_by = ?, approved_at = ?, review_due = ?, updated_at = ?, revision = revision + 1 WHERE id = ?`,
 		string(approved.Status), approved.SHA256, approved.ChangeSummary, approved.ApprovedBy,
 		formatTime(approved.ApprovedAt), formatDate(approved.ReviewDue), formatTime(now), v.ID); err != nil {
 		return err

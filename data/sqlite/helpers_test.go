@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/hex"
 	"errors"
 	"io/fs"
@@ -154,4 +155,22 @@ func storeAtSchema(t testing.TB, n int) *Store {
 		m[migrationDir+"/"+mig.name] = &fstest.MapFile{Data: []byte(mig.sql)}
 	}
 	return &Store{migrations: m}
+}
+
+// errOf keeps the error of a save whose stored record the test does not need.
+func errOf[T any](_ T, err error) error { return err }
+
+// storedVersion is version id as stored now, for a test that moves or edits
+// it without keeping its own copy; an unknown id gives a version with only
+// that ID, for the call to refuse.
+func (w *Workspace) storedVersion(id int64) data.Version {
+	v := data.Version{ID: id}
+	_ = w.read(context.Background(), "read version", func(tx *sql.Tx) error {
+		found, err := readVersion(context.Background(), tx, id)
+		if err == nil {
+			v = found
+		}
+		return err
+	})
+	return v
 }

@@ -33,6 +33,8 @@ type inspection struct {
 	size      int64
 	readOnly  bool
 	sideFiles bool // a -wal, -shm or -journal file lies beside it
+	wal       bool // the header says write-ahead log, not rollback journal
+	locked    bool // a write lock file lies beside it
 	version   int
 	integrity string
 	// rolledBack: a hot journal lay beside the file, and abs is a private
@@ -58,6 +60,7 @@ func inspect(ctx context.Context, path string, newest int, check string, more fu
 	if err := in.probe(); err != nil {
 		return in, err
 	}
+	in.locked = lockFileExists(abs)
 	if hotJournal(abs) {
 		copyPath, remove, err := rolledBackCopy(ctx, abs)
 		if err != nil {
@@ -73,7 +76,7 @@ func inspect(ctx context.Context, path string, newest int, check string, more fu
 		in.readOnly = readOnly
 	}
 
-	db, err := sql.Open("sqlite", roDSN(in.abs, !in.sideFiles, true))
+	db, err := sql.Open("sqlite", roDSN(in.abs, in.immutable(), true))
 	if err != nil {
 		return in, fmt.Errorf("inspect workspace: %w", err)
 	}
@@ -148,6 +151,7 @@ func (in *inspection) probe() error {
 		return data.Errorf(data.ECorrupt, "%s is damaged or truncated: its header is incomplete.", in.path)
 	}
 
+	in.wal = h[18] == 2
 	pageSize := int64(binary.BigEndian.Uint16(h[16:18]))
 	if pageSize == 1 {
 		pageSize = 65536
@@ -167,6 +171,16 @@ func (in *inspection) probe() error {
 		return data.Errorf(data.ECorrupt, "%s is damaged or truncated: it holds %d of its %d pages.", in.path, in.size/pageSize, pages)
 	}
 	return nil
+}
+
+// immutable reports whether the file may be read as immutable: SQLite then
+// takes no locks and creates no -wal or -shm file. Not with side files beside
+// it; nor while a writer with the rollback journal (on a network drive),
+// which keeps no side files between transactions, holds the lock: SQLite
+// must take its locks to read safely then, which in rollback mode creates no
+// file. A WAL writer always has its side files beside it.
+func (in *inspection) immutable() bool {
+	return !in.sideFiles && (in.wal || !in.locked)
 }
 
 // checkMarker refuses a SQLite database that another program made.

@@ -19,11 +19,11 @@ func TestBodyLimit(t *testing.T) {
 	draft := versions[0]
 
 	atLimit := strings.Repeat("a", data.MaxBodyBytes)
-	if err := ws.SaveDraft(ctx, draft.ID, atLimit); err != nil {
+	if draft, err = ws.SaveDraft(ctx, draft, atLimit); err != nil {
 		t.Fatalf("a text of exactly 1 MB was refused: %v", err)
 	}
 	over := atLimit + strings.Repeat("b", 300<<10)
-	err = ws.SaveDraft(ctx, draft.ID, over)
+	_, err = ws.SaveDraft(ctx, draft, over)
 	e := wantCode(t, err, data.EInvalid)
 	if want := "The text of SMS-DOC-02 was not saved: it is 1.3 MB, and a document may hold at most 1 MB."; !strings.HasPrefix(e.Message, want) {
 		t.Errorf("message = %q, want it to start %q", e.Message, want)

@@ -13,6 +13,10 @@ import (
 // audit trail.
 const organisationID = "1"
 
+func organisationRecord() revised {
+	return revised{table: "organisation", key: "id = 1", entity: "organisation", entityID: organisationID, what: "the organisation profile"}
+}
+
 // Organisation returns the organisation profile, or data.DefaultOrganisation
 // when none has been saved.
 func (w *Workspace) Organisation(ctx context.Context) (data.Organisation, error) {
@@ -34,9 +38,9 @@ func readOrganisation(ctx context.Context, tx *sql.Tx) (data.Organisation, bool,
 	var o data.Organisation
 	var paper, dateFormat, services, locations, updated string
 	err := tx.QueryRowContext(ctx, `SELECT legal_name, short_name, address, logo, scope_statement,
-		exclusions, services, locations, paper_size, date_format, updated_at
+		exclusions, services, locations, paper_size, date_format, updated_at, revision
 		FROM organisation WHERE id = 1`).Scan(&o.LegalName, &o.ShortName, &o.Address, &o.Logo,
-		&o.ScopeStatement, &o.Exclusions, &services, &locations, &paper, &dateFormat, &updated)
+		&o.ScopeStatement, &o.Exclusions, &services, &locations, &paper, &dateFormat, &updated, &o.Revision)
 	if errors.Is(err, sql.ErrNoRows) {
 		return data.DefaultOrganisation(), false, nil
 	}
@@ -56,17 +60,20 @@ func readOrganisation(ctx context.Context, tx *sql.Tx) (data.Organisation, bool,
 	return o, true, nil
 }
 
-// SaveOrganisation validates and stores the profile, and records what
-// changed in the audit trail. Saving an unchanged profile writes nothing.
-// o.UpdatedAt is ignored: the time of saving is stored.
-func (w *Workspace) SaveOrganisation(ctx context.Context, o data.Organisation) error {
+// SaveOrganisation validates and stores the profile, records what changed
+// in the audit trail and returns the stored profile, at its new revision. A
+// save from a copy older than the stored profile (o.Revision 0 once one is
+// stored) is refused with data.EConflict. Saving an unchanged profile writes
+// nothing. o.UpdatedAt is ignored: the time of saving is stored.
+func (w *Workspace) SaveOrganisation(ctx context.Context, o data.Organisation) (data.Organisation, error) {
 	if w.readOnly {
-		return w.errReadOnly()
+		return data.Organisation{}, w.errReadOnly()
 	}
 	if err := o.Validate(); err != nil {
-		return err
+		return data.Organisation{}, err
 	}
-	return w.write(ctx, "save organisation", func(tx *sql.Tx) error {
+	var saved data.Organisation
+	err := w.write(ctx, "save organisation", func(tx *sql.Tx) error {
 		old, exists, err := readOrganisation(ctx, tx)
 		if err != nil {
 			return err
@@ -85,6 +92,7 @@ func (w *Workspace) SaveOrganisation(ctx context.Context, o data.Organisation) e
 			changes = append(changes, data.FieldChange{Field: "logo", From: before["logo"], To: after["logo"]})
 		}
 		if exists && len(changes) == 0 {
+			saved = old
 			return nil
 		}
 
@@ -104,9 +112,9 @@ func (w *Workspace) SaveOrganisation(ctx context.Context, o data.Organisation) e
 		args := []any{o.LegalName, o.ShortName, o.Address, logo, o.ScopeStatement, o.Exclusions,
 			services, locations, string(o.PaperSize), string(o.DateFormat), formatTime(now)}
 		if exists {
-			_, err = tx.ExecContext(ctx, `UPDATE organisation SET legal_name = ?, short_name = ?,
+			err = organisationRecord().update(ctx, tx, now, o.Revision, `legal_name = ?, short_name = ?,
 				address = ?, logo = ?, scope_statement = ?, exclusions = ?, services = ?,
-				locations = ?, paper_size = ?, date_format = ?, updated_at = ? WHERE id = 1`, args...)
+				locations = ?, paper_size = ?, date_format = ?, updated_at = ?`, args...)
 		} else {
 			_, err = tx.ExecContext(ctx, `INSERT INTO organisation (id, legal_name, short_name,
 				address, logo, scope_statement, exclusions, services, locations, paper_size,
@@ -115,8 +123,16 @@ func (w *Workspace) SaveOrganisation(ctx context.Context, o data.Organisation) e
 		if err != nil {
 			return err
 		}
-		return record(ctx, tx, now, "organisation", organisationID, action, changes)
+		if err := record(ctx, tx, now, "organisation", organisationID, action, changes); err != nil {
+			return err
+		}
+		saved, _, err = readOrganisation(ctx, tx)
+		return err
 	})
+	if err != nil {
+		return data.Organisation{}, err
+	}
+	return saved, nil
 }
 
 func hasField(changes []data.FieldChange, field string) bool {

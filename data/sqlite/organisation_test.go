@@ -96,9 +96,11 @@ func TestSaveOrganisationAudit(t *testing.T) {
 		}
 		step.edit(&o)
 		started := time.Now()
-		if err := ws.SaveOrganisation(ctx, o); err != nil {
+		saved, err := ws.SaveOrganisation(ctx, o)
+		if err != nil {
 			t.Fatalf("%s: %v", step.name, err)
 		}
+		o.Revision = saved.Revision // the next edit is made on the stored profile
 
 		got, err := ws.Organisation(ctx)
 		if err != nil {
@@ -158,7 +160,7 @@ func TestSaveOrganisationInvalid(t *testing.T) {
 	}
 	for _, saved := range []bool{false, true} {
 		if saved {
-			if err := ws.SaveOrganisation(ctx, valid); err != nil {
+			if err := errOf(ws.SaveOrganisation(ctx, valid)); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -173,7 +175,7 @@ func TestSaveOrganisationInvalid(t *testing.T) {
 		for _, tt := range tests {
 			o := valid
 			tt.edit(&o)
-			err := ws.SaveOrganisation(ctx, o)
+			err := errOf(ws.SaveOrganisation(ctx, o))
 			if want := o.Validate(); !reflect.DeepEqual(err, want) || want == nil {
 				t.Errorf("%s: SaveOrganisation() = %v, want the validation error %v as it is", tt.name, err, want)
 			}

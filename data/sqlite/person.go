@@ -14,7 +14,7 @@ import (
 func (w *Workspace) People(ctx context.Context) ([]data.Person, error) {
 	var people []data.Person
 	err := w.read(ctx, "list people", func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, "SELECT id, name, job_title, email, created_at, updated_at FROM people ORDER BY id")
+		rows, err := tx.QueryContext(ctx, "SELECT id, name, job_title, email, created_at, updated_at, revision FROM people ORDER BY id")
 		if err != nil {
 			return err
 		}
@@ -79,7 +79,7 @@ type scanner interface{ Scan(dest ...any) error }
 func scanPerson(s scanner) (data.Person, error) {
 	var p data.Person
 	var created, updated string
-	if err := s.Scan(&p.ID, &p.Name, &p.JobTitle, &p.Email, &created, &updated); err != nil {
+	if err := s.Scan(&p.ID, &p.Name, &p.JobTitle, &p.Email, &created, &updated, &p.Revision); err != nil {
 		return p, err
 	}
 	v := readValues("person", p.Name)
@@ -89,13 +89,15 @@ func scanPerson(s scanner) (data.Person, error) {
 	return p, nil
 }
 
+func personRecord(id int64) revised { return byID("people", "person", id, "this person's details") }
+
 func errNoPerson(id int64) *data.Error {
 	return data.Errorf(data.ENotFound, "There is no person with ID %d: they may have been deleted.", id)
 }
 
 func readPerson(ctx context.Context, tx *sql.Tx, id int64) (data.Person, error) {
 	p, err := scanPerson(tx.QueryRowContext(ctx,
-		"SELECT id, name, job_title, email, created_at, updated_at FROM people WHERE id = ?", id))
+		"SELECT id, name, job_title, email, created_at, updated_at, revision FROM people WHERE id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return p, errNoPerson(id)
 	}
@@ -120,8 +122,10 @@ func readPerson(ctx context.Context, tx *sql.Tx, id int64) (data.Person, error) 
 
 // SavePerson validates and stores p: a new person when p.ID is 0, else an
 // update of that person with their roles replaced. It records the change in
-// the audit trail and returns the stored record. Saving an unchanged person
-// writes nothing. CreatedAt and UpdatedAt are set here.
+// the audit trail and returns the stored record, at its new revision. An
+// update from a copy older than the stored person is refused with
+// data.EConflict. Saving an unchanged person writes nothing. CreatedAt and
+// UpdatedAt are set here.
 func (w *Workspace) SavePerson(ctx context.Context, p data.Person) (data.Person, error) {
 	if w.readOnly {
 		return data.Person{}, w.errReadOnly()
@@ -146,7 +150,7 @@ func (w *Workspace) SavePerson(ctx context.Context, p data.Person) (data.Person,
 		} else {
 			old, err := readPerson(ctx, tx, id)
 			if err != nil {
-				return err
+				return personRecord(id).gone(ctx, tx, now, err)
 			}
 			_, before = old.AuditFields()
 			action = data.ActionUpdate
@@ -154,9 +158,9 @@ func (w *Workspace) SavePerson(ctx context.Context, p data.Person) (data.Person,
 				saved = old
 				return nil
 			}
-			if _, err := tx.ExecContext(ctx,
-				"UPDATE people SET name = ?, job_title = ?, email = ?, updated_at = ? WHERE id = ?",
-				p.Name, p.JobTitle, p.Email, formatTime(now), id); err != nil {
+			if err := personRecord(id).update(ctx, tx, now, p.Revision,
+				"name = ?, job_title = ?, email = ?, updated_at = ?",
+				p.Name, p.JobTitle, p.Email, formatTime(now)); err != nil {
 				return err
 			}
 			if _, err := tx.ExecContext(ctx, "DELETE FROM person_roles WHERE person_id = ?", id); err != nil {
@@ -183,28 +187,27 @@ func (w *Workspace) SavePerson(ctx context.Context, p data.Person) (data.Person,
 	return saved, nil
 }
 
-// DeletePerson removes a person and their roles, recording their last values
-// in the audit trail. The steps, tasks and documents they owned are left
-// without an owner, and the versions they approved without an approver (ON
-// DELETE SET NULL), each with that change in its own trail.
-func (w *Workspace) DeletePerson(ctx context.Context, id int64) error {
+// DeletePerson removes the person p (their ID and Revision) and their roles
+// unless they changed since p was read (data.EConflict), recording their
+// last values in the audit trail. The steps, tasks and documents they owned
+// are left without an owner, and the versions they approved without an
+// approver (ON DELETE SET NULL), each with that change in its own trail and
+// a new revision, so that a copy read before is stale.
+func (w *Workspace) DeletePerson(ctx context.Context, p data.Person) error {
+	id := p.ID
 	return w.write(ctx, "delete person", func(tx *sql.Tx) error {
 		old, err := readPerson(ctx, tx, id)
 		if err != nil {
-			return err
+			return personRecord(id).gone(ctx, tx, w.now(), err)
 		}
 		now := w.now()
+		// The references go with the delete, so they are recorded first; a
+		// refused delete rolls the records back.
 		if err := recordOwnerGone(ctx, tx, now, old); err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, "DELETE FROM people WHERE id = ?", id)
-		if err != nil {
+		if err := personRecord(id).delete(ctx, tx, now, p.Revision); err != nil {
 			return err
-		}
-		if n, err := res.RowsAffected(); err != nil {
-			return err
-		} else if n != 1 {
-			return errNoPerson(id)
 		}
 		fields, before := old.AuditFields()
 		return record(ctx, tx, now, "person", strconv.FormatInt(id, 10), data.ActionDelete,
@@ -244,13 +247,20 @@ func nullID(id int64) any {
 // document version p approved, that the reference to p is about to be
 // removed with p.
 func recordOwnerGone(ctx context.Context, tx *sql.Tx, at time.Time, p data.Person) error {
-	owned := []struct{ entity, field, query string }{
-		{"step", "owner", "SELECT step_id FROM step_progress WHERE owner_id = ? ORDER BY step_id"},
-		{"task", "owner", "SELECT id FROM tasks WHERE owner_id = ? ORDER BY id"},
-		{"document", "owner", "SELECT id FROM documents WHERE owner_id = ? ORDER BY id"},
-		{"version", "approved_by", "SELECT id FROM document_versions WHERE approved_by = ? ORDER BY id"},
+	owned := []struct{ entity, field, query, bump string }{
+		{"step", "owner", "SELECT step_id FROM step_progress WHERE owner_id = ? ORDER BY step_id",
+			"UPDATE step_progress SET revision = revision + 1 WHERE owner_id = ?"},
+		{"task", "owner", "SELECT id FROM tasks WHERE owner_id = ? ORDER BY id",
+			"UPDATE tasks SET revision = revision + 1 WHERE owner_id = ?"},
+		{"document", "owner", "SELECT id FROM documents WHERE owner_id = ? ORDER BY id",
+			"UPDATE documents SET revision = revision + 1 WHERE owner_id = ?"},
+		{"version", "approved_by", "SELECT id FROM document_versions WHERE approved_by = ? ORDER BY id",
+			"UPDATE document_versions SET revision = revision + 1 WHERE approved_by = ?"},
 	}
 	for _, o := range owned {
+		if _, err := tx.ExecContext(ctx, o.bump, p.ID); err != nil {
+			return err
+		}
 		change := []data.FieldChange{{Field: o.field, From: p.Name}}
 		var ids []string
 		rows, err := tx.QueryContext(ctx, o.query, p.ID)

@@ -55,7 +55,7 @@ func TestPersonLifecycle(t *testing.T) {
 		t.Errorf("SavePerson() = %+v, want an ID and equal created and updated times", p)
 	}
 	want := in
-	want.ID, want.CreatedAt, want.UpdatedAt = p.ID, p.CreatedAt, p.UpdatedAt
+	want.ID, want.CreatedAt, want.UpdatedAt, want.Revision = p.ID, p.CreatedAt, p.UpdatedAt, 1
 	if !reflect.DeepEqual(p, want) {
 		t.Errorf("SavePerson() = %+v\nwant %+v", p, want)
 	}
@@ -81,7 +81,7 @@ func TestPersonLifecycle(t *testing.T) {
 		t.Fatal(err)
 	}
 	want = edit
-	want.UpdatedAt = updated.UpdatedAt
+	want.UpdatedAt, want.Revision = updated.UpdatedAt, 2
 	if !reflect.DeepEqual(updated, want) || updated.UpdatedAt.Before(p.UpdatedAt) {
 		t.Errorf("SavePerson(update) = %+v\nwant %+v", updated, want)
 	}
@@ -106,7 +106,7 @@ func TestPersonLifecycle(t *testing.T) {
 	checkTrail(t, ws, "person", id, wantTrail)
 
 	// Delete: the last values are kept in the trail; the roles go too.
-	if err := ws.DeletePerson(actorCtx("Oliver Grant"), p.ID); err != nil {
+	if err := ws.DeletePerson(actorCtx("Oliver Grant"), updated); err != nil {
 		t.Fatal(err)
 	}
 	_, err = ws.Person(ctx, p.ID)
@@ -174,7 +174,7 @@ func TestPersonNotFound(t *testing.T) {
 	}{
 		{"Person", func() error { _, err := ws.Person(ctx, 42); return err }},
 		{"SavePerson", func() error { _, err := ws.SavePerson(ctx, data.Person{ID: 42, Name: "Ghost"}); return err }},
-		{"DeletePerson", func() error { return ws.DeletePerson(ctx, 42) }},
+		{"DeletePerson", func() error { return ws.DeletePerson(ctx, data.Person{ID: 42}) }},
 	}
 	for _, c := range calls {
 		e := wantCode(t, c.do(), data.ENotFound)
@@ -281,7 +281,7 @@ func TestSeedDemo(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := data.DemoOrganisation()
-	want.UpdatedAt = o.UpdatedAt
+	want.UpdatedAt, want.Revision = o.UpdatedAt, 1
 	if !reflect.DeepEqual(o, want) {
 		t.Errorf("Organisation() = %+v\nwant %+v", o, want)
 	}
@@ -296,7 +296,7 @@ func TestSeedDemo(t *testing.T) {
 	}
 	for i, p := range people {
 		w := wantPeople[i]
-		w.ID, w.CreatedAt, w.UpdatedAt = p.ID, p.CreatedAt, p.UpdatedAt
+		w.ID, w.CreatedAt, w.UpdatedAt, w.Revision = p.ID, p.CreatedAt, p.UpdatedAt, 1
 		if !reflect.DeepEqual(p, w) {
 			t.Errorf("person %d = %+v\nwant %+v", i, p, w)
 		}

@@ -27,10 +27,10 @@ func seedRecords(t *testing.T, ws *Workspace) records {
 	ctx := actorCtx("Seeder")
 	r := records{people: demoPeopleIn(t, ws)}
 	daniel := r.people["Daniel Okafor"].ID
-	if err := ws.SaveStepProgress(ctx, data.StepProgress{StepID: "step-01", Status: data.StepInProgress, OwnerID: daniel, Due: day(2027, 1, 15)}); err != nil {
+	if err := errOf(ws.SaveStepProgress(ctx, data.StepProgress{StepID: "step-01", Status: data.StepInProgress, OwnerID: daniel, Due: day(2027, 1, 15)})); err != nil {
 		t.Fatal(err)
 	}
-	if err := ws.SavePlan(ctx, data.Plan{TargetDate: day(2027, 9, 30)}); err != nil {
+	if err := errOf(ws.SavePlan(ctx, data.Plan{TargetDate: day(2027, 9, 30)})); err != nil {
 		t.Fatal(err)
 	}
 	var err error
@@ -41,7 +41,7 @@ func seedRecords(t *testing.T, ws *Workspace) records {
 		{AssessmentID: r.assessment.ID, QuestionID: "q-4.1-1", Score: 2},
 		{AssessmentID: r.assessment.ID, QuestionID: "q-5.1-1", Score: data.MaturityNA, NAReason: "Not yet"},
 	} {
-		if err := ws.SaveAnswer(ctx, a); err != nil {
+		if err := errOf(ws.SaveAnswer(ctx, a)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -113,34 +113,36 @@ func TestNewRecordsInvalid(t *testing.T) {
 		field  string // and the field marked
 	}{
 		{
-			name:   "step with an unknown status",
-			do:     func() error { return ws.SaveStepProgress(ctx, data.StepProgress{StepID: "step-01", Status: "nearly"}) },
+			name: "step with an unknown status",
+			do: func() error {
+				return errOf(ws.SaveStepProgress(ctx, data.StepProgress{StepID: "step-01", Status: "nearly"}))
+			},
 			domain: data.StepProgress{StepID: "step-01", Status: "nearly"}.Validate(),
 		},
 		{
 			name: "step not applicable without a reason",
 			do: func() error {
-				return ws.SaveStepProgress(ctx, data.StepProgress{StepID: "step-01", Status: data.StepNotApplicable})
+				return errOf(ws.SaveStepProgress(ctx, data.StepProgress{StepID: "step-01", Status: data.StepNotApplicable}))
 			},
 			domain: data.StepProgress{StepID: "step-01", Status: data.StepNotApplicable}.Validate(),
 		},
 		{
 			name: "step notes too long",
 			do: func() error {
-				return ws.SaveStepProgress(ctx, data.StepProgress{StepID: "step-01", Status: data.StepDone, Notes: strings.Repeat("x", 4001)})
+				return errOf(ws.SaveStepProgress(ctx, data.StepProgress{StepID: "step-01", Status: data.StepDone, Notes: strings.Repeat("x", 4001)}))
 			},
 			domain: data.StepProgress{StepID: "step-01", Status: data.StepDone, Notes: strings.Repeat("x", 4001)}.Validate(),
 		},
 		{
 			name:  "step without a step ID",
-			do:    func() error { return ws.SaveStepProgress(ctx, data.StepProgress{Status: data.StepDone}) },
+			do:    func() error { return errOf(ws.SaveStepProgress(ctx, data.StepProgress{Status: data.StepDone})) },
 			code:  data.EInvalid,
 			field: "StepID",
 		},
 		{
 			name: "step due in year 10000",
 			do: func() error {
-				return ws.SaveStepProgress(ctx, data.StepProgress{StepID: "step-01", Status: data.StepDone, Due: far})
+				return errOf(ws.SaveStepProgress(ctx, data.StepProgress{StepID: "step-01", Status: data.StepDone, Due: far}))
 			},
 			code:  data.EInvalid,
 			field: "Due",
@@ -148,14 +150,14 @@ func TestNewRecordsInvalid(t *testing.T) {
 		{
 			name: "step owned by nobody who exists",
 			do: func() error {
-				return ws.SaveStepProgress(ctx, data.StepProgress{StepID: "step-02", Status: data.StepDone, OwnerID: 999})
+				return errOf(ws.SaveStepProgress(ctx, data.StepProgress{StepID: "step-02", Status: data.StepDone, OwnerID: 999}))
 			},
 			code:  data.ENotFound,
 			field: "OwnerID",
 		},
 		{
 			name:  "plan targets year 10000",
-			do:    func() error { return ws.SavePlan(ctx, data.Plan{TargetDate: far}) },
+			do:    func() error { return errOf(ws.SavePlan(ctx, data.Plan{TargetDate: far})) },
 			code:  data.EInvalid,
 			field: "TargetDate",
 		},
@@ -187,20 +189,20 @@ func TestNewRecordsInvalid(t *testing.T) {
 		{
 			name: "answer scored 5",
 			do: func() error {
-				return ws.SaveAnswer(ctx, data.Answer{AssessmentID: aID, QuestionID: "q-4.1-1", Score: 5})
+				return errOf(ws.SaveAnswer(ctx, data.Answer{AssessmentID: aID, QuestionID: "q-4.1-1", Score: 5}))
 			},
 			domain: data.Answer{AssessmentID: aID, QuestionID: "q-4.1-1", Score: 5}.Validate(),
 		},
 		{
 			name: "answer not applicable without a reason",
 			do: func() error {
-				return ws.SaveAnswer(ctx, data.Answer{AssessmentID: aID, QuestionID: "q-4.1-1", Score: data.MaturityNA})
+				return errOf(ws.SaveAnswer(ctx, data.Answer{AssessmentID: aID, QuestionID: "q-4.1-1", Score: data.MaturityNA}))
 			},
 			domain: data.Answer{AssessmentID: aID, QuestionID: "q-4.1-1", Score: data.MaturityNA}.Validate(),
 		},
 		{
 			name:  "answer without a question",
-			do:    func() error { return ws.SaveAnswer(ctx, data.Answer{AssessmentID: aID, Score: 1}) },
+			do:    func() error { return errOf(ws.SaveAnswer(ctx, data.Answer{AssessmentID: aID, Score: 1})) },
 			code:  data.EInvalid,
 			field: "QuestionID",
 		},
@@ -285,10 +287,10 @@ func TestNewRecordsReadOnly(t *testing.T) {
 		do   func() error
 	}{
 		{"SaveStepProgress", func() error {
-			return ro.SaveStepProgress(ctx, data.StepProgress{StepID: "step-01", Status: data.StepDone})
+			return errOf(ro.SaveStepProgress(ctx, data.StepProgress{StepID: "step-01", Status: data.StepDone}))
 		}},
-		{"SaveStepProgress invalid", func() error { return ro.SaveStepProgress(ctx, data.StepProgress{StepID: "step-01"}) }},
-		{"SavePlan", func() error { return ro.SavePlan(ctx, data.Plan{}) }},
+		{"SaveStepProgress invalid", func() error { return errOf(ro.SaveStepProgress(ctx, data.StepProgress{StepID: "step-01"})) }},
+		{"SavePlan", func() error { return errOf(ro.SavePlan(ctx, data.Plan{})) }},
 		{"SaveAssessment new", func() error {
 			_, err := ro.SaveAssessment(ctx, data.Assessment{Title: "Second", Date: day(2027, 1, 1)})
 			return err
@@ -299,16 +301,16 @@ func TestNewRecordsReadOnly(t *testing.T) {
 			_, err := ro.SaveAssessment(ctx, a)
 			return err
 		}},
-		{"DeleteAssessment", func() error { return ro.DeleteAssessment(ctx, aID) }},
+		{"DeleteAssessment", func() error { return ro.DeleteAssessment(ctx, data.Assessment{ID: aID}) }},
 		{"SaveAnswer", func() error {
-			return ro.SaveAnswer(ctx, data.Answer{AssessmentID: aID, QuestionID: "q-4.1-1", Score: 4})
+			return errOf(ro.SaveAnswer(ctx, data.Answer{AssessmentID: aID, QuestionID: "q-4.1-1", Score: 4}))
 		}},
 		{"SaveTask new", func() error {
 			_, err := ro.SaveTask(ctx, data.Task{Title: "New", Status: data.TaskOpen, SourceKind: data.SourceManual})
 			return err
 		}},
 		{"SaveTask update", func() error { _, err := ro.SaveTask(ctx, edited); return err }},
-		{"DeleteTask", func() error { return ro.DeleteTask(ctx, r.task.ID) }},
+		{"DeleteTask", func() error { return ro.DeleteTask(ctx, r.task) }},
 	}
 	for _, wr := range writes {
 		e := wantCode(t, wr.do(), data.EReadOnly)
@@ -342,7 +344,7 @@ func TestOwnerDeleted(t *testing.T) {
 		{StepID: "step-09", Status: data.StepDone, OwnerID: priya.ID, Due: day(2027, 2, 1)},
 	}
 	for _, p := range steps {
-		if err := ws.SaveStepProgress(ctx, p); err != nil {
+		if err := errOf(ws.SaveStepProgress(ctx, p)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -358,7 +360,7 @@ func TestOwnerDeleted(t *testing.T) {
 		tasks = append(tasks, task)
 	}
 
-	if err := ws.DeletePerson(ctx, priya.ID); err != nil {
+	if err := ws.DeletePerson(ctx, priya); err != nil {
 		t.Fatal(err)
 	}
 	at := clock.t

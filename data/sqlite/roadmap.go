@@ -37,7 +37,7 @@ func auditDate(t time.Time) string {
 func (w *Workspace) StepProgress(ctx context.Context) (map[string]data.StepProgress, error) {
 	out := map[string]data.StepProgress{}
 	err := w.read(ctx, "read roadmap progress", func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, "SELECT step_id, status, owner_id, due, notes, na_reason, updated_at FROM step_progress")
+		rows, err := tx.QueryContext(ctx, "SELECT "+stepColumns+" FROM step_progress")
 		if err != nil {
 			return err
 		}
@@ -57,12 +57,14 @@ func (w *Workspace) StepProgress(ctx context.Context) (map[string]data.StepProgr
 	return out, nil
 }
 
+const stepColumns = "step_id, status, owner_id, due, notes, na_reason, updated_at, revision"
+
 func scanStep(s scanner) (data.StepProgress, error) {
 	var p data.StepProgress
 	var status, updated string
 	var owner sql.NullInt64
 	var due sql.NullString
-	if err := s.Scan(&p.StepID, &status, &owner, &due, &p.Notes, &p.NAReason, &updated); err != nil {
+	if err := s.Scan(&p.StepID, &status, &owner, &due, &p.Notes, &p.NAReason, &updated, &p.Revision); err != nil {
 		return p, err
 	}
 	p.OwnerID = owner.Int64
@@ -78,7 +80,7 @@ func scanStep(s scanner) (data.StepProgress, error) {
 // step has none.
 func readStep(ctx context.Context, tx *sql.Tx, stepID string) (data.StepProgress, bool, error) {
 	p, err := scanStep(tx.QueryRowContext(ctx,
-		"SELECT step_id, status, owner_id, due, notes, na_reason, updated_at FROM step_progress WHERE step_id = ?", stepID))
+		"SELECT "+stepColumns+" FROM step_progress WHERE step_id = ?", stepID))
 	if errors.Is(err, sql.ErrNoRows) {
 		return data.StepProgress{}, false, nil
 	}
@@ -91,23 +93,26 @@ func readStep(ctx context.Context, tx *sql.Tx, stepID string) (data.StepProgress
 // SaveStepProgress validates and stores one step's progress, creating it
 // the first time, and records what changed in the audit trail under
 // entity "step" and the step ID. The owner must exist (data.ENotFound
-// otherwise). Saving unchanged progress writes nothing. p.UpdatedAt is
-// ignored: the time of saving is stored.
-func (w *Workspace) SaveStepProgress(ctx context.Context, p data.StepProgress) error {
+// otherwise). It returns the stored progress, at its new revision; a save
+// from a copy older than the stored progress (p.Revision 0 once some is
+// stored) is refused with data.EConflict. Saving unchanged progress writes
+// nothing. p.UpdatedAt is ignored: the time of saving is stored.
+func (w *Workspace) SaveStepProgress(ctx context.Context, p data.StepProgress) (data.StepProgress, error) {
 	if w.readOnly {
-		return w.errReadOnly()
+		return data.StepProgress{}, w.errReadOnly()
 	}
 	if err := p.Validate(); err != nil {
-		return err
+		return data.StepProgress{}, err
 	}
 	if p.StepID == "" {
-		return &data.Error{Code: data.EInvalid, Message: "The step was not saved: it names no roadmap step.",
+		return data.StepProgress{}, &data.Error{Code: data.EInvalid, Message: "The step was not saved: it names no roadmap step.",
 			Fields: []data.FieldError{{Field: "StepID", Message: "Choose a roadmap step."}}}
 	}
 	if err := checkDate("step", "Due", "The due date", p.Due); err != nil {
-		return err
+		return data.StepProgress{}, err
 	}
-	return w.write(ctx, "save step progress", func(tx *sql.Tx) error {
+	var saved data.StepProgress
+	err := w.write(ctx, "save step progress", func(tx *sql.Tx) error {
 		old, exists, err := readStep(ctx, tx, p.StepID)
 		if err != nil {
 			return err
@@ -129,13 +134,14 @@ func (w *Workspace) SaveStepProgress(ctx context.Context, p data.StepProgress) e
 		}
 		changes := data.Diff(fields, before, after)
 		if exists && len(changes) == 0 {
+			saved = old
 			return nil
 		}
 		now := w.now()
 		if exists {
-			_, err = tx.ExecContext(ctx, `UPDATE step_progress SET status = ?, owner_id = ?, due = ?,
-				notes = ?, na_reason = ?, updated_at = ? WHERE step_id = ?`,
-				string(p.Status), nullID(p.OwnerID), formatDate(p.Due), p.Notes, p.NAReason, formatTime(now), p.StepID)
+			err = stepRecord(p.StepID).update(ctx, tx, now, p.Revision, `status = ?, owner_id = ?, due = ?,
+				notes = ?, na_reason = ?, updated_at = ?`,
+				string(p.Status), nullID(p.OwnerID), formatDate(p.Due), p.Notes, p.NAReason, formatTime(now))
 		} else {
 			_, err = tx.ExecContext(ctx, `INSERT INTO step_progress (step_id, status, owner_id, due,
 				notes, na_reason, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -144,8 +150,24 @@ func (w *Workspace) SaveStepProgress(ctx context.Context, p data.StepProgress) e
 		if err != nil {
 			return err
 		}
-		return record(ctx, tx, now, "step", p.StepID, action, changes)
+		if err := record(ctx, tx, now, "step", p.StepID, action, changes); err != nil {
+			return err
+		}
+		saved, _, err = readStep(ctx, tx, p.StepID)
+		return err
 	})
+	if err != nil {
+		return data.StepProgress{}, err
+	}
+	return saved, nil
+}
+
+func stepRecord(stepID string) revised {
+	return revised{table: "step_progress", key: "step_id = ?", keyArgs: []any{stepID}, entity: "step", entityID: stepID, what: "this roadmap step"}
+}
+
+func planRecord() revised {
+	return revised{table: "plan", key: "id = 1", entity: "plan", entityID: planID, what: "the roadmap plan"}
 }
 
 // Plan returns the roadmap plan; an empty Plan when none has been saved.
@@ -164,7 +186,8 @@ func (w *Workspace) Plan(ctx context.Context) (data.Plan, error) {
 
 func readPlan(ctx context.Context, tx *sql.Tx) (data.Plan, bool, error) {
 	var target sql.NullString
-	err := tx.QueryRowContext(ctx, "SELECT target_date FROM plan WHERE id = 1").Scan(&target)
+	var rev data.Revision
+	err := tx.QueryRowContext(ctx, "SELECT target_date, revision FROM plan WHERE id = 1").Scan(&target, &rev)
 	if errors.Is(err, sql.ErrNoRows) {
 		return data.Plan{}, false, nil
 	}
@@ -172,21 +195,25 @@ func readPlan(ctx context.Context, tx *sql.Tx) (data.Plan, bool, error) {
 		return data.Plan{}, false, err
 	}
 	v := readValues("roadmap plan", "")
-	p := data.Plan{TargetDate: v.date("TargetDate", "target date", target)}
+	p := data.Plan{TargetDate: v.date("TargetDate", "target date", target), Revision: rev}
 	p.Unreadable = v.bad
 	return p, true, nil
 }
 
-// SavePlan stores the roadmap plan and records what changed in the audit
-// trail under entity "plan". Saving an unchanged plan writes nothing.
-func (w *Workspace) SavePlan(ctx context.Context, p data.Plan) error {
+// SavePlan stores the roadmap plan, records what changed in the audit
+// trail under entity "plan" and returns the stored plan, at its new
+// revision. A save from a copy older than the stored plan (p.Revision 0 once
+// one is stored) is refused with data.EConflict. Saving an unchanged plan
+// writes nothing.
+func (w *Workspace) SavePlan(ctx context.Context, p data.Plan) (data.Plan, error) {
 	if w.readOnly {
-		return w.errReadOnly()
+		return data.Plan{}, w.errReadOnly()
 	}
 	if err := checkDate("plan", "TargetDate", "The target date", p.TargetDate); err != nil {
-		return err
+		return data.Plan{}, err
 	}
-	return w.write(ctx, "save plan", func(tx *sql.Tx) error {
+	var saved data.Plan
+	err := w.write(ctx, "save plan", func(tx *sql.Tx) error {
 		old, exists, err := readPlan(ctx, tx)
 		if err != nil {
 			return err
@@ -201,11 +228,12 @@ func (w *Workspace) SavePlan(ctx context.Context, p data.Plan) error {
 		changes := data.Diff(fields, before, map[string]string{"target_date": auditDate(p.TargetDate)})
 		if len(changes) == 0 {
 			// Nothing to change, or an empty plan where none was saved.
+			saved = old
 			return nil
 		}
 		now := w.now()
 		if exists {
-			_, err = tx.ExecContext(ctx, "UPDATE plan SET target_date = ?, updated_at = ? WHERE id = 1",
+			err = planRecord().update(ctx, tx, now, p.Revision, "target_date = ?, updated_at = ?",
 				formatDate(p.TargetDate), formatTime(now))
 		} else {
 			_, err = tx.ExecContext(ctx, "INSERT INTO plan (id, target_date, updated_at) VALUES (1, ?, ?)",
@@ -214,6 +242,14 @@ func (w *Workspace) SavePlan(ctx context.Context, p data.Plan) error {
 		if err != nil {
 			return err
 		}
-		return record(ctx, tx, now, "plan", planID, action, changes)
+		if err := record(ctx, tx, now, "plan", planID, action, changes); err != nil {
+			return err
+		}
+		saved, _, err = readPlan(ctx, tx)
+		return err
 	})
+	if err != nil {
+		return data.Plan{}, err
+	}
+	return saved, nil
 }

@@ -92,10 +92,10 @@ func TestStepProgressRoundTrip(t *testing.T) {
 	}
 	want := map[string]data.StepProgress{}
 	for _, tt := range tests {
-		if err := ws.SaveStepProgress(ctx, tt.in); err != nil {
+		if err := errOf(ws.SaveStepProgress(ctx, tt.in)); err != nil {
 			t.Fatalf("%s: SaveStepProgress() = %v", tt.name, err)
 		}
-		tt.want.UpdatedAt = clock.t
+		tt.want.UpdatedAt, tt.want.Revision = clock.t, 1
 		want[tt.in.StepID] = tt.want
 	}
 
@@ -187,10 +187,14 @@ func TestStepProgressAudit(t *testing.T) {
 		},
 	}
 	var want []data.AuditEntry
+	var rev data.Revision // each save from the progress as the one before stored it
 	for _, st := range steps {
-		if err := ws.SaveStepProgress(actorCtx(st.actor), st.in); err != nil {
+		st.in.Revision = rev
+		saved, err := ws.SaveStepProgress(actorCtx(st.actor), st.in)
+		if err != nil {
 			t.Fatalf("%s: %v", st.name, err)
 		}
+		rev = saved.Revision
 		if st.action != "" {
 			want = append([]data.AuditEntry{{At: clock.t, Actor: st.actor, Entity: "step", EntityID: "step-07", Action: st.action, Changes: st.changes}}, want...)
 		}
@@ -243,10 +247,15 @@ func TestPlan(t *testing.T) {
 		},
 	}
 	var trail []data.AuditEntry
+	var rev data.Revision // each save from the plan as the one before stored it
 	for _, st := range steps {
-		if err := ws.SavePlan(ctx, st.in); err != nil {
+		st.in.Revision = rev
+		saved, err := ws.SavePlan(ctx, st.in)
+		if err != nil {
 			t.Fatalf("%s: %v", st.name, err)
 		}
+		rev = saved.Revision
+		st.want.Revision = rev
 		if st.action != "" {
 			trail = append([]data.AuditEntry{{At: clock.t, Actor: "Daniel Okafor", Entity: "plan", EntityID: "1", Action: st.action, Changes: st.changes}}, trail...)
 		}

@@ -47,10 +47,15 @@ var (
 )
 
 // Store creates, opens and checks workspace files. The zero value is ready to
-// use; it holds no open files.
+// use; it holds no open files. Make one per process and share it: it knows
+// the write locks its workspaces hold (see lock.go).
 type Store struct {
 	migrations fs.FS            // holds migrations/NNNN_name.sql; nil means the embedded ones
 	now        func() time.Time // nil means time.Now
+	locks      locks
+	host       func() string           // this computer's name; nil means os.Hostname
+	alive      func(pid int) bool      // whether a local process runs; nil means processAlive
+	fileSystem func(dir string) string // the network file system holding dir, or ""; nil means fileSystemOf
 }
 
 // New returns a Store with the embedded schema.
@@ -113,16 +118,22 @@ func (s *Store) create(ctx context.Context, path string, fill func(*Workspace) e
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 		return nil, data.Errorf(data.ENotFound, "There is no folder %s.", dir)
 	}
+	if err := s.nameHeld(path, abs); err != nil {
+		return nil, err
+	}
 	ws, err := s.build(ctx, path, abs, migs, fill)
 	if err != nil {
 		return nil, wrap("create workspace", err)
+	}
+	if err := s.lockCreated(ctx, ws); err != nil {
+		return nil, err
 	}
 	return ws, nil
 }
 
 // initialise migrates a new, empty file to the newest schema and marks it.
 func (s *Store) initialise(ctx context.Context, path, abs string, migs []migration) (*Workspace, error) {
-	db, err := openRW(abs)
+	db, err := openRW(abs, s.journalMode(abs))
 	if err != nil {
 		return nil, err
 	}
@@ -161,6 +172,10 @@ func (s *Store) Open(ctx context.Context, path string) (data.Workspace, error) {
 }
 
 func (s *Store) open(ctx context.Context, path string) (*Workspace, error) {
+	return s.openAs(ctx, path, openWrite)
+}
+
+func (s *Store) openAs(ctx context.Context, path string, how openHow) (_ *Workspace, err error) {
 	migs, err := s.loadMigrations()
 	if err != nil {
 		return nil, fmt.Errorf("open workspace: %w", err)
@@ -182,11 +197,23 @@ func (s *Store) open(ctx context.Context, path string) (*Workspace, error) {
 	}
 	ws := &Workspace{path: path, abs: in.abs, readOnly: in.readOnly, version: in.version, now: s.clock}
 
-	if in.readOnly {
+	done, err := s.openLocked(ctx, ws, in, newest, how)
+	if err != nil {
+		return nil, err
+	}
+	if done {
+		return ws, nil
+	}
+	defer func() {
+		if err != nil {
+			ws.lock.release()
+		}
+	}()
+	if ws.readOnly {
 		if in.version < newest {
 			return nil, data.Errorf(data.EReadOnly, "%s is read-only and was saved by an older version of SMS Builder (schema %d); it must be updated to schema %d before this version can open it. Make the file writable, or open a copy.", path, in.version, newest)
 		}
-		if ws.db, err = openRO(in.abs, !in.sideFiles); err != nil {
+		if ws.db, err = openRO(in.abs, in.immutable()); err != nil {
 			return nil, fmt.Errorf("open workspace: %w", err)
 		}
 		return ws, nil
@@ -198,7 +225,7 @@ func (s *Store) open(ctx context.Context, path string) (*Workspace, error) {
 			return nil, fmt.Errorf("open workspace: %w", err)
 		}
 	}
-	if ws.db, err = openRW(in.abs); err != nil {
+	if ws.db, err = openRW(in.abs, s.journalMode(in.abs)); err != nil {
 		return nil, fmt.Errorf("open workspace: %w", err)
 	}
 	applied, err := migrate(ctx, ws.db, migs)
@@ -223,7 +250,7 @@ func (s *Store) open(ctx context.Context, path string) (*Workspace, error) {
 // an earlier attempt failed and left a copy of this very state, that copy is
 // kept and no other is made, so retries do not pile up copies.
 func (s *Store) backupBeforeMigration(ctx context.Context, in inspection, newest int) (string, error) {
-	db, err := sql.Open("sqlite", roDSN(in.abs, !in.sideFiles, false))
+	db, err := sql.Open("sqlite", roDSN(in.abs, in.immutable(), false))
 	if err != nil {
 		return "", err
 	}
@@ -273,6 +300,9 @@ func (s *Store) Check(ctx context.Context, path string) (data.CheckReport, error
 	r.ReadOnly = in.readOnly
 	r.Integrity = in.integrity
 	r.NeedsMigrate = in.version > 0 && in.version < r.AppSchema
+	if in.abs != "" && lockFileExists(in.abs) {
+		r.Lock = s.peekLock(in.abs)
+	}
 	if err != nil {
 		return r, err
 	}
@@ -381,12 +411,13 @@ func fileURI(abs string) string {
 	return "file:" + p
 }
 
-// openRW opens a workspace for reading and writing: foreign keys, WAL,
-// a busy timeout, write transactions that take the lock at BEGIN, and one
-// connection, on every pooled connection alike. mode=rw never creates a file.
-func openRW(abs string) (*sql.DB, error) {
+// openRW opens a workspace for reading and writing: foreign keys, the
+// journal (WAL, or DELETE on a network drive), a busy timeout, write
+// transactions that take the lock at BEGIN, and one connection, on every
+// pooled connection alike. mode=rw never creates a file.
+func openRW(abs, journal string) (*sql.DB, error) {
 	dsn := fileURI(abs) + "?mode=rw&_txlock=immediate" +
-		"&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)"
+		"&_pragma=foreign_keys(1)&_pragma=journal_mode(" + journal + ")&_pragma=busy_timeout(5000)"
 	return openDB(dsn)
 }
 

@@ -559,10 +559,10 @@ func TestReadOnlyFile(t *testing.T) {
 				name string
 				do   func() error
 			}{
-				{"SaveOrganisation", func() error { return ws.SaveOrganisation(ctx, o) }},
+				{"SaveOrganisation", func() error { return errOf(ws.SaveOrganisation(ctx, o)) }},
 				{"SavePerson new", func() error { _, err := ws.SavePerson(ctx, data.Person{Name: "New Starter"}); return err }},
 				{"SavePerson update", func() error { p := people[0]; p.JobTitle = "Changed"; _, err := ws.SavePerson(ctx, p); return err }},
-				{"DeletePerson", func() error { return ws.DeletePerson(ctx, people[0].ID) }},
+				{"DeletePerson", func() error { return ws.DeletePerson(ctx, people[0]) }},
 			}
 			for _, wr := range writes {
 				e := wantCode(t, wr.do(), data.EReadOnly)

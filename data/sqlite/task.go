@@ -23,18 +23,20 @@ func taskAuditFields(t data.Task, owner string) ([]string, map[string]string) {
 	}
 }
 
+func taskRecord(id int64) revised { return byID("tasks", "task", id, "this task") }
+
 func errNoTask(id int64) *data.Error {
 	return data.Errorf(data.ENotFound, "There is no task with ID %d: it may have been deleted.", id)
 }
 
-const taskColumns = "id, title, description, owner_id, due, status, source_kind, source_ref, created_at, updated_at"
+const taskColumns = "id, title, description, owner_id, due, status, source_kind, source_ref, created_at, updated_at, revision"
 
 func scanTask(s scanner) (data.Task, error) {
 	var t data.Task
 	var owner sql.NullInt64
 	var due sql.NullString
 	var status, created, updated string
-	if err := s.Scan(&t.ID, &t.Title, &t.Description, &owner, &due, &status, &t.SourceKind, &t.SourceRef, &created, &updated); err != nil {
+	if err := s.Scan(&t.ID, &t.Title, &t.Description, &owner, &due, &status, &t.SourceKind, &t.SourceRef, &created, &updated, &t.Revision); err != nil {
 		return t, err
 	}
 	t.OwnerID = owner.Int64
@@ -83,8 +85,10 @@ func (w *Workspace) Tasks(ctx context.Context) ([]data.Task, error) {
 // SaveTask validates and stores t: a new task when t.ID is 0, else an update
 // of that one (data.ENotFound when there is none). The owner must exist
 // (data.ENotFound otherwise). It records the change in the audit trail under
-// entity "task" and returns the stored record. Saving an unchanged task
-// writes nothing. CreatedAt and UpdatedAt are set here.
+// entity "task" and returns the stored record, at its new revision. An
+// update from a copy older than the stored task is refused with
+// data.EConflict. Saving an unchanged task writes nothing. CreatedAt and
+// UpdatedAt are set here.
 func (w *Workspace) SaveTask(ctx context.Context, t data.Task) (data.Task, error) {
 	if w.readOnly {
 		return data.Task{}, w.errReadOnly()
@@ -101,7 +105,7 @@ func (w *Workspace) SaveTask(ctx context.Context, t data.Task) (data.Task, error
 		if t.ID != 0 {
 			var err error
 			if old, err = readTask(ctx, tx, t.ID); err != nil {
-				return err
+				return taskRecord(t.ID).gone(ctx, tx, w.now(), err)
 			}
 		}
 		owner, err := ownerName(ctx, tx, t.OwnerID)
@@ -132,10 +136,10 @@ func (w *Workspace) SaveTask(ctx context.Context, t data.Task) (data.Task, error
 				saved = old
 				return nil
 			}
-			if _, err := tx.ExecContext(ctx, `UPDATE tasks SET title = ?, description = ?, owner_id = ?,
-				due = ?, status = ?, source_kind = ?, source_ref = ?, updated_at = ? WHERE id = ?`,
+			if err := taskRecord(id).update(ctx, tx, now, t.Revision, `title = ?, description = ?, owner_id = ?,
+				due = ?, status = ?, source_kind = ?, source_ref = ?, updated_at = ?`,
 				t.Title, t.Description, nullID(t.OwnerID), formatDate(t.Due), string(t.Status),
-				t.SourceKind, t.SourceRef, formatTime(now), id); err != nil {
+				t.SourceKind, t.SourceRef, formatTime(now)); err != nil {
 				return err
 			}
 		}
@@ -151,28 +155,26 @@ func (w *Workspace) SaveTask(ctx context.Context, t data.Task) (data.Task, error
 	return saved, nil
 }
 
-// DeleteTask removes a task, recording its last values in the audit trail.
-func (w *Workspace) DeleteTask(ctx context.Context, id int64) error {
+// DeleteTask removes the task t (its ID and Revision) unless it has changed
+// since it was read (data.EConflict), recording its last values in the
+// audit trail.
+func (w *Workspace) DeleteTask(ctx context.Context, t data.Task) error {
+	id := t.ID
 	return w.write(ctx, "delete task", func(tx *sql.Tx) error {
 		old, err := readTask(ctx, tx, id)
 		if err != nil {
-			return err
+			return taskRecord(id).gone(ctx, tx, w.now(), err)
 		}
 		owner, err := ownerName(ctx, tx, old.OwnerID)
 		if err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, "DELETE FROM tasks WHERE id = ?", id)
-		if err != nil {
+		now := w.now()
+		if err := taskRecord(id).delete(ctx, tx, now, t.Revision); err != nil {
 			return err
-		}
-		if n, err := res.RowsAffected(); err != nil {
-			return err
-		} else if n != 1 {
-			return errNoTask(id)
 		}
 		fields, before := taskAuditFields(old, owner)
-		return record(ctx, tx, w.now(), "task", strconv.FormatInt(id, 10), data.ActionDelete,
+		return record(ctx, tx, now, "task", strconv.FormatInt(id, 10), data.ActionDelete,
 			data.Diff(fields, before, map[string]string{}))
 	})
 }

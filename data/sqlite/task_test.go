@@ -48,7 +48,7 @@ func TestTasksRoundTrip(t *testing.T) {
 			t.Fatalf("%s: SaveTask() = %v", tt.name, err)
 		}
 		w := tt.in
-		w.ID, w.Due, w.CreatedAt, w.UpdatedAt = got.ID, tt.due, clock.t, clock.t
+		w.ID, w.Due, w.CreatedAt, w.UpdatedAt, w.Revision = got.ID, tt.due, clock.t, clock.t, 1
 		if !reflect.DeepEqual(got, w) {
 			t.Errorf("%s: SaveTask() = %+v\nwant %+v", tt.name, got, w)
 		}
@@ -62,7 +62,7 @@ func TestTasksRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	edit.UpdatedAt = clock.t
+	edit.UpdatedAt, edit.Revision = clock.t, 2
 	if !reflect.DeepEqual(got, edit) || !edit.UpdatedAt.After(edit.CreatedAt) {
 		t.Errorf("SaveTask(update) = %+v\nwant %+v", got, edit)
 	}
@@ -137,7 +137,7 @@ func TestTaskAudit(t *testing.T) {
 	}
 	checkTrail(t, ws, "task", id, trail)
 
-	if err := ws.DeleteTask(daniel, task.ID); err != nil {
+	if err := ws.DeleteTask(daniel, same); err != nil {
 		t.Fatal(err)
 	}
 	trail = append([]data.AuditEntry{{At: clock.t, Actor: "Daniel Okafor", Entity: "task", EntityID: id, Action: data.ActionDelete,
@@ -180,7 +180,7 @@ func TestTaskNotFound(t *testing.T) {
 			_, err := ws.SaveTask(ctx, data.Task{ID: 42, Title: "Ghost", Status: data.TaskOpen, SourceKind: data.SourceManual, OwnerID: 7})
 			return err
 		}},
-		{"DeleteTask", func() error { return ws.DeleteTask(ctx, 42) }},
+		{"DeleteTask", func() error { return ws.DeleteTask(ctx, data.Task{ID: 42}) }},
 	}
 	for _, c := range calls {
 		e := wantCode(t, c.do(), data.ENotFound)

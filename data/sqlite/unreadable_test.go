@@ -164,24 +164,24 @@ func fill(t *testing.T) filled {
 	ws := newWorkspace(t)
 	people := demoPeopleIn(t, ws)
 	owner := people["Daniel Okafor"]
-	if err := ws.SaveOrganisation(ctx, data.DemoOrganisation()); err != nil {
+	if _, err := ws.SaveOrganisation(ctx, data.DemoOrganisation()); err != nil {
 		t.Fatal(err)
 	}
 	_, err := ws.SaveTask(ctx, data.Task{Title: "Book the stage 1 audit", Status: data.TaskOpen, SourceKind: data.SourceManual, Due: day(2027, 3, 31)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := ws.SaveStepProgress(ctx, data.StepProgress{StepID: "step-01", Status: data.StepInProgress, Due: day(2027, 1, 15)}); err != nil {
+	if _, err := ws.SaveStepProgress(ctx, data.StepProgress{StepID: "step-01", Status: data.StepInProgress, Due: day(2027, 1, 15)}); err != nil {
 		t.Fatal(err)
 	}
-	if err := ws.SavePlan(ctx, data.Plan{TargetDate: day(2027, 9, 1)}); err != nil {
+	if _, err := ws.SavePlan(ctx, data.Plan{TargetDate: day(2027, 9, 1)}); err != nil {
 		t.Fatal(err)
 	}
 	as, err := ws.SaveAssessment(ctx, data.Assessment{Title: "Baseline", Date: day(2026, 11, 2)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := ws.SaveAnswer(ctx, data.Answer{AssessmentID: as.ID, QuestionID: "q-4.1-1", Score: 2}); err != nil {
+	if _, err := ws.SaveAnswer(ctx, data.Answer{AssessmentID: as.ID, QuestionID: "q-4.1-1", Score: 2}); err != nil {
 		t.Fatal(err)
 	}
 	doc, err := ws.CreateDocument(ctx, policy(owner.ID), "# Policy\n")

@@ -27,6 +27,7 @@ type Workspace struct {
 	dailyPath  string // today's copy in the Backups folder, written by Open
 	dailyErr   error  // why it could not be written
 	now        func() time.Time
+	lock       lockState // the write lock held, or who holds it
 }
 
 // Path is the workspace file as it was opened.
@@ -43,10 +44,13 @@ func (w *Workspace) SchemaVersion() int { return w.version }
 // a newer schema, or "" when Open migrated nothing.
 func (w *Workspace) BackupPath() string { return w.backupPath }
 
-// Close closes the file. SQLite then folds the write-ahead log into it and
-// removes the -wal and -shm files.
+// Close closes the file and gives up its write lock. SQLite then folds the
+// write-ahead log into it and removes the -wal and -shm files.
 func (w *Workspace) Close() error {
-	if err := w.db.Close(); err != nil {
+	w.checkpoint()
+	err := w.db.Close()
+	w.lock.release()
+	if err != nil {
 		return fmt.Errorf("close workspace: %w", err)
 	}
 	return nil
@@ -90,6 +94,9 @@ func (w *Workspace) read(ctx context.Context, op string, fn func(*sql.Tx) error)
 func (w *Workspace) write(ctx context.Context, op string, fn func(*sql.Tx) error) error {
 	if w.readOnly {
 		return w.errReadOnly()
+	}
+	if err := w.lock.stillOurs(); err != nil {
+		return err
 	}
 	return wrap(op, inTx(ctx, w.db, fn))
 }
