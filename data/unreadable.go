@@ -80,8 +80,21 @@ func (u Unreadable) Message() string {
 
 // cutRunes keeps the first n characters of s, marking a cut with "…".
 func cutRunes(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
+	if head, _, cut := FirstRunes(s, n); cut {
+		return head + "…"
+	}
+	return s
+}
+
+// FirstRunes returns the first n characters of s, how many characters s
+// has when it has more (0 otherwise), and whether it has more.
+func FirstRunes(s string, n int) (head string, total int, cut bool) {
+	if len(s) <= n {
+		return s, 0, false // fewer bytes than n: fewer characters too
+	}
+	total = utf8.RuneCountInString(s)
+	if total <= n {
+		return s, 0, false
 	}
 	i, count := 0, 0
 	for i = range s {
@@ -90,5 +103,5 @@ func cutRunes(s string, n int) string {
 		}
 		count++
 	}
-	return s[:i] + "…"
+	return s[:i], total, true
 }

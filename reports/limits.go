@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"smsbuilder/data"
 )
@@ -151,21 +150,11 @@ const (
 // stored text was, so that the page never passes off part of a value as
 // all of it.
 func cut(s string, limit int) string {
-	if len(s) <= limit {
-		return s // fewer bytes than the limit: fewer characters too
-	}
-	n := utf8.RuneCountInString(s)
-	if n <= limit {
+	head, total, cut := data.FirstRunes(s, limit)
+	if !cut {
 		return s
 	}
-	i, count := 0, 0
-	for i = range s {
-		if count == limit {
-			break
-		}
-		count++
-	}
-	return s[:i] + "\u2026 [cut: " + groupThousands(n) + " characters]"
+	return head + "\u2026 [cut: " + groupThousands(total) + " characters]"
 }
 
 // groupThousands writes n with commas between groups of three digits.
