@@ -114,6 +114,18 @@ func (v Version) ShortHash() string {
 	return v.SHA256[:12]
 }
 
+// TextAltered reports whether an approved, superseded or withdrawn
+// version's text no longer matches the SHA-256 recorded when it was
+// approved: another program changed it behind the app's back, and it must
+// never print or verify as the approved text.
+func (v Version) TextAltered() bool {
+	switch v.Status {
+	case DocApproved, DocSuperseded, DocWithdrawn:
+		return v.SHA256 != "" && HashText(v.Body) != v.SHA256
+	}
+	return false
+}
+
 // HashText is the SHA-256 of a document text, as lower-case hex.
 func HashText(body string) string {
 	sum := sha256.Sum256([]byte(body))

@@ -98,6 +98,8 @@ func statusText(v data.Version, draft bool) string {
 		return "DRAFT (in review)"
 	case draft:
 		return "DRAFT"
+	case v.TextAltered():
+		return "ALTERED after approval"
 	}
 	return v.Unreadable.Or("Status", v.Status.Label())
 }
@@ -118,7 +120,7 @@ func (w *docWriter) foot(d data.Document, v data.Version, draft bool) *running {
 	r := &running{number: d.Number, version: v.Number(), draft: draft}
 	if !draft {
 		r.hash = v.SHA256
-		if r.hash == "" {
+		if r.hash == "" || v.TextAltered() {
 			r.hash = data.HashText(v.Body)
 		}
 	}
@@ -168,6 +170,9 @@ func (w *docWriter) details(d *doc, s docState, v data.Version, draft bool) {
 			approval += " by " + name
 		}
 		spans = append(spans, label("Approved"), span{text: keep(approval)})
+		if v.TextAltered() {
+			spans = append(spans, sep, span{text: keep("ALTERED: this text no longer matches the text approved"), st: stBold | stAlert})
+		}
 	}
 	owner := w.names[s.rec.Document.OwnerID]
 	if owner == "" {

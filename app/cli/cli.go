@@ -315,6 +315,7 @@ func runPack(ctx context.Context, args []string, d Deps) error {
 	}, d)
 	if err == nil {
 		warnUnreadable(d.Stderr, src.Unreadable())
+		warnAltered(d.Stderr, src.Documents)
 	}
 	return err
 }
