@@ -322,12 +322,12 @@ func (s *documentsScreen) onImport() {
 			return
 		}
 		defer r.Close()
-		b, err := io.ReadAll(io.LimitReader(r, maxImportBytes+1))
+		b, err := io.ReadAll(io.LimitReader(r, data.MaxBodyBytes+1))
 		switch {
 		case err != nil:
 			s.env.showErr(fmt.Errorf("read %s: %w", r.URI().Name(), err))
 			return
-		case len(b) > maxImportBytes:
+		case len(b) > data.MaxBodyBytes:
 			s.env.showErr(data.Errorf(data.EInvalid, "%s is too large to import: at most 1 MB of text.", r.URI().Name()))
 			return
 		case !utf8.Valid(b):
@@ -339,8 +339,6 @@ func (s *documentsScreen) onImport() {
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".md", ".markdown", ".txt"}))
 	d.Show()
 }
-
-const maxImportBytes = 1 << 20
 
 func (s *documentsScreen) askImportDetails(name, body string) {
 	number := widget.NewEntry()

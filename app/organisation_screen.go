@@ -104,6 +104,7 @@ func (s *organisationScreen) show(o data.Organisation) {
 	for _, l := range s.problems {
 		l.Hide()
 	}
+	s.problems.flag(o.Unreadable)
 }
 
 // value reads the form into an organisation.

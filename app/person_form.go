@@ -75,6 +75,7 @@ func (f *personForm) value() data.Person {
 }
 
 func (f *personForm) content() fyne.CanvasObject {
+	defer f.problems.flag(f.person.Unreadable)
 	return widget.NewForm(
 		widget.NewFormItem(lang.L("Name *"), f.problems.wrap("Name", f.name)),
 		widget.NewFormItem(lang.L("Job title"), f.problems.wrap("JobTitle", f.jobTitle)),

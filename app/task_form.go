@@ -37,6 +37,9 @@ func newTaskForm(t data.Task, e *env, byID map[int64]data.Person) *taskForm {
 	if !t.Due.IsZero() {
 		f.due.SetText(t.Due.Format("2006-01-02"))
 	}
+	if u, ok := t.Unreadable.Of("Due"); ok {
+		f.due.SetText(u.Raw) // kept in sight until the user corrects it
+	}
 	f.owner = widget.NewSelect(personNames(f.people), nil)
 	f.owner.PlaceHolder = lang.L("(unassigned)")
 	if p, ok := byID[t.OwnerID]; ok {
@@ -90,6 +93,7 @@ func (f *taskForm) value() (data.Task, error) {
 }
 
 func (f *taskForm) content() fyne.CanvasObject {
+	defer f.problems.flag(f.task.Unreadable)
 	return widget.NewForm(
 		widget.NewFormItem(lang.L("Title *"), f.problems.wrap("Title", f.title)),
 		widget.NewFormItem(lang.L("Owner"), f.problems.wrap("OwnerID", f.owner)),

@@ -95,6 +95,9 @@ func (s *tasksScreen) cell(t data.Task, col int) string {
 		}
 		return lang.L("unassigned")
 	case 2:
+		if t.Unreadable.Has("Due") {
+			return lang.L("unreadable")
+		}
 		if t.Due.IsZero() {
 			return ""
 		}

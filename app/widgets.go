@@ -78,6 +78,17 @@ func (p fieldProblems) show(err error) bool {
 	return shown
 }
 
+// flag shows, under each field of the form that storage could not read,
+// which value it held; fields the form does not show are left alone.
+func (p fieldProblems) flag(bad data.BadValues) {
+	for _, u := range bad {
+		if l, ok := p[u.Field]; ok {
+			l.SetText(u.Message())
+			l.Show()
+		}
+	}
+}
+
 // undoableDelete asks before deleting a record and, until the screen is
 // left, offers to undo it by storing the record again.
 type undoableDelete struct {

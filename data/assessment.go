@@ -45,6 +45,8 @@ type Assessment struct {
 	Assessor  string
 	CreatedAt time.Time
 	Revision  Revision
+
+	Unreadable BadValues // stored values that could not be read; see Unreadable
 }
 
 // Validate checks the assessment's own fields.
@@ -69,6 +71,8 @@ type Answer struct {
 	Evidence     string
 	UpdatedAt    time.Time
 	Revision     Revision
+
+	Unreadable BadValues // stored values that could not be read; see Unreadable
 }
 
 // Validate checks the answer's fields.

@@ -21,6 +21,8 @@ type AuditEntry struct {
 	EntityID string
 	Action   string
 	Changes  []FieldChange
+
+	Unreadable BadValues // stored values that could not be read; see Unreadable
 }
 
 // FieldChange is one field's value before and after a change.

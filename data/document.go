@@ -59,6 +59,8 @@ type Document struct {
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
 	Revision    Revision
+
+	Unreadable BadValues // stored values that could not be read; see Unreadable
 }
 
 // Validate checks the document's own fields.
@@ -87,6 +89,8 @@ type Version struct {
 	CreatedAt     time.Time
 	UpdatedAt     time.Time
 	Revision      Revision
+
+	Unreadable BadValues // stored values that could not be read; see Unreadable
 }
 
 // Number is "1.0", with " draft" or " in review" for unapproved text.
@@ -108,6 +112,18 @@ func (v Version) ShortHash() string {
 		return ""
 	}
 	return v.SHA256[:12]
+}
+
+// TextAltered reports whether an approved, superseded or withdrawn
+// version's text no longer matches the SHA-256 recorded when it was
+// approved: another program changed it behind the app's back, and it must
+// never print or verify as the approved text.
+func (v Version) TextAltered() bool {
+	switch v.Status {
+	case DocApproved, DocSuperseded, DocWithdrawn:
+		return v.SHA256 != "" && HashText(v.Body) != v.SHA256
+	}
+	return false
 }
 
 // HashText is the SHA-256 of a document text, as lower-case hex.

@@ -51,6 +51,8 @@ type Organisation struct {
 	DateFormat     DateFormat
 	UpdatedAt      time.Time
 	Revision       Revision
+
+	Unreadable BadValues // stored values that could not be read; see Unreadable
 }
 
 // Limits on organisation fields; the form shows them too.

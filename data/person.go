@@ -62,6 +62,8 @@ type Person struct {
 	CreatedAt time.Time
 	UpdatedAt time.Time
 	Revision  Revision
+
+	Unreadable BadValues // stored values that could not be read; see Unreadable
 }
 
 // HasRole reports whether the person holds a role of the kind.

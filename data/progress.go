@@ -48,12 +48,16 @@ type StepProgress struct {
 	NAReason  string // why the step does not apply
 	UpdatedAt time.Time
 	Revision  Revision
+
+	Unreadable BadValues // stored values that could not be read; see Unreadable
 }
 
 // Plan holds the organisation's roadmap planning choices.
 type Plan struct {
 	TargetDate time.Time // the certification date aimed for; zero when not set
 	Revision   Revision
+
+	Unreadable BadValues // stored values that could not be read; see Unreadable
 }
 
 // RoadmapService keeps the progress on the roadmap.

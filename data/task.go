@@ -36,6 +36,8 @@ type Task struct {
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
 	Revision    Revision
+
+	Unreadable BadValues // stored values that could not be read; see Unreadable
 }
 
 // Validate checks the task's fields.

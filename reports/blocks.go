@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"smsbuilder/data"
 )
 
 // Vertical spacing between blocks, in millimetres. Gaps do not add up: the
@@ -204,8 +206,11 @@ func (d *doc) notYet() {
 // valueCell is a table cell for a workspace value: the value, or a grey
 // "Not yet recorded" when it is empty.
 func valueCell(v string) cell {
-	if strings.TrimSpace(v) == "" {
+	switch strings.TrimSpace(v) {
+	case "":
 		return cell{{text: notRecorded, st: stMuted | stItalic}}
+	case data.UnreadableText:
+		return unreadableCell()
 	}
 	return cell{{text: strings.TrimSpace(v)}}
 }

@@ -65,7 +65,7 @@ func (d *doc) markdownWith(src string, opts mdOptions) {
 	}
 	p, ok := d.parsed[src]
 	if !ok {
-		p.src = []byte(src)
+		p.src = []byte(flattenDeep(src))
 		p.root = md.Parser().Parse(text.NewReader(p.src))
 		if d.parsed != nil {
 			d.parsed[src] = p

@@ -277,12 +277,16 @@ func Build(ctx context.Context, packID string, src Source, opts Options, w io.Wr
 	if progress == nil {
 		progress = func(int, int) {}
 	}
+	src = src.printable()
 	opts = opts.resolve(src.Org)
 	env := packEnv{ctx: ctx, src: src, opts: opts, date: opts.DateFormat.Format(opts.Now), status: "Generated"}
 	if opts.Draft {
 		env.status = "Draft"
 	}
 	spec, err := p.spec(env)
+	if bad := src.Unreadable(); err == nil && len(bad) > 0 {
+		spec.sections = append(spec.sections, unreadableSection(bad))
+	}
 	if err == nil {
 		err = renderPack(ctx, spec, env, w, progress)
 	}

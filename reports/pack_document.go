@@ -85,7 +85,7 @@ func newDocWriter(env packEnv) *docWriter {
 
 func (w *docWriter) date(v data.Version) string {
 	if v.ApprovedAt.IsZero() {
-		return ""
+		return v.Unreadable.Or("ApprovedAt", "")
 	}
 	return w.env.opts.DateFormat.Format(v.ApprovedAt)
 }
@@ -98,8 +98,10 @@ func statusText(v data.Version, draft bool) string {
 		return "DRAFT (in review)"
 	case draft:
 		return "DRAFT"
+	case v.TextAltered():
+		return "ALTERED after approval"
 	}
-	return v.Status.Label()
+	return v.Unreadable.Or("Status", v.Status.Label())
 }
 
 // controlRow is the line of the document control table for a version.
@@ -118,7 +120,7 @@ func (w *docWriter) foot(d data.Document, v data.Version, draft bool) *running {
 	r := &running{number: d.Number, version: v.Number(), draft: draft}
 	if !draft {
 		r.hash = v.SHA256
-		if r.hash == "" {
+		if r.hash == "" || v.TextAltered() {
 			r.hash = data.HashText(v.Body)
 		}
 	}
@@ -168,12 +170,18 @@ func (w *docWriter) details(d *doc, s docState, v data.Version, draft bool) {
 			approval += " by " + name
 		}
 		spans = append(spans, label("Approved"), span{text: keep(approval)})
+		if v.TextAltered() {
+			spans = append(spans, sep, span{text: keep("ALTERED: this text no longer matches the text approved"), st: stBold | stAlert})
+		}
 	}
 	owner := w.names[s.rec.Document.OwnerID]
 	if owner == "" {
 		owner = notRecorded
 	}
 	spans = append(spans, sep, label("Owner"), span{text: keep(owner)})
+	if !draft && v.Unreadable.Has("ReviewDue") {
+		spans = append(spans, sep, label("Next review"), unreadableCell()[0])
+	}
 	if !draft && !v.ReviewDue.IsZero() {
 		due := span{text: keep(w.env.opts.DateFormat.Format(v.ReviewDue))}
 		y, m, day := w.env.opts.Now.Date()

@@ -131,7 +131,9 @@ func listAssessments(as []data.Assessment, env packEnv) string {
 	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
 }
 
-func (r *gapReport) date(a data.Assessment) string { return r.env.opts.DateFormat.Format(a.Date) }
+func (r *gapReport) date(a data.Assessment) string {
+	return a.Unreadable.Or("Date", r.env.opts.DateFormat.Format(a.Date))
+}
 
 // percentText prints a percentage as the GUI does, "62 %", with a space
 // that never breaks; a negative value is "not scored".
@@ -338,6 +340,9 @@ func (r *gapReport) clause(d *doc, cl data.Clause) {
 		notes, evidence := dashCell(""), dashCell("")
 		if ok {
 			answer = cell{{text: data.MaturityLabel(a.Score)}}
+			if a.Unreadable.Has("Score") {
+				answer = unreadableCell()
+			}
 			notes, evidence = dashCell(a.Notes), dashCell(a.Evidence)
 			if a.Score == data.MaturityNA {
 				notes = cell{{text: "Reason: ", st: stItalic}, {text: strings.TrimSpace(a.NAReason)}}

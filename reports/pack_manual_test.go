@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -772,5 +773,50 @@ func TestManualUnusualDocument(t *testing.T) {
 			t.Errorf("%s: %s", id, r[0].Message)
 		}
 		qpdfCheck(t, b)
+	}
+}
+
+// An approved text changed behind the app's back must never print or verify
+// as the approved text: the new print carries the hash of what it holds, and
+// a copy printed before the change is reported changed.
+func TestAlteredTextNeverVerifies(t *testing.T) {
+	src, _, _ := demoSource(t, true)
+	before, err := ReadStamps(bytes.NewReader(buildPack(t, "manual", src, Options{Now: fixedNow})))
+	if err != nil {
+		t.Fatal(err)
+	}
+	altered := src
+	altered.Documents = slices.Clone(src.Documents)
+	target := ""
+	for i, rec := range altered.Documents {
+		for j, v := range rec.Versions {
+			if v.Status == data.DocApproved && target == "" {
+				rec.Versions = slices.Clone(rec.Versions)
+				rec.Versions[j].Body = strings.Replace(v.Body, "e", "3", 1)
+				altered.Documents[i] = rec
+				target = rec.Document.Number
+			}
+		}
+	}
+	after, err := ReadStamps(bytes.NewReader(buildPack(t, "manual", altered, Options{Now: fixedNow})))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name   string
+		stamps []Stamp
+		want   string
+	}{
+		{"printed before the change", before, "changed: the workspace's text of version 1.0 was altered after it was approved"},
+		{"printed after the change", after, "changed: the workspace text differs"},
+	} {
+		for _, r := range Verify(c.stamps, altered) {
+			if r.Stamp.Number != target {
+				continue
+			}
+			if got := r.Message; r.OK() || got != c.want {
+				t.Errorf("%s: %s = %q, want %q", c.name, target, got, c.want)
+			}
+		}
 	}
 }

@@ -102,7 +102,7 @@ func (p *roadmapPlan) summary(d *doc) error {
 		"It is arranged in "+strconv.Itoa(len(phases))+" phases. Each step says what to do, which clauses it satisfies, "+
 		"which steps must be finished first and the checklist that shows it is done; the tables give the owner, due date and status of every step as of "+p.env.date+".", 0)
 
-	target := "Not yet set: choose one on the Roadmap screen, which then proposes a due date for every step"
+	target := p.env.src.Plan.Unreadable.Or("TargetDate", "Not yet set: choose one on the Roadmap screen, which then proposes a due date for every step")
 	if t := p.env.src.Plan.TargetDate; !t.IsZero() {
 		target = p.date(t)
 		switch days := int(t.Sub(p.today).Hours() / 24); {
@@ -207,6 +207,9 @@ func (p *roadmapPlan) stepTable(d *doc, steps []data.Step, withPhase bool) table
 		if !sp.Due.IsZero() {
 			due = cell{{text: p.date(sp.Due)}}
 		}
+		if sp.Unreadable.Has("Due") {
+			due = unreadableCell()
+		}
 		t.rows = append(t.rows, []cell{{{text: strconv.Itoa(p.number[s.ID]), st: stMuted}}, title, ownerCell(p.owner(sp)), due, p.statusCell(sp)})
 	}
 	// number, owner, date and status never wrap; the step takes the rest
@@ -228,6 +231,9 @@ func (p *roadmapPlan) statusCell(sp data.StepProgress) cell {
 		st = stBold | stRecord
 	}
 	c := cell{{text: sp.Status.Label(), st: st}}
+	if sp.Unreadable.Has("Status") {
+		c = unreadableCell()
+	}
 	if p.overdue(sp) {
 		c = append(c, span{text: "\nOverdue", st: stBold | stAlert})
 	}
@@ -272,6 +278,9 @@ func (p *roadmapPlan) step(d *doc, s data.Step) {
 		line = append(line, span{text: o})
 	} else {
 		line = append(line, span{text: "not assigned", st: stItalic})
+	}
+	if sp.Unreadable.Has("Due") {
+		line = append(line, span{text: "  ·  Due "}, unreadableCell()[0])
 	}
 	if !sp.Due.IsZero() {
 		line = append(line, span{text: "  ·  Due " + p.date(sp.Due)})
@@ -331,7 +340,7 @@ func (p *roadmapPlan) step(d *doc, s data.Step) {
 			box = "\u2611" // ballot box with check
 		}
 		spans := []span{{text: item}}
-		if hasTask && t.Status == data.TaskOpen {
+		if hasTask && (t.Status == data.TaskOpen || len(t.Unreadable) > 0) {
 			// only what differs from the step's own owner and due date
 			var about []string
 			if name := p.names[t.OwnerID]; t.OwnerID != 0 && name != "" && t.OwnerID != sp.OwnerID {
@@ -339,6 +348,9 @@ func (p *roadmapPlan) step(d *doc, s data.Step) {
 			}
 			if !t.Due.IsZero() && !t.Due.Equal(sp.Due) {
 				about = append(about, "due "+p.date(t.Due))
+			}
+			for _, u := range t.Unreadable {
+				about = append(about, u.Label+" "+data.UnreadableText)
 			}
 			if len(about) > 0 {
 				spans = append(spans, span{text: " (task: " + strings.Join(about, ", ") + ")", st: stMuted})

@@ -119,9 +119,9 @@ func scopeScope(d *doc, org data.Organisation, values data.Placeholders) error {
 		d.notYet()
 	}
 	d.markdown("# Services in scope\n\nThe services the SMS covers, as listed in the service catalogue.")
-	listOrNotYet(d, org.Services)
+	listOrUnreadable(d, org.Services, org.Unreadable.Has("Services"))
 	d.markdown("# Locations\n\nThe sites from which the services in scope are planned, delivered and supported.")
-	listOrNotYet(d, org.Locations)
+	listOrUnreadable(d, org.Locations, org.Unreadable.Has("Locations"))
 	d.markdown("# Boundaries and exclusions\n\nWhat the SMS does not cover, and why. ISO/IEC 20000-1 does not allow requirements of clauses 4 to 10 to be excluded for the services in scope; a boundary names services, customers or sites outside it.")
 	if s := strings.TrimSpace(org.Exclusions); s != "" {
 		d.markdown(escapeMarkdown(s))
@@ -174,6 +174,9 @@ func rolesCell(p data.Person) string {
 		if k == data.RoleProcessOwner && len(processes) > 0 {
 			parts = append(parts, k.Label()+": "+strings.Join(processes, ", "))
 		}
+	}
+	if p.Unreadable.Has("Roles") {
+		parts = append(parts, "a role "+data.UnreadableText)
 	}
 	return strings.Join(parts, "; ")
 }

@@ -38,7 +38,7 @@ const stampsPrefix = "smsbuilder-verify:v1"
 func stampOf(number string, v data.Version) Stamp {
 	draft := v.Status != data.DocApproved && v.Status != data.DocSuperseded
 	sum := v.SHA256
-	if draft || sum == "" {
+	if draft || sum == "" || v.TextAltered() {
 		sum = data.HashText(v.Body)
 	}
 	return Stamp{Number: number, Version: versionNumber(v), Draft: draft, SHA256: sum}
@@ -202,6 +202,7 @@ type VerifyResult struct {
 	Status  VerifyStatus
 	Message string // "OK", "superseded by 1.2", "changed: the workspace text differs", ...
 	Title   string // the document's title in the workspace, "" when not found
+	Page    int    // the first page whose text differs, when VerifyText found one
 }
 
 // OK reports whether the printed document is the current approved version.
@@ -243,6 +244,8 @@ func verifyVersion(s Stamp, versions []data.Version) (VerifyStatus, string) {
 	switch {
 	case printed == nil:
 		return VerifyChanged, "changed: the workspace text differs"
+	case printed.TextAltered():
+		return VerifyChanged, "changed: the workspace's text of version " + versionNumber(*printed) + " was altered after it was approved"
 	case printed.Status == data.DocApproved:
 		return VerifyOK, "OK"
 	case current != nil:

@@ -56,9 +56,10 @@ Usage:
                                       when no version is approved)
   smsbuilder verify FILE.pdf --workspace FILE
                                       check that the documents a printed manual or document holds
-                                      are still the approved versions in the workspace, and that the
-                                      audit trail's head any pack prints is still in the workspace's
-                                      history; exits 0 only when every one is
+                                      are still the approved versions in the workspace, that their
+                                      pages show the approved text, and that the audit trail's head
+                                      any pack prints is still in the workspace's history; exits 0
+                                      only when every one is
   smsbuilder archive --workspace FILE --out FILE.smsarchive
                                       write every record, document version and audit entry to one
                                       portable, documented file (a zip of JSON) without changing
@@ -323,9 +324,14 @@ func runPack(ctx context.Context, args []string, d Deps) error {
 			return usagef("--paper must be A4 or Letter")
 		}
 	}
-	return writeFileAtomic(*out, func(w io.Writer) error {
+	err = writeFileAtomic(*out, func(w io.Writer) error {
 		return reports.Build(ctx, pack.ID, src, opts, w, nil)
 	}, d)
+	if err == nil {
+		warnUnreadable(d.Stderr, src.Unreadable())
+		warnAltered(d.Stderr, src.Documents)
+	}
+	return err
 }
 
 // runVerify checks the documents a printed pack holds against the
@@ -386,7 +392,10 @@ func runVerify(ctx context.Context, args []string, d Deps) error {
 	if err != nil {
 		return err
 	}
-	results := reports.Verify(stamps, src)
+	results, err := verifyPrinted(ctx, path, src, reports.Verify(stamps, src))
+	if err != nil {
+		return err
+	}
 	numW, verW := 0, 0
 	version := func(s reports.Stamp) string {
 		if s.Draft {

@@ -39,7 +39,7 @@ func checkPrintedHead(ctx context.Context, ws data.IntegrityService, head data.A
 	}
 	verdict := "still in the workspace's audit trail, with the history before it unchanged"
 	if !sealed {
-		verdict = "NOT in the workspace's audit trail as printed: its history was changed after this was printed"
+		verdict = "NOT sealed in the workspace's audit trail as printed: the history up to that entry has been changed behind the app's back"
 	}
 	fmt.Fprintf(w, "Audit head printed: entry %d, sha256 %s: %s\n", head.ID, head.Hash, verdict)
 	return sealed, nil

@@ -58,7 +58,7 @@ func TestVerifyPrintedAuditHead(t *testing.T) {
 		t.Errorf("check after a rewrite it cannot see: exit %d; this test assumes it passes", r.code)
 	}
 	r = run(t, "verify", manual, "--workspace", ws)
-	if r.code != 1 || !strings.Contains(r.stdout, "NOT in the workspace's audit trail as printed: its history was changed after this was printed") ||
+	if r.code != 1 || !strings.Contains(r.stdout, "NOT sealed in the workspace's audit trail as printed") ||
 		!strings.Contains(r.stderr, "no longer holds the history "+manual+" was printed from") {
 		t.Errorf("verify after the rewrite: exit %d, stdout:\n%s\nstderr %q; want 1 and the history changed", r.code, r.stdout, r.stderr)
 	}

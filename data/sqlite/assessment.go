@@ -58,13 +58,10 @@ func scanAssessment(s scanner) (data.Assessment, error) {
 	if err := s.Scan(&a.ID, &a.Title, &date, &a.Assessor, &created, &a.Revision); err != nil {
 		return a, err
 	}
-	var err error
-	if a.Date, err = parseDate(date); err != nil {
-		return a, err
-	}
-	if a.CreatedAt, err = parseTime(created); err != nil {
-		return a, err
-	}
+	v := readValues("assessment", a.Title)
+	a.Date = v.date("Date", "date", date)
+	a.CreatedAt = v.time("CreatedAt", "time of creation", created)
+	a.Unreadable = v.bad
 	return a, nil
 }
 
@@ -210,14 +207,14 @@ const answerColumns = "assessment_id, question_id, score, na_reason, notes, evid
 
 func scanAnswer(s scanner) (data.Answer, error) {
 	var a data.Answer
-	var updated string
-	if err := s.Scan(&a.AssessmentID, &a.QuestionID, &a.Score, &a.NAReason, &a.Notes, &a.Evidence, &updated, &a.Revision); err != nil {
+	var score, updated string
+	if err := s.Scan(&a.AssessmentID, &a.QuestionID, &score, &a.NAReason, &a.Notes, &a.Evidence, &updated, &a.Revision); err != nil {
 		return a, err
 	}
-	var err error
-	if a.UpdatedAt, err = parseTime(updated); err != nil {
-		return a, err
-	}
+	v := readValues("answer to question", a.QuestionID)
+	a.Score = v.number("Score", "score", score, data.MaturityNA, data.MaturityFully)
+	a.UpdatedAt = v.time("UpdatedAt", "time of the last change", updated)
+	a.Unreadable = v.bad
 	return a, nil
 }
 

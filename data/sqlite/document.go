@@ -87,16 +87,11 @@ func scanDocument(s scanner) (data.Document, error) {
 		return d, err
 	}
 	d.OwnerID = owner.Int64
-	var err error
-	if d.Clauses, err = parseList(clauses); err != nil {
-		return d, err
-	}
-	if d.CreatedAt, err = parseTime(created); err != nil {
-		return d, err
-	}
-	if d.UpdatedAt, err = parseTime(updated); err != nil {
-		return d, err
-	}
+	v := readValues("document", d.Number)
+	d.Clauses = v.list("Clauses", "list of clauses", clauses)
+	d.CreatedAt = v.time("CreatedAt", "time of creation", created)
+	d.UpdatedAt = v.time("UpdatedAt", "time of the last change", updated)
+	d.Unreadable = v.bad
 	return d, nil
 }
 
@@ -119,23 +114,14 @@ func scanVersion(s scanner) (data.Version, error) {
 		&approver, &approvedAt, &reviewDue, &created, &updated, &v.Revision); err != nil {
 		return v, err
 	}
-	v.Status = data.DocStatus(status)
 	v.ApprovedBy = approver.Int64
-	var err error
-	if approvedAt.Valid {
-		if v.ApprovedAt, err = parseTime(approvedAt.String); err != nil {
-			return v, err
-		}
-	}
-	if v.ReviewDue, err = parseDate(reviewDue); err != nil {
-		return v, err
-	}
-	if v.CreatedAt, err = parseTime(created); err != nil {
-		return v, err
-	}
-	if v.UpdatedAt, err = parseTime(updated); err != nil {
-		return v, err
-	}
+	r := readValues("document version", fmt.Sprintf("%d.%d of document %d", v.Major, v.Minor, v.DocumentID))
+	v.Status = readChoice(r, "Status", "status", status, []data.DocStatus{data.DocDraft, data.DocInReview, data.DocApproved, data.DocSuperseded, data.DocWithdrawn})
+	v.ApprovedAt = r.optionalTime("ApprovedAt", "time of approval", approvedAt)
+	v.ReviewDue = r.date("ReviewDue", "review date", reviewDue)
+	v.CreatedAt = r.time("CreatedAt", "time of creation", created)
+	v.UpdatedAt = r.time("UpdatedAt", "time of the last change", updated)
+	v.Unreadable = r.bad
 	return v, nil
 }
 
@@ -236,6 +222,9 @@ func (w *Workspace) CreateDocument(ctx context.Context, d data.Document, body st
 		return data.Document{}, w.errReadOnly()
 	}
 	if err := d.Validate(); err != nil {
+		return data.Document{}, err
+	}
+	if err := data.CheckBody(d.Number, body); err != nil {
 		return data.Document{}, err
 	}
 	var saved data.Document
@@ -427,6 +416,9 @@ func (w *Workspace) SaveDraft(ctx context.Context, draft data.Version, body stri
 		if body == v.Body {
 			saved = v
 			return nil
+		}
+		if err := data.CheckBody(d.Number, body); err != nil {
+			return err
 		}
 		if err := rec.update(ctx, tx, now, draft.Revision, "body = ?, updated_at = ?", body, formatTime(now)); err != nil {
 			return err

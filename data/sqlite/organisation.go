@@ -47,20 +47,16 @@ func readOrganisation(ctx context.Context, tx *sql.Tx) (data.Organisation, bool,
 	if err != nil {
 		return o, false, err
 	}
-	o.PaperSize = data.PaperSize(paper)
-	o.DateFormat = data.DateFormat(dateFormat)
 	if len(o.Logo) == 0 {
 		o.Logo = nil
 	}
-	if o.Services, err = parseList(services); err != nil {
-		return o, false, err
-	}
-	if o.Locations, err = parseList(locations); err != nil {
-		return o, false, err
-	}
-	if o.UpdatedAt, err = parseTime(updated); err != nil {
-		return o, false, err
-	}
+	v := readValues("organisation profile", "")
+	o.PaperSize = readChoice(v, "PaperSize", "paper size", paper, data.PaperSizes())
+	o.DateFormat = readChoice(v, "DateFormat", "date format", dateFormat, data.DateFormats())
+	o.Services = v.list("Services", "list of services", services)
+	o.Locations = v.list("Locations", "list of locations", locations)
+	o.UpdatedAt = v.time("UpdatedAt", "time of the last change", updated)
+	o.Unreadable = v.bad
 	return o, true, nil
 }
 

@@ -45,9 +45,8 @@ func (w *Workspace) People(ctx context.Context) ([]data.Person, error) {
 			if err := roles.Scan(&id, &kind, &r.Process); err != nil {
 				return err
 			}
-			r.Kind = data.RoleKind(kind)
 			if i, ok := index[id]; ok {
-				people[i].Roles = append(people[i].Roles, r)
+				addRole(&people[i], kind, r)
 			}
 		}
 		return roles.Err()
@@ -83,13 +82,10 @@ func scanPerson(s scanner) (data.Person, error) {
 	if err := s.Scan(&p.ID, &p.Name, &p.JobTitle, &p.Email, &created, &updated, &p.Revision); err != nil {
 		return p, err
 	}
-	var err error
-	if p.CreatedAt, err = parseTime(created); err != nil {
-		return p, err
-	}
-	if p.UpdatedAt, err = parseTime(updated); err != nil {
-		return p, err
-	}
+	v := readValues("person", p.Name)
+	p.CreatedAt = v.time("CreatedAt", "time of creation", created)
+	p.UpdatedAt = v.time("UpdatedAt", "time of the last change", updated)
+	p.Unreadable = v.bad
 	return p, nil
 }
 
@@ -119,8 +115,7 @@ func readPerson(ctx context.Context, tx *sql.Tx, id int64) (data.Person, error) 
 		if err := rows.Scan(&kind, &r.Process); err != nil {
 			return p, err
 		}
-		r.Kind = data.RoleKind(kind)
-		p.Roles = append(p.Roles, r)
+		addRole(&p, kind, r)
 	}
 	return p, rows.Err()
 }
@@ -293,4 +288,15 @@ func recordOwnerGone(ctx context.Context, tx *sql.Tx, at time.Time, p data.Perso
 		}
 	}
 	return nil
+}
+
+// addRole gives p the role of the stored kind; a kind this version does not
+// know is left out and noted as unreadable.
+func addRole(p *data.Person, kind string, r data.Role) {
+	v := readValues("person", p.Name)
+	if r.Kind = readChoice(v, "Roles", "SMS role", kind, data.RoleKinds()); r.Kind == "" {
+		p.Unreadable = append(p.Unreadable, v.bad...)
+		return
+	}
+	p.Roles = append(p.Roles, r)
 }

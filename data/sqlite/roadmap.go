@@ -67,15 +67,12 @@ func scanStep(s scanner) (data.StepProgress, error) {
 	if err := s.Scan(&p.StepID, &status, &owner, &due, &p.Notes, &p.NAReason, &updated, &p.Revision); err != nil {
 		return p, err
 	}
-	p.Status = data.StepStatus(status)
 	p.OwnerID = owner.Int64
-	var err error
-	if p.Due, err = parseDate(due); err != nil {
-		return p, err
-	}
-	if p.UpdatedAt, err = parseTime(updated); err != nil {
-		return p, err
-	}
+	v := readValues("roadmap step", p.StepID)
+	p.Status = readChoice(v, "Status", "status", status, data.StepStatuses())
+	p.Due = v.date("Due", "due date", due)
+	p.UpdatedAt = v.time("UpdatedAt", "time of the last change", updated)
+	p.Unreadable = v.bad
 	return p, nil
 }
 
@@ -197,11 +194,10 @@ func readPlan(ctx context.Context, tx *sql.Tx) (data.Plan, bool, error) {
 	if err != nil {
 		return data.Plan{}, false, err
 	}
-	t, err := parseDate(target)
-	if err != nil {
-		return data.Plan{}, false, err
-	}
-	return data.Plan{TargetDate: t, Revision: rev}, true, nil
+	v := readValues("roadmap plan", "")
+	p := data.Plan{TargetDate: v.date("TargetDate", "target date", target), Revision: rev}
+	p.Unreadable = v.bad
+	return p, true, nil
 }
 
 // SavePlan stores the roadmap plan, records what changed in the audit

@@ -40,17 +40,12 @@ func scanTask(s scanner) (data.Task, error) {
 		return t, err
 	}
 	t.OwnerID = owner.Int64
-	t.Status = data.TaskStatus(status)
-	var err error
-	if t.Due, err = parseDate(due); err != nil {
-		return t, err
-	}
-	if t.CreatedAt, err = parseTime(created); err != nil {
-		return t, err
-	}
-	if t.UpdatedAt, err = parseTime(updated); err != nil {
-		return t, err
-	}
+	v := readValues("task", t.Title)
+	t.Status = readChoice(v, "Status", "status", status, []data.TaskStatus{data.TaskOpen, data.TaskDone})
+	t.Due = v.date("Due", "due date", due)
+	t.CreatedAt = v.time("CreatedAt", "time of creation", created)
+	t.UpdatedAt = v.time("UpdatedAt", "time of the last change", updated)
+	t.Unreadable = v.bad
 	return t, nil
 }
 

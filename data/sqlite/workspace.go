@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -176,12 +177,10 @@ func (w *Workspace) AuditTrail(ctx context.Context, entity, entityID string, lim
 			if err := rows.Scan(&e.ID, &at, &e.Actor, &e.Entity, &e.EntityID, &e.Action, &changes); err != nil {
 				return err
 			}
-			if e.At, err = parseTime(at); err != nil {
-				return err
-			}
-			if err := json.Unmarshal([]byte(changes), &e.Changes); err != nil {
-				return fmt.Errorf("audit entry %d: %w", e.ID, err)
-			}
+			v := readValues("audit entry", strconv.FormatInt(e.ID, 10))
+			e.At = v.time("At", "time", at)
+			e.Changes = v.changes("Changes", "list of changes", changes)
+			e.Unreadable = v.bad
 			if len(e.Changes) == 0 {
 				e.Changes = nil
 			}

@@ -1,0 +1,45 @@
+package cli_test
+
+import (
+	"database/sql"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestPackWithUnreadableDate is the first sentence of issue 7's seventh
+// deliverable tried again: one task's due date changed to "soon" with any
+// SQLite tool no longer stops every pack.
+func TestPackWithUnreadableDate(t *testing.T) {
+	dir := t.TempDir()
+	ws := filepath.Join(dir, "demo.smsdb")
+	if r := run(t, "new", ws, "--demo"); r.code != 0 {
+		t.Fatalf("new: exit %d: %s", r.code, r.stderr)
+	}
+	// What another SQLite tool does; the app itself never writes SQL.
+	db, err := sql.Open("sqlite", ws)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = db.Exec("UPDATE tasks SET due = 'soon' WHERE id = (SELECT min(id) FROM tasks)")
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pack := range []string{"scope", "gap", "roadmap", "manual"} {
+		t.Run(pack, func(t *testing.T) {
+			r := run(t, "pack", pack, "--workspace", ws, "--out", filepath.Join(dir, pack+".pdf"))
+			if r.code != 0 {
+				t.Fatalf("exit %d: %s", r.code, r.stderr)
+			}
+			if strings.Contains(r.stderr, "parsing") || strings.Contains(r.stderr, "Something went wrong") {
+				t.Errorf("stderr shows a Go error: %s", r.stderr)
+			}
+			for _, want := range []string{"1 stored value could not be read", `The due date stored for task "`, `it holds "soon"`} {
+				if !strings.Contains(r.stderr, want) {
+					t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+				}
+			}
+		})
+	}
+}
