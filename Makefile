@@ -5,7 +5,7 @@ BIN     := smsbuilder
 TESTENV := CGO_ENABLED=0
 TAGS    := -tags ci
 
-.PHONY: run build test bench crash-test fuzz package fmt clean deps
+.PHONY: run build test lint bench crash-test fuzz package fmt clean deps
 
 run: build
 	./$(BIN)
@@ -21,6 +21,10 @@ test:
 	@unformatted=$$(gofmt -l . 2>/dev/null); if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
 	$(TESTENV) $(GO) vet $(TAGS) ./...
 	$(TESTENV) $(GO) test $(TAGS) ./...
+
+# staticcheck at a fixed version, fetched through the module proxy on first use.
+lint:
+	$(TESTENV) $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 $(TAGS) ./...
 
 # Hundreds of SIGKILLs of a process writing to a workspace; `make test` runs a few.
 CRASH_RUNS ?= 300

@@ -36,7 +36,8 @@ func newIntegrityBanner(win func() fyne.Window) *integrityBanner {
 	b.text.Wrapping = fyne.TextWrapWord
 	details := widget.NewButton(lang.L("What was found"), func() { b.showDetails(win()) })
 	dismiss := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { b.box.Hide() })
-	b.box = container.NewBorder(nil, widget.NewSeparator(), widget.NewIcon(theme.ErrorIcon()), container.NewHBox(details, dismiss), b.text)
+	// buttons first, as in the read-only notice: in reach on a narrow screen
+	b.box = container.NewBorder(nil, widget.NewSeparator(), container.NewHBox(widget.NewIcon(theme.ErrorIcon()), details, dismiss), nil, b.text)
 	b.box.Hide()
 	return b
 }

@@ -32,8 +32,10 @@ func (u *UI) buildLockNotice() fyne.CanvasObject {
 	n.text.Importance = widget.WarningImportance
 	n.retry = widget.NewButtonWithIcon(lang.L("Retry"), theme.ViewRefreshIcon(), u.onRetryWrite)
 	n.takeOver = widget.NewButtonWithIcon(lang.L("Take over…"), theme.WarningIcon(), u.askTakeOver)
-	n.bar = container.NewBorder(nil, widget.NewSeparator(), widget.NewIcon(theme.WarningIcon()),
-		container.NewHBox(n.takeOver, n.retry), n.text)
+	// The buttons come first: a narrow screen may cut off the right edge of
+	// a window wider than itself, and Retry must stay in reach.
+	n.bar = container.NewBorder(nil, widget.NewSeparator(),
+		container.NewHBox(widget.NewIcon(theme.WarningIcon()), n.retry, n.takeOver), nil, n.text)
 	n.bar.Hide()
 	return n.bar
 }

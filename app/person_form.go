@@ -48,12 +48,6 @@ func newPersonForm(p data.Person) *personForm {
 	return f
 }
 
-func (f *personForm) onSubmit(submit func()) {
-	for _, e := range []*widget.Entry{f.name, f.jobTitle, f.email} {
-		e.OnSubmitted = func(string) { submit() }
-	}
-}
-
 func (f *personForm) value() data.Person {
 	p := f.person
 	p.Name = strings.TrimSpace(f.name.Text)

@@ -2,7 +2,6 @@ package data
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 	"time"
 )
@@ -196,5 +195,5 @@ func (p PaperSize) String() string { return string(p) }
 
 // Example shows the format applied to a fixed date, for choosers.
 func (f DateFormat) Example() string {
-	return fmt.Sprintf("%s", time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC).Format(string(f)))
+	return time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC).Format(string(f))
 }

@@ -3,7 +3,6 @@ package reports
 import (
 	"bytes"
 	"context"
-	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -162,10 +161,6 @@ func fontsEmbedded(t testing.TB, ctx *model.Context) int {
 		}
 	}
 	return fonts
-}
-
-func errorsIsCtx(err error) bool {
-	return errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
 }
 
 // TestWriteSample writes the Northwind scope pack to $REPORTS_SAMPLE_DIR for

@@ -217,13 +217,6 @@ func newDoc(ctx context.Context, fonts *fontBook, g geometry, meta packMeta, dry
 	return d
 }
 
-// fail records the first error of the pass.
-func (d *doc) fail(err error) {
-	if d.err == nil && err != nil {
-		d.err = err
-	}
-}
-
 // failed reports whether the pass should stop: an error, a cancelled
 // context, or gofpdf in an error state.
 func (d *doc) failed() bool {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 )
@@ -110,12 +109,4 @@ func dumpFile(t *testing.T, path string) map[string][]string {
 		rows.Close()
 	}
 	return out
-}
-
-// sameFile fails the test unless the files at a and b hold the same rows.
-func sameFile(t *testing.T, a, b string) {
-	t.Helper()
-	if got, want := dumpFile(t, b), dumpFile(t, a); !reflect.DeepEqual(got, want) {
-		t.Errorf("%s differs from %s", filepath.Base(b), filepath.Base(a))
-	}
 }
