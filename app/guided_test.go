@@ -111,8 +111,7 @@ func TestRoadmapRefusesDoneWhileAPrerequisiteIsOpen(t *testing.T) {
 	u.show(screenRoadmap)
 	r := u.screen.(*roadmapScreen)
 	r.list.Select(1) // step-02 needs step-01
-	form := findForm(t, r.detail)
-	status := form.Items[0].Widget.(*widget.Select)
+	status := stepField[*widget.Select](t, r.detail, 0)
 	status.SetSelected(data.StepDone.Label())
 	u.save()
 	problem := findDanger(r.detail)
@@ -125,10 +124,10 @@ func TestRoadmapRefusesDoneWhileAPrerequisiteIsOpen(t *testing.T) {
 	}
 
 	r.list.Select(0)
-	findForm(t, r.detail).Items[0].Widget.(*widget.Select).SetSelected(data.StepDone.Label())
+	stepField[*widget.Select](t, r.detail, 0).SetSelected(data.StepDone.Label())
 	u.save()
 	r.list.Select(1)
-	findForm(t, r.detail).Items[0].Widget.(*widget.Select).SetSelected(data.StepDone.Label())
+	stepField[*widget.Select](t, r.detail, 0).SetSelected(data.StepDone.Label())
 	u.save()
 	progress, _ = u.Workspace().StepProgress(u.ctx())
 	if got, want := progress["step-02"].Status, data.StepDone; got != want {
@@ -228,6 +227,23 @@ func findForm(t *testing.T, o fyne.CanvasObject) *widget.Form {
 		t.Fatal("no step form")
 	}
 	return form
+}
+
+// stepField is the widget of item i of the step form, found under the
+// problem line the form may put beside it.
+func stepField[W fyne.CanvasObject](t *testing.T, detail fyne.CanvasObject, i int) W {
+	t.Helper()
+	var w W
+	found := false
+	walk(findForm(t, detail).Items[i].Widget, func(o fyne.CanvasObject) {
+		if x, ok := o.(W); ok && !found {
+			w, found = x, true
+		}
+	})
+	if !found {
+		t.Fatalf("step form item %d holds no %T", i, w)
+	}
+	return w
 }
 
 func findDanger(o fyne.CanvasObject) *widget.Label {

@@ -52,12 +52,16 @@ func newRoadmapScreen(e *env) *roadmapScreen {
 			p := s.progress[st.ID]
 			box := o.(*fyne.Container)
 			box.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%d. %s", i+1, st.Title))
-			box.Objects[1].(*widget.Icon).SetResource(statusIcon(p.Status))
+			icon := statusIcon(p.Status)
+			if p.Unreadable.Has("Status") {
+				icon = theme.WarningIcon()
+			}
+			box.Objects[1].(*widget.Icon).SetResource(icon)
 			due := ""
 			if !p.Due.IsZero() {
 				due = p.Due.Format("2006-01-02")
 			}
-			box.Objects[2].(*widget.Label).SetText(due)
+			box.Objects[2].(*widget.Label).SetText(p.Unreadable.Or("Due", due))
 		})
 	s.list.OnSelected = func(i widget.ListItemID) { s.selected = i; s.showDetail() }
 	s.load()
@@ -169,17 +173,22 @@ func (s *roadmapScreen) onPropose() {
 func (s *roadmapScreen) showDetail() {
 	st := s.steps[s.selected]
 	p := s.progress[st.ID]
-	if p.Status == "" {
+	// An unreadable status stays unchosen: saving asks for one rather than
+	// storing "not started" nobody picked.
+	if p.Status == "" && !p.Unreadable.Has("Status") {
 		p.Status = data.StepNotStarted
 	}
 	p.StepID = st.ID
+	problems := fieldProblems{}
 
 	var statuses []string
 	for _, x := range data.StepStatuses() {
 		statuses = append(statuses, x.Label())
 	}
 	status := widget.NewSelect(statuses, nil)
-	status.SetSelected(p.Status.Label())
+	if p.Status != "" {
+		status.SetSelected(p.Status.Label())
+	}
 	reason := widget.NewEntry()
 	reason.SetText(p.NAReason)
 	reason.PlaceHolder = lang.L("Why the step does not apply")
@@ -194,6 +203,9 @@ func (s *roadmapScreen) showDetail() {
 	due.PlaceHolder = "YYYY-MM-DD"
 	if !p.Due.IsZero() {
 		due.SetText(p.Due.Format("2006-01-02"))
+	}
+	if u, ok := p.Unreadable.Of("Due"); ok {
+		due.SetText(u.Raw) // kept in sight until the user corrects it
 	}
 	notes := widget.NewMultiLineEntry()
 	notes.SetMinRowsVisible(3)
@@ -242,12 +254,13 @@ func (s *roadmapScreen) showDetail() {
 	}
 
 	form := widget.NewForm(
-		widget.NewFormItem(lang.L("Status"), status),
+		widget.NewFormItem(lang.L("Status"), problems.wrap("Status", status)),
 		widget.NewFormItem(lang.L("Reason if not applicable"), reason),
 		widget.NewFormItem(lang.L("Owner"), owner),
-		widget.NewFormItem(lang.L("Due"), due),
+		widget.NewFormItem(lang.L("Due"), problems.wrap("Due", due)),
 		widget.NewFormItem(lang.L("Notes"), notes),
 	)
+	problems.flag(p.Unreadable)
 	what := widget.NewRichTextFromMarkdown(st.WhatToDo)
 	what.Wrapping = fyne.TextWrapWord
 	var prereq []string

@@ -6,35 +6,47 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"smsbuilder/data"
 
 	"smsbuilder/data/sqlite"
 )
 
-// TestTaskWithUnreadableDueOpens opens the tasks of a workspace whose first
-// task's due date was changed to "soon" outside the app: the list shows it,
-// marks the date unreadable, and the form opens with the stored text in the
-// field and a plain message under it.
-func TestTaskWithUnreadableDueOpens(t *testing.T) {
+// openCorrupted opens a copy of the demo workspace after changing it with
+// stmts, as another SQLite tool would: the app itself never writes SQL.
+func openCorrupted(t *testing.T, stmts ...string) *UI {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "demo.smsdb")
 	demoCopy(t, path)
-	// What another SQLite tool does; the app itself never writes SQL.
 	db, err := sql.Open("sqlite", path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = db.Exec("UPDATE tasks SET due = 'soon' WHERE id = (SELECT min(id) FROM tasks)")
-	db.Close()
-	if err != nil {
-		t.Fatal(err)
+	defer db.Close()
+	for _, stmt := range stmts {
+		if _, err := db.Exec(stmt); err != nil {
+			t.Fatalf("%s: %v", stmt, err)
+		}
 	}
+	db.Close()
 	a := test.NewTempApp(t)
 	a.Preferences().SetString(prefActor, "Test Person")
 	u := New(a, Deps{Store: sqlite.New(), Catalogue: testCatalogue(t), DefaultWorkspace: path, Now: fixedNow})
 	u.Start("")
 	t.Cleanup(u.closeWorkspace)
 	dismissDialogs(u.win)
+	return u
+}
 
+// TestTaskWithUnreadableDueOpens opens the tasks of a workspace whose first
+// task's due date was changed to "soon" outside the app: the list shows it,
+// marks the date unreadable, and the form opens with the stored text in the
+// field and a plain message under it.
+func TestTaskWithUnreadableDueOpens(t *testing.T) {
+	u := openCorrupted(t, "UPDATE tasks SET due = 'soon' WHERE id = (SELECT min(id) FROM tasks)")
 	u.show(screenTasks)
 	s := u.screen.(*tasksScreen)
 	var row = -1
@@ -80,5 +92,67 @@ func TestTaskWithUnreadableDueOpens(t *testing.T) {
 		if tk.ID == task.ID && (len(tk.Unreadable) != 0 || tk.Due.Format("2006-01-02") != "2027-01-15") {
 			t.Errorf("after saving, the task reads as due %v with %+v", tk.Due, tk.Unreadable)
 		}
+	}
+}
+
+// TestRoadmapStepWithUnreadableValuesOpens opens the roadmap after the first
+// step's status and due date were changed outside the app: the list marks
+// the date unreadable, the form leaves the status unchosen and keeps the
+// stored date in sight, each with a message naming the step and the stored
+// text; saving is refused until the user chooses a status and a real date.
+func TestRoadmapStepWithUnreadableValuesOpens(t *testing.T) {
+	u := openCorrupted(t,
+		"INSERT OR IGNORE INTO step_progress (step_id, status, updated_at) VALUES ('step-01', 'not-started', '2026-01-01T00:00:00Z')",
+		"UPDATE step_progress SET status = 'half-way', due = 'soon' WHERE step_id = 'step-01'")
+	u.show(screenRoadmap)
+	r := u.screen.(*roadmapScreen)
+	row := r.list.CreateItem()
+	r.list.UpdateItem(0, row)
+	if got := row.(*fyne.Container).Objects[2].(*widget.Label).Text; got != "unreadable" {
+		t.Errorf("due in the step list = %q, want \"unreadable\"", got)
+	}
+
+	r.list.Select(0)
+	status := stepField[*widget.Select](t, r.detail, 0)
+	due := stepField[*widget.Entry](t, r.detail, 3)
+	if status.Selected != "" {
+		t.Errorf("status shows %q, want nothing chosen", status.Selected)
+	}
+	if due.Text != "soon" {
+		t.Errorf("due field = %q, want the stored text \"soon\"", due.Text)
+	}
+	var texts []string
+	walk(r.detail, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && l.Visible() && l.Importance == widget.DangerImportance {
+			texts = append(texts, l.Text)
+		}
+	})
+	shown := strings.Join(texts, "\n")
+	for _, want := range []string{`status stored for roadmap step "step-01"`, `"half-way"`, `due date stored for roadmap step "step-01"`, `"soon"`} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("messages %q lack %q", shown, want)
+		}
+	}
+
+	u.save()
+	progress, _ := u.Workspace().StepProgress(u.ctx())
+	if !progress["step-01"].Unreadable.Has("Status") {
+		t.Fatal("the step was saved with a status nobody chose")
+	}
+	status.SetSelected(data.StepInProgress.Label())
+	u.save()
+	progress, _ = u.Workspace().StepProgress(u.ctx())
+	if !progress["step-01"].Unreadable.Has("Due") {
+		t.Fatal("the step was saved with \"soon\" read as no due date")
+	}
+	status = stepField[*widget.Select](t, r.detail, 0)
+	due = stepField[*widget.Entry](t, r.detail, 3)
+	status.SetSelected(data.StepInProgress.Label())
+	due.SetText("2027-02-01")
+	u.save()
+	progress, _ = u.Workspace().StepProgress(u.ctx())
+	p := progress["step-01"]
+	if len(p.Unreadable) != 0 || p.Status != data.StepInProgress || p.Due.Format("2006-01-02") != "2027-02-01" {
+		t.Errorf("after saving, the step reads as %q due %v with %+v", p.Status, p.Due, p.Unreadable)
 	}
 }
