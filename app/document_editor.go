@@ -321,12 +321,36 @@ func (ed *documentEditor) workflowButtons() []fyne.CanvasObject {
 	case data.DocInReview:
 		add(lang.L("Approve…"), theme.ConfirmIcon(), ed.onApprove, true)
 		add(lang.L("Back to draft"), theme.ContentUndoIcon(), func() { ed.move(data.BackToDraft, data.Approval{}) }, false)
+	case "":
+		// The stored status could not be read: no move can start from it,
+		// but a new draft from its text lets the work go on.
+		add(lang.L("New minor version"), theme.ContentAddIcon(), func() { ed.onNewDraft(false) }, true)
+		add(lang.L("New major version"), theme.ContentAddIcon(), func() { ed.onNewDraft(true) }, false)
 	case data.DocApproved:
 		add(lang.L("New minor version"), theme.ContentAddIcon(), func() { ed.onNewDraft(false) }, true)
 		add(lang.L("New major version"), theme.ContentAddIcon(), func() { ed.onNewDraft(true) }, false)
 		add(lang.L("Withdraw…"), theme.DeleteIcon(), ed.onWithdraw, false)
 	}
 	return out
+}
+
+// unreadableNote says which of the shown version's status, approval and
+// review dates storage could not read, and what they held; nil when all were
+// read. The version's text stays frozen: only a new version stores them anew.
+func (ed *documentEditor) unreadableNote() *widget.Label {
+	var lines []string
+	for _, field := range []string{"Status", "ApprovedAt", "ReviewDue"} {
+		if u, ok := ed.current.Unreadable.Of(field); ok {
+			lines = append(lines, u.Message())
+		}
+	}
+	if len(lines) == 0 {
+		return nil
+	}
+	lines = append(lines, lang.L("Start a new version: once approved, it stores its status and dates again."))
+	l := wrapLabel(strings.Join(lines, "\n"))
+	l.Importance = widget.DangerImportance
+	return l
 }
 
 func (ed *documentEditor) guidance() fyne.CanvasObject {
@@ -367,7 +391,9 @@ func (ed *documentEditor) history() fyne.CanvasObject {
 		if !v.ApprovedAt.IsZero() {
 			approved = v.ApprovedAt.Format("2006-01-02")
 		}
-		fmt.Fprintf(&b, "| %d.%d | %s | %s | %s | %s | %s |\n", v.Major, v.Minor, v.Status.Label(), approved, names[v.ApprovedBy], strings.ReplaceAll(v.ChangeSummary, "|", "/"), v.ShortHash())
+		status := orUnreadable(v.Unreadable, "Status", v.Status.Label())
+		approved = orUnreadable(v.Unreadable, "ApprovedAt", approved)
+		fmt.Fprintf(&b, "| %d.%d | %s | %s | %s | %s | %s |\n", v.Major, v.Minor, status, approved, names[v.ApprovedBy], strings.ReplaceAll(v.ChangeSummary, "|", "/"), v.ShortHash())
 	}
 	h := widget.NewRichTextFromMarkdown(b.String())
 	h.Wrapping = fyne.TextWrapWord
@@ -385,9 +411,10 @@ func (ed *documentEditor) content() fyne.CanvasObject {
 		ed.back()
 	})
 	title := fmt.Sprintf("%s  %s", ed.doc.Number, ed.doc.Title)
-	state := fmt.Sprintf(lang.L("Version %s · %s"), ed.current.Number(), ed.current.Status.Label())
-	if ed.current.Status == data.DocApproved && !ed.current.ReviewDue.IsZero() {
-		state += " · " + lang.L("review by") + " " + ed.current.ReviewDue.Format("2006-01-02")
+	bad := ed.current.Unreadable
+	state := fmt.Sprintf(lang.L("Version %s · %s"), ed.current.Number(), orUnreadable(bad, "Status", ed.current.Status.Label()))
+	if ed.current.Status == data.DocApproved && (!ed.current.ReviewDue.IsZero() || bad.Has("ReviewDue")) {
+		state += " · " + lang.L("review by") + " " + orUnreadable(bad, "ReviewDue", ed.current.ReviewDue.Format("2006-01-02"))
 	}
 	if ed.current.Status != data.DocDraft {
 		state += " · " + lang.L("read-only: start a new draft to change it")
@@ -397,6 +424,9 @@ func (ed *documentEditor) content() fyne.CanvasObject {
 	buttons.Add(ed.undo)
 	buttons.Add(ed.status)
 	header := container.NewVBox(heading(title), widget.NewLabel(state), buttons)
+	if l := ed.unreadableNote(); l != nil {
+		header.Add(l)
+	}
 	tabs := container.NewAppTabs(
 		container.NewTabItem(lang.L("Preview"), container.NewVScroll(ed.preview)),
 		container.NewTabItem(lang.L("Guidance"), ed.guidance()),

@@ -142,21 +142,25 @@ func (s *documentsScreen) cell(r docRow, col int) string {
 	case 1:
 		return r.doc.Title
 	case 2:
-		return strings.Join(r.doc.Clauses, ", ")
+		return orUnreadable(r.doc.Unreadable, "Clauses", strings.Join(r.doc.Clauses, ", "))
 	case 3:
 		if p, ok := s.people[r.doc.OwnerID]; ok {
 			return p.Name
 		}
 		return ""
 	case 4:
-		return r.latest.Status.Label()
+		return orUnreadable(r.latest.Unreadable, "Status", r.latest.Status.Label())
 	case 5:
 		return r.latest.Number()
 	}
-	if r.approved != nil && !r.approved.ReviewDue.IsZero() {
-		return r.approved.ReviewDue.Format("2006-01-02")
+	if r.approved == nil {
+		return ""
 	}
-	return ""
+	due := ""
+	if !r.approved.ReviewDue.IsZero() {
+		due = r.approved.ReviewDue.Format("2006-01-02")
+	}
+	return orUnreadable(r.approved.Unreadable, "ReviewDue", due)
 }
 
 // reviewLate reports an approved version whose review date has passed.
@@ -173,7 +177,8 @@ func (s *documentsScreen) filter() {
 	}
 	s.shown = s.shown[:0]
 	for _, r := range s.rows {
-		if status != s.statusFilter.Options[0] && r.latest.Status.Label() != status {
+		// A status that could not be read matches no status, only "all".
+		if status != s.statusFilter.Options[0] && s.cell(r, 4) != status {
 			continue
 		}
 		if clause != "" && !coversClause(r.doc.Clauses, clause) {

@@ -61,7 +61,7 @@ func newRoadmapScreen(e *env) *roadmapScreen {
 			if !p.Due.IsZero() {
 				due = p.Due.Format("2006-01-02")
 			}
-			box.Objects[2].(*widget.Label).SetText(p.Unreadable.Or("Due", due))
+			box.Objects[2].(*widget.Label).SetText(orUnreadable(p.Unreadable, "Due", due))
 		})
 	s.list.OnSelected = func(i widget.ListItemID) { s.selected = i; s.showDetail() }
 	s.load()

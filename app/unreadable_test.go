@@ -26,6 +26,7 @@ func openCorrupted(t *testing.T, stmts ...string) *UI {
 		t.Fatal(err)
 	}
 	defer db.Close()
+	db.SetMaxOpenConns(1) // a pragma holds for its connection only
 	for _, stmt := range stmts {
 		if _, err := db.Exec(stmt); err != nil {
 			t.Fatalf("%s: %v", stmt, err)
@@ -154,5 +155,71 @@ func TestRoadmapStepWithUnreadableValuesOpens(t *testing.T) {
 	p := progress["step-01"]
 	if len(p.Unreadable) != 0 || p.Status != data.StepInProgress || p.Due.Format("2006-01-02") != "2027-02-01" {
 		t.Errorf("after saving, the step reads as %q due %v with %+v", p.Status, p.Due, p.Unreadable)
+	}
+}
+
+// TestDocumentsWithUnreadableValuesOpen opens the document library after an
+// approved version's approval and review dates and the newest version's
+// status were changed outside the app: the library marks them unreadable,
+// the editor names each stored text, and a version whose status could not
+// be read can still start a new draft.
+func TestDocumentsWithUnreadableValuesOpen(t *testing.T) {
+	u := openCorrupted(t,
+		"UPDATE document_versions SET review_due = 'next spring', approved_at = 'yesterday' WHERE id = (SELECT min(id) FROM document_versions WHERE status = 'approved')",
+		"PRAGMA ignore_check_constraints = ON",
+		"UPDATE document_versions SET status = 'lost' WHERE id = (SELECT max(id) FROM document_versions WHERE status IN ('draft', 'in-review'))")
+	u.show(screenDocuments)
+	s := u.screen.(*documentsScreen)
+	var review, status *docRow
+	for i, r := range s.rows {
+		if r.approved != nil && r.approved.Unreadable.Has("ReviewDue") {
+			review = &s.rows[i]
+		}
+		if r.latest.Unreadable.Has("Status") {
+			status = &s.rows[i]
+		}
+	}
+	if review == nil || status == nil || review.doc.ID == status.doc.ID {
+		t.Fatalf("want two documents, one with an unreadable review date, one with an unreadable status; got %v and %v", review, status)
+	}
+	if got := s.cell(*review, 6); got != "unreadable" {
+		t.Errorf("next review of %s = %q, want \"unreadable\"", review.doc.Number, got)
+	}
+	if got := s.cell(*status, 4); got != "unreadable" {
+		t.Errorf("status of %s = %q, want \"unreadable\"", status.doc.Number, got)
+	}
+
+	dangerText := func(o fyne.CanvasObject) string {
+		var texts []string
+		walk(o, func(c fyne.CanvasObject) {
+			if l, ok := c.(*widget.Label); ok && l.Visible() && l.Importance == widget.DangerImportance {
+				texts = append(texts, l.Text)
+			}
+		})
+		return strings.Join(texts, "\n")
+	}
+	if review.latest.ID != review.approved.ID {
+		t.Fatalf("%s has a newer version than the approved one: the test needs a document whose newest version is approved", review.doc.Number)
+	}
+	s.showEditor(review.doc.ID)
+	shown := dangerText(s.editor.content())
+	for _, want := range []string{"review date stored for document version", `"next spring"`, "time of approval", `"yesterday"`} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("editor of %s says %q, want %q in it", review.doc.Number, shown, want)
+		}
+	}
+
+	s.showEditor(status.doc.ID)
+	ed := s.editor
+	shown = dangerText(ed.content())
+	if !strings.Contains(shown, "status stored for document version") || !strings.Contains(shown, `"lost"`) {
+		t.Errorf("editor of %s says %q, want the unreadable status and its stored text", status.doc.Number, shown)
+	}
+	if !ed.text.Disabled() {
+		t.Error("the text of a version whose status could not be read is editable")
+	}
+	ed.onNewDraft(false)
+	if ed.current.Status != data.DocDraft || ed.text.Disabled() {
+		t.Errorf("after a new draft, the version is %q (text disabled %v), want an editable draft", ed.current.Status, ed.text.Disabled())
 	}
 }

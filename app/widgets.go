@@ -89,6 +89,15 @@ func (p fieldProblems) flag(bad data.BadValues) {
 	}
 }
 
+// orUnreadable is text, or the word a list shows for a value that storage
+// could not read.
+func orUnreadable(bad data.BadValues, field, text string) string {
+	if bad.Has(field) {
+		return lang.L("unreadable")
+	}
+	return text
+}
+
 // undoableDelete asks before deleting a record and, until the screen is
 // left, offers to undo it by storing the record again.
 type undoableDelete struct {
