@@ -37,6 +37,7 @@ type gapScreen struct {
 	naReason           *widget.Entry
 	notes, evidence    *widget.Entry
 	problem            *widget.Label
+	dateNote           *widget.Label // why the assessment's date shows as unreadable
 	body               *fyne.Container
 }
 
@@ -92,6 +93,9 @@ func newGapScreen(e *env) *gapScreen {
 	s.problem = widget.NewLabel("")
 	s.problem.Importance = widget.DangerImportance
 	s.problem.Hide()
+	s.dateNote = wrapLabel("")
+	s.dateNote.Importance = widget.DangerImportance
+	s.dateNote.Hide()
 	s.body = container.NewStack()
 	e.onSave(func() { s.saveText() })
 	e.onKeys(s.onRune, s.onKey)
@@ -104,6 +108,8 @@ func answerBadge(answers map[string]data.Answer, id string) string {
 	switch {
 	case !ok:
 		return "—"
+	case a.Unreadable.Has("Score"):
+		return lang.L("unreadable")
 	case a.Score == data.MaturityNA:
 		return "N/A"
 	}
@@ -135,7 +141,7 @@ func (s *gapScreen) load(id int64) {
 }
 
 func assessmentName(a data.Assessment) string {
-	return a.Date.Format("2006-01-02") + " — " + a.Title
+	return orUnreadable(a.Unreadable, "Date", a.Date.Format("2006-01-02")) + " — " + a.Title
 }
 
 func (s *gapScreen) byName(name string) (data.Assessment, bool) {
@@ -158,6 +164,12 @@ func (s *gapScreen) onChoose() {
 		return
 	}
 	s.current, s.answers = a, answers
+	if u, ok := a.Unreadable.Of("Date"); ok {
+		s.dateNote.SetText(u.Message())
+		s.dateNote.Show()
+	} else {
+		s.dateNote.Hide()
+	}
 	s.filter()
 	s.refreshScore()
 }
@@ -245,6 +257,11 @@ func (s *gapScreen) open(i int) {
 	s.notes.SetText(a.Notes)
 	s.evidence.SetText(a.Evidence)
 	s.problem.Hide()
+	if u, ok := a.Unreadable.Of("Score"); ok {
+		// No button is lit: choosing one stores a real score.
+		s.problem.SetText(u.Message())
+		s.problem.Show()
+	}
 	s.highlight()
 }
 
@@ -255,7 +272,7 @@ func (s *gapScreen) highlight() {
 		if i == len(s.scoreButtons)-1 {
 			score = data.MaturityNA
 		}
-		if answered && a.Score == score {
+		if answered && a.Score == score && !a.Unreadable.Has("Score") {
 			b.Importance = widget.HighImportance
 		} else {
 			b.Importance = widget.MediumImportance
@@ -313,6 +330,12 @@ func (s *gapScreen) saveText() {
 	}
 	n, ev, r := strings.TrimSpace(s.notes.Text), strings.TrimSpace(s.evidence.Text), strings.TrimSpace(s.naReason.Text)
 	if a.Notes == n && a.Evidence == ev && a.NAReason == r {
+		return
+	}
+	if u, ok := a.Unreadable.Of("Score"); ok {
+		// Saving the text would store the score read in its place, 0, as if
+		// someone had chosen it.
+		s.env.showErr(data.Errorf(data.EInvalid, "%s Choose a score first: the notes and evidence are saved with it.", u.Message()))
 		return
 	}
 	a.Notes, a.Evidence, a.NAReason = n, ev, r
@@ -497,6 +520,7 @@ func (s *gapScreen) content() fyne.CanvasObject {
 	header := container.NewVBox(
 		heading(lang.L("Gap assessment")),
 		container.NewHBox(widget.NewLabel(lang.L("Assessment")), s.chooser, s.compare, newBtn, toTasks),
+		s.dateNote,
 	)
 	buttons := container.NewGridWithColumns(3)
 	for _, b := range s.scoreButtons {

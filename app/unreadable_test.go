@@ -223,3 +223,78 @@ func TestDocumentsWithUnreadableValuesOpen(t *testing.T) {
 		t.Errorf("after a new draft, the version is %q (text disabled %v), want an editable draft", ed.current.Status, ed.text.Disabled())
 	}
 }
+
+// TestGapAnswerWithUnreadableScoreOpens opens the gap assessment after the
+// newest assessment's date and one answer's score were changed outside the
+// app: the chooser and the question list say unreadable, a message names
+// the stored texts, no score is lit, notes alone are not saved over the
+// score, and choosing a score, even 0, stores it.
+func TestGapAnswerWithUnreadableScoreOpens(t *testing.T) {
+	u := openCorrupted(t,
+		"UPDATE assessments SET assessed_on = 'last week' WHERE id = (SELECT max(id) FROM assessments)",
+		"UPDATE answers SET score = 7 WHERE assessment_id = (SELECT max(id) FROM assessments) AND question_id = (SELECT min(question_id) FROM answers WHERE assessment_id = (SELECT max(id) FROM assessments))")
+	u.show(screenGap)
+	g := u.screen.(*gapScreen)
+	var bad *data.Assessment
+	for i, a := range g.assessments {
+		if a.Unreadable.Has("Date") {
+			bad = &g.assessments[i]
+		}
+	}
+	if bad == nil {
+		t.Fatal("the assessment with the unreadable date is not offered")
+	}
+	name := assessmentName(*bad)
+	if !strings.HasPrefix(name, "unreadable — ") {
+		t.Errorf("chooser offers %q, want it to start with \"unreadable — \"", name)
+	}
+	g.chooser.SetSelected(name)
+	if !g.dateNote.Visible() || !strings.Contains(g.dateNote.Text, `date stored for assessment "`) || !strings.Contains(g.dateNote.Text, `"last week"`) {
+		t.Errorf("date note = %q (shown %v), want it to name the assessment and the stored text", g.dateNote.Text, g.dateNote.Visible())
+	}
+
+	row := -1
+	for i, q := range g.questions {
+		if g.answers[q.ID].Unreadable.Has("Score") {
+			row = i
+		}
+	}
+	if row < 0 {
+		t.Fatal("no answer with an unreadable score in the chosen assessment")
+	}
+	id := g.questions[row].ID
+	if got := answerBadge(g.answers, id); got != "unreadable" {
+		t.Errorf("list badge = %q, want \"unreadable\"", got)
+	}
+	g.list.Select(row)
+	if !g.problem.Visible() || !strings.Contains(g.problem.Text, `score stored for answer to question "`+id+`"`) || !strings.Contains(g.problem.Text, `"7"`) {
+		t.Errorf("message = %q (shown %v), want it to name the question and the stored text", g.problem.Text, g.problem.Visible())
+	}
+	for _, b := range g.scoreButtons {
+		if b.Importance == widget.HighImportance {
+			t.Errorf("score button %q is lit for a score that could not be read", b.Text)
+		}
+	}
+
+	notes := g.notes.Text
+	g.notes.SetText("Seen the change log.")
+	g.saveText()
+	if u.win.Canvas().Overlays().Top() == nil {
+		t.Error("notes typed for an answer whose score could not be read were not saved, without a word")
+	}
+	dismissDialogs(u.win)
+	stored, _ := u.Workspace().Answers(u.ctx(), bad.ID)
+	if !stored[id].Unreadable.Has("Score") {
+		t.Fatalf("saving the notes stored the score as %d", stored[id].Score)
+	}
+	// 0 is also what the unreadable score was read as: it must still be stored.
+	g.notes.SetText(notes)
+	g.setScore(data.MaturityNone)
+	stored, _ = u.Workspace().Answers(u.ctx(), bad.ID)
+	if a := stored[id]; len(a.Unreadable) != 0 || a.Score != data.MaturityNone {
+		t.Errorf("after choosing 0 the answer reads as score %d with %+v", a.Score, a.Unreadable)
+	}
+	if got := answerBadge(g.answers, id); got != "0" {
+		t.Errorf("list badge after choosing 0 = %q, want \"0\"", got)
+	}
+}

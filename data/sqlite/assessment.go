@@ -292,7 +292,9 @@ func (w *Workspace) SaveAnswer(ctx context.Context, a data.Answer) (data.Answer,
 			action = data.ActionUpdate
 		}
 		changes := data.Diff(fields, before, after)
-		if exists && len(changes) == 0 {
+		// A value that could not be read was read as the zero value: the
+		// same zero entered again is still a value to store.
+		if exists && len(changes) == 0 && len(old.Unreadable) == 0 {
 			saved = old
 			return nil
 		}

@@ -133,7 +133,9 @@ func (w *Workspace) SaveStepProgress(ctx context.Context, p data.StepProgress) (
 			action = data.ActionUpdate
 		}
 		changes := data.Diff(fields, before, after)
-		if exists && len(changes) == 0 {
+		// A value that could not be read was read as the zero value: the
+		// same zero entered again is still a value to store.
+		if exists && len(changes) == 0 && len(old.Unreadable) == 0 {
 			saved = old
 			return nil
 		}

@@ -198,3 +198,46 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+// TestZeroSavedOverUnreadableIsStored saves, over a value that could not be
+// read, the zero value it was read as: no date, score 0. Nothing else
+// changed, yet it is what the user chose and is stored.
+func TestZeroSavedOverUnreadableIsStored(t *testing.T) {
+	ctx := actorCtx("Daniel Okafor")
+	cases := []struct {
+		name, change string
+		save         func(f filled) data.BadValues // saves the zero value, returns what reads back
+	}{
+		{"step due cleared", "UPDATE step_progress SET due = 'soon' WHERE step_id = 'step-01'",
+			func(f filled) data.BadValues {
+				ps, err := f.ws.StepProgress(ctx)
+				must(t, err)
+				_, err = f.ws.SaveStepProgress(ctx, ps["step-01"]) // Due is already the zero date
+				must(t, err)
+				ps, err = f.ws.StepProgress(ctx)
+				must(t, err)
+				return ps["step-01"].Unreadable
+			}},
+		{"answer scored 0", "UPDATE answers SET score = 9 WHERE question_id = 'q-4.1-1'",
+			func(f filled) data.BadValues {
+				as, err := f.ws.Answers(ctx, f.assessment)
+				must(t, err)
+				_, err = f.ws.SaveAnswer(ctx, as["q-4.1-1"]) // Score is already 0
+				must(t, err)
+				as, err = f.ws.Answers(ctx, f.assessment)
+				must(t, err)
+				return as["q-4.1-1"].Unreadable
+			}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f := fill(t)
+			if _, err := f.ws.db.Exec(c.change); err != nil {
+				t.Fatalf("%s: %v", c.change, err)
+			}
+			if got := c.save(f); len(got) != 0 {
+				t.Errorf("after saving the zero value, it still reads as %+v", got)
+			}
+		})
+	}
+}
