@@ -28,8 +28,10 @@ type roadmapScreen struct {
 	selected int
 	detail   *fyne.Container
 	target   *widget.Entry
-	overall  *widget.ProgressBar
-	phases   *fyne.Container
+	// targetNote says why the stored target date shows as it was stored.
+	targetNote *widget.Label
+	overall    *widget.ProgressBar
+	phases     *fyne.Container
 }
 
 func newRoadmapScreen(e *env) *roadmapScreen {
@@ -37,6 +39,9 @@ func newRoadmapScreen(e *env) *roadmapScreen {
 	s.target = widget.NewEntry()
 	s.target.PlaceHolder = "YYYY-MM-DD"
 	s.target.OnSubmitted = func(string) { s.onPropose() }
+	s.targetNote = wrapLabel("")
+	s.targetNote.Importance = widget.DangerImportance
+	s.targetNote.Hide()
 	s.overall = widget.NewProgressBar()
 	s.phases = container.NewGridWithRows(1)
 	s.detail = container.NewStack()
@@ -99,6 +104,13 @@ func (s *roadmapScreen) load() {
 	if !s.plan.TargetDate.IsZero() {
 		s.target.SetText(s.plan.TargetDate.Format("2006-01-02"))
 	}
+	if u, ok := s.plan.Unreadable.Of("TargetDate"); ok {
+		s.target.SetText(u.Raw) // kept in sight until the user corrects it
+		s.targetNote.SetText(u.Message())
+		s.targetNote.Show()
+	} else {
+		s.targetNote.Hide()
+	}
 	s.refreshProgress()
 	s.list.Refresh()
 	if s.selected >= 0 {
@@ -151,7 +163,9 @@ func (s *roadmapScreen) onPropose() {
 			}
 			for id, due := range data.ScheduleBack(s.env.cat, target) {
 				p := s.progress[id]
-				if p.Status.Closed() {
+				// A status that could not be read is left for the user to
+				// choose on the step, not stored as "not started".
+				if p.Status.Closed() || p.Unreadable.Has("Status") {
 					continue
 				}
 				p.StepID, p.Due = id, due
@@ -365,7 +379,7 @@ func (s *roadmapScreen) content() fyne.CanvasObject {
 		propose.Disable()
 	}
 	planning := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Target certification date")), propose, s.target)
-	top := container.NewVBox(heading(lang.L("Implementation roadmap")), s.overall, s.phases, planning)
+	top := container.NewVBox(heading(lang.L("Implementation roadmap")), s.overall, s.phases, planning, s.targetNote)
 	s.detail.Objects = []fyne.CanvasObject{wrapLabel(lang.L("Choose a step to see what to do, who owns it and when it is due. Steps with a tick are done; a step can be marked done once the steps it needs are done or not applicable."))}
 	if next, ok := data.NextStep(s.env.cat, s.progress); ok {
 		for i, st := range s.steps {

@@ -104,9 +104,23 @@ func TestTaskWithUnreadableDueOpens(t *testing.T) {
 func TestRoadmapStepWithUnreadableValuesOpens(t *testing.T) {
 	u := openCorrupted(t,
 		"INSERT OR IGNORE INTO step_progress (step_id, status, updated_at) VALUES ('step-01', 'not-started', '2026-01-01T00:00:00Z')",
-		"UPDATE step_progress SET status = 'half-way', due = 'soon' WHERE step_id = 'step-01'")
+		"UPDATE step_progress SET status = 'half-way', due = 'soon' WHERE step_id = 'step-01'",
+		"INSERT OR REPLACE INTO plan (id, target_date, updated_at) VALUES (1, 'autumn', '2026-01-01T00:00:00Z')")
 	u.show(screenRoadmap)
 	r := u.screen.(*roadmapScreen)
+	if r.target.Text != "autumn" || !r.targetNote.Visible() || !strings.Contains(r.targetNote.Text, `target date stored for roadmap plan could not be read: it holds "autumn"`) {
+		t.Errorf("target = %q, note %q (shown %v), want the stored text and a message naming it", r.target.Text, r.targetNote.Text, r.targetNote.Visible())
+	}
+	r.target.SetText("2027-09-30")
+	r.onPropose()
+	confirmTopDialog(t, u.win)
+	progress, _ := u.Workspace().StepProgress(u.ctx())
+	if p := progress["step-01"]; !p.Unreadable.Has("Status") {
+		t.Errorf("proposing due dates stored step-01 as %q: a status nobody chose", p.Status)
+	}
+	if r.targetNote.Visible() {
+		t.Error("the target date note stays after a real date was saved")
+	}
 	row := r.list.CreateItem()
 	r.list.UpdateItem(0, row)
 	if got := row.(*fyne.Container).Objects[2].(*widget.Label).Text; got != "unreadable" {
@@ -136,7 +150,7 @@ func TestRoadmapStepWithUnreadableValuesOpens(t *testing.T) {
 	}
 
 	u.save()
-	progress, _ := u.Workspace().StepProgress(u.ctx())
+	progress, _ = u.Workspace().StepProgress(u.ctx())
 	if !progress["step-01"].Unreadable.Has("Status") {
 		t.Fatal("the step was saved with a status nobody chose")
 	}
