@@ -42,6 +42,17 @@ func openCorrupted(t *testing.T, stmts ...string) *UI {
 	return u
 }
 
+// dangerText is the text of every problem line shown under o, one a line.
+func dangerText(o fyne.CanvasObject) string {
+	var texts []string
+	walk(o, func(c fyne.CanvasObject) {
+		if l, ok := c.(*widget.Label); ok && l.Visible() && l.Importance == widget.DangerImportance {
+			texts = append(texts, l.Text)
+		}
+	})
+	return strings.Join(texts, "\n")
+}
+
 // TestTaskWithUnreadableDueOpens opens the tasks of a workspace whose first
 // task's due date was changed to "soon" outside the app: the list shows it,
 // marks the date unreadable, and the form opens with the stored text in the
@@ -136,13 +147,7 @@ func TestRoadmapStepWithUnreadableValuesOpens(t *testing.T) {
 	if due.Text != "soon" {
 		t.Errorf("due field = %q, want the stored text \"soon\"", due.Text)
 	}
-	var texts []string
-	walk(r.detail, func(o fyne.CanvasObject) {
-		if l, ok := o.(*widget.Label); ok && l.Visible() && l.Importance == widget.DangerImportance {
-			texts = append(texts, l.Text)
-		}
-	})
-	shown := strings.Join(texts, "\n")
+	shown := dangerText(r.detail)
 	for _, want := range []string{`status stored for roadmap step "step-01"`, `"half-way"`, `due date stored for roadmap step "step-01"`, `"soon"`} {
 		if !strings.Contains(shown, want) {
 			t.Errorf("messages %q lack %q", shown, want)
@@ -203,15 +208,6 @@ func TestDocumentsWithUnreadableValuesOpen(t *testing.T) {
 		t.Errorf("status of %s = %q, want \"unreadable\"", status.doc.Number, got)
 	}
 
-	dangerText := func(o fyne.CanvasObject) string {
-		var texts []string
-		walk(o, func(c fyne.CanvasObject) {
-			if l, ok := c.(*widget.Label); ok && l.Visible() && l.Importance == widget.DangerImportance {
-				texts = append(texts, l.Text)
-			}
-		})
-		return strings.Join(texts, "\n")
-	}
 	if review.latest.ID != review.approved.ID {
 		t.Fatalf("%s has a newer version than the approved one: the test needs a document whose newest version is approved", review.doc.Number)
 	}
