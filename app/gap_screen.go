@@ -60,7 +60,8 @@ func newGapScreen(e *env) *gapScreen {
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, widget.NewLabel("8.5.1.3"), widget.NewLabel("N/A"), l)
+			// The badge is sized for its longest text, a score that could not be read.
+			return container.NewBorder(nil, nil, widget.NewLabel("8.5.1.3"), widget.NewLabel(lang.L("unreadable")), l)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			q := s.questions[i]
@@ -92,6 +93,7 @@ func newGapScreen(e *env) *gapScreen {
 	s.evidence.PlaceHolder = lang.L("Where the evidence is: document number, link, record")
 	s.problem = widget.NewLabel("")
 	s.problem.Importance = widget.DangerImportance
+	s.problem.Wrapping = fyne.TextWrapWord
 	s.problem.Hide()
 	s.dateNote = wrapLabel("")
 	s.dateNote.Importance = widget.DangerImportance
