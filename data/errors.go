@@ -72,7 +72,9 @@ func ErrorCode(err error) string {
 	return EInternal
 }
 
-// ErrorMessage returns the plain message a user should read for err.
+// ErrorMessage returns the plain message a user should read for err: the
+// message, then each field's message on its own line. Field keys are for
+// forms, not people, so each field message names its subject itself.
 func ErrorMessage(err error) string {
 	if err == nil {
 		return ""
@@ -81,7 +83,7 @@ func ErrorMessage(err error) string {
 	if errors.As(err, &e) {
 		msg := e.Message
 		for _, f := range e.Fields {
-			msg += "\n" + f.Field + ": " + f.Message
+			msg += "\n" + f.Message
 		}
 		return msg
 	}

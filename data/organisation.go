@@ -120,7 +120,7 @@ func (o Organisation) Validate() error {
 
 func validateList(v *validation, field, label string, items []string) {
 	if len(items) > MaxListItems {
-		v.add(field, "At most %d entries.", MaxListItems)
+		v.add(field, "At most %d %s entries.", MaxListItems, strings.ToLower(label))
 	}
 	seen := map[string]bool{}
 	for i, s := range items {

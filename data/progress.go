@@ -79,7 +79,7 @@ func (p StepProgress) Validate() error {
 		known = known || p.Status == s
 	}
 	if !known {
-		v.add("Status", "Choose a status.")
+		v.add("Status", "Choose a status for the step.")
 	}
 	if p.Status == StepNotApplicable && strings.TrimSpace(p.NAReason) == "" {
 		v.add("NAReason", "Say why the step does not apply.")
