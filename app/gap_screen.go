@@ -27,14 +27,14 @@ type gapScreen struct {
 	chooser, compare   *widget.Select
 	clauseFilter       *widget.Select
 	unanswered         *widget.Check
-	list               *widget.List
+	list               *keyList
 	index              int
 	score              *widget.Label
 	chart              *fyne.Container
 	question, clause   *widget.Label
 	evidenceHint, hint *widget.Label
 	scoreButtons       []*widget.Button
-	naReason           *widget.Entry
+	naNote             *widget.Label // why the open question does not apply
 	notes, evidence    *widget.Entry
 	problem            *widget.Label
 	dateNote           *widget.Label // why the assessment's date shows as unreadable
@@ -55,7 +55,7 @@ func newGapScreen(e *env) *gapScreen {
 	s.unanswered = widget.NewCheck(lang.L("Unanswered only"), func(bool) { s.filter() })
 	s.score = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.chart = container.NewVBox()
-	s.list = widget.NewList(
+	s.list = newKeyList(
 		func() int { return len(s.questions) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
@@ -69,7 +69,7 @@ func newGapScreen(e *env) *gapScreen {
 			box.Objects[0].(*widget.Label).SetText(q.Text)
 			box.Objects[1].(*widget.Label).SetText(q.Clause)
 			box.Objects[2].(*widget.Label).SetText(answerBadge(s.answers, q.ID))
-		})
+		}, s.onRune, s.onKey)
 	s.list.OnSelected = func(i widget.ListItemID) { s.open(i) }
 	s.question = wrapLabel("")
 	s.question.TextStyle = fyne.TextStyle{Bold: true}
@@ -81,11 +81,10 @@ func newGapScreen(e *env) *gapScreen {
 		v := score
 		s.scoreButtons = append(s.scoreButtons, widget.NewButton(data.MaturityLabel(v), func() { s.setScore(v) }))
 	}
-	na := widget.NewButton(lang.L("Not applicable"), func() { s.setScore(data.MaturityNA) })
+	na := widget.NewButton(lang.L("Not applicable…"), s.askNAReason)
 	s.scoreButtons = append(s.scoreButtons, na)
-	s.naReason = widget.NewEntry()
-	s.naReason.PlaceHolder = lang.L("Why it does not apply (needed for not applicable)")
-	s.naReason.OnSubmitted = func(string) { s.setScore(data.MaturityNA) }
+	s.naNote = wrapLabel("")
+	s.naNote.Hide()
 	s.notes = widget.NewMultiLineEntry()
 	s.notes.SetMinRowsVisible(3)
 	s.notes.PlaceHolder = lang.L("What you found")
@@ -255,7 +254,7 @@ func (s *gapScreen) open(i int) {
 	s.evidenceHint.SetText(lang.L("Good evidence:") + " " + q.Evidence)
 	s.hint.SetText(lang.L("Tip for a small firm:") + " " + q.Hint)
 	a := s.answers[q.ID]
-	s.naReason.SetText(a.NAReason)
+	s.showNANote(a)
 	s.notes.SetText(a.Notes)
 	s.evidence.SetText(a.Evidence)
 	s.problem.Hide()
@@ -293,18 +292,22 @@ func (s *gapScreen) questionID() string {
 	return s.questions[s.index].ID
 }
 
+func (s *gapScreen) showNANote(a data.Answer) {
+	if a.Score == data.MaturityNA && !a.Unreadable.Has("Score") && a.NAReason != "" {
+		s.naNote.SetText(lang.L("Why it does not apply:") + " " + a.NAReason)
+		s.naNote.Show()
+	} else {
+		s.naNote.Hide()
+	}
+}
+
 // setScore saves the answer at once and moves to the next question.
 func (s *gapScreen) setScore(score int) {
 	id := s.questionID()
 	if id == "" || s.current.ID == 0 || s.env.ws.ReadOnly() {
 		return
 	}
-	a := s.answers[id]
-	a.AssessmentID, a.QuestionID, a.Score = s.current.ID, id, score
-	a.NAReason = strings.TrimSpace(s.naReason.Text)
-	a.Notes = strings.TrimSpace(s.notes.Text)
-	a.Evidence = strings.TrimSpace(s.evidence.Text)
-	a, err := s.env.ws.SaveAnswer(s.env.ctx(), a)
+	err := s.saveAnswer(id, score, s.answers[id].NAReason)
 	if isConflict(err) {
 		showConflict(s.env.win, err, lang.L("Reloading discards the answer you gave here."), s.reloadAnswers)
 		return
@@ -312,15 +315,26 @@ func (s *gapScreen) setScore(score int) {
 	if err != nil {
 		s.problem.SetText(data.ErrorMessage(err))
 		s.problem.Show()
-		if score == data.MaturityNA {
-			s.env.win.Canvas().Focus(s.naReason)
-		}
-		return
+	}
+}
+
+// saveAnswer stores question id's answer with the notes and evidence typed
+// and moves to the next question.
+func (s *gapScreen) saveAnswer(id string, score int, reason string) error {
+	a := s.answers[id]
+	a.AssessmentID, a.QuestionID, a.Score, a.NAReason = s.current.ID, id, score, reason
+	a.Notes = strings.TrimSpace(s.notes.Text)
+	a.Evidence = strings.TrimSpace(s.evidence.Text)
+	a, err := s.env.ws.SaveAnswer(s.env.ctx(), a)
+	if err != nil {
+		return err
 	}
 	s.answers[id] = a
 	s.refreshScore()
 	s.list.RefreshItem(s.index)
+	s.showNANote(a)
 	s.next(1)
+	return nil
 }
 
 // saveText stores notes and evidence typed for an answered question.
@@ -330,8 +344,8 @@ func (s *gapScreen) saveText() {
 	if !ok || s.env.ws.ReadOnly() {
 		return
 	}
-	n, ev, r := strings.TrimSpace(s.notes.Text), strings.TrimSpace(s.evidence.Text), strings.TrimSpace(s.naReason.Text)
-	if a.Notes == n && a.Evidence == ev && a.NAReason == r {
+	n, ev := strings.TrimSpace(s.notes.Text), strings.TrimSpace(s.evidence.Text)
+	if a.Notes == n && a.Evidence == ev {
 		return
 	}
 	if u, ok := a.Unreadable.Of("Score"); ok {
@@ -340,7 +354,7 @@ func (s *gapScreen) saveText() {
 		s.env.showErr(data.Errorf(data.EInvalid, "%s Choose a score first: the notes and evidence are saved with it.", u.Message()))
 		return
 	}
-	a.Notes, a.Evidence, a.NAReason = n, ev, r
+	a.Notes, a.Evidence = n, ev
 	// The stored answer, with its new revision, is what the next keypress
 	// saves from.
 	a, err := s.env.ws.SaveAnswer(s.env.ctx(), a)
@@ -381,7 +395,7 @@ func (s *gapScreen) onRune(r rune) {
 	case r >= '0' && r <= '4':
 		s.setScore(int(r - '0'))
 	case r == 'n' || r == 'N':
-		s.setScore(data.MaturityNA)
+		s.askNAReason()
 	case r == 'j' || r == ']':
 		s.next(1)
 	case r == 'k' || r == '[':
@@ -533,7 +547,7 @@ func (s *gapScreen) content() fyne.CanvasObject {
 	answer := container.NewVBox(
 		s.clause, s.question, s.evidenceHint, s.hint,
 		buttons,
-		s.naReason, s.problem,
+		s.naNote, s.problem,
 		widget.NewForm(widget.NewFormItem(lang.L("Notes"), s.notes), widget.NewFormItem(lang.L("Evidence"), s.evidence)),
 		keysHelp,
 	)

@@ -90,22 +90,6 @@ func TestAnsweringWithTheKeyboardChangesTheScoreAndSurvivesReopening(t *testing.
 	}
 }
 
-func TestNotApplicableNeedsAReason(t *testing.T) {
-	u, _ := newPlainUI(t)
-	u.Workspace().SaveAssessment(u.ctx(), data.Assessment{Title: "Baseline", Date: fixedNow()})
-	u.show(screenGap)
-	g := u.screen.(*gapScreen)
-	u.runes('n')
-	if !g.problem.Visible() || !strings.Contains(g.problem.Text, "why") {
-		t.Errorf("problem = %q (visible %v), want a request for the reason", g.problem.Text, g.problem.Visible())
-	}
-	g.naReason.SetText("We have no internal suppliers.")
-	u.runes('n')
-	if _, ok := g.answers[g.questions[0].ID]; !ok {
-		t.Error("not applicable with a reason was not saved")
-	}
-}
-
 func TestRoadmapRefusesDoneWhileAPrerequisiteIsOpen(t *testing.T) {
 	u, _ := newPlainUI(t)
 	u.show(screenRoadmap)
