@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -18,7 +19,8 @@ import (
 // record open.
 func bob() context.Context { return data.WithActor(context.Background(), "Bob Lee") }
 
-// topDialogText is every label's text in the dialog on top, or "" when none
+// topDialogText is every label's text, form labels included, in the dialog
+// on top, or "" when none
 // is shown.
 func topDialogText(w fyne.Window) string {
 	overlay := w.Canvas().Overlays().Top()
@@ -27,7 +29,10 @@ func topDialogText(w fyne.Window) string {
 	}
 	var b strings.Builder
 	walk(overlay, func(o fyne.CanvasObject) {
-		if l, ok := o.(*widget.Label); ok {
+		switch l := o.(type) {
+		case *widget.Label:
+			b.WriteString(l.Text + "\n")
+		case *canvas.Text: // a form's field labels
 			b.WriteString(l.Text + "\n")
 		}
 	})

@@ -5,9 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"smsbuilder/data"
 )
@@ -32,24 +30,6 @@ func pressKey(c fyne.Canvas, k fyne.KeyName) {
 	c.OnTypedKey()(e)
 }
 
-// dialogText is every label and form label of the dialog in front.
-func dialogText(w fyne.Window) string {
-	top := w.Canvas().Overlays().Top()
-	if top == nil {
-		return ""
-	}
-	var b strings.Builder
-	walk(top, func(o fyne.CanvasObject) {
-		switch l := o.(type) {
-		case *widget.Label:
-			b.WriteString(l.Text + "\n")
-		case *canvas.Text:
-			b.WriteString(l.Text + "\n")
-		}
-	})
-	return b.String()
-}
-
 func newGapUI(t *testing.T) (*UI, *gapScreen) {
 	t.Helper()
 	u, _ := newPlainUI(t)
@@ -65,7 +45,7 @@ func TestGapNotApplicableByKeyboardThenTheNextDigitScoresTheNextQuestion(t *test
 	c := u.win.Canvas()
 	first, second := g.questions[0].ID, g.questions[1].ID
 	typeKeys(c, "n")
-	if text := dialogText(u.win); !strings.Contains(text, "Why does this not apply?") {
+	if text := topDialogText(u.win); !strings.Contains(text, "Why does this not apply?") {
 		t.Fatalf("dialog after N shows %q, want the question why", text)
 	}
 	if _, ok := c.Focused().(*cancelEntry); !ok {
@@ -74,7 +54,7 @@ func TestGapNotApplicableByKeyboardThenTheNextDigitScoresTheNextQuestion(t *test
 	typeKeys(c, "We have no internal suppliers.")
 	pressKey(c, fyne.KeyReturn)
 	if top := c.Overlays().Top(); top != nil {
-		t.Fatalf("dialog still open after Enter: %q", dialogText(u.win))
+		t.Fatalf("dialog still open after Enter: %q", topDialogText(u.win))
 	}
 	if c.Focused() != g.list {
 		t.Fatalf("focus after Enter is on %T, want the question list", c.Focused())
@@ -107,7 +87,7 @@ func TestGapNotApplicableWithoutAReasonAsksForItInPlainWords(t *testing.T) {
 	c := u.win.Canvas()
 	typeKeys(c, "N")
 	pressKey(c, fyne.KeyReturn)
-	text := dialogText(u.win)
+	text := topDialogText(u.win)
 	if !strings.Contains(text, "Say why the question does not apply.") {
 		t.Fatalf("dialog after an empty reason shows %q, want a request for the reason", text)
 	}
