@@ -20,8 +20,7 @@ import (
 func bob() context.Context { return data.WithActor(context.Background(), "Bob Lee") }
 
 // topDialogText is every label's text, form labels included, in the dialog
-// on top, or "" when none
-// is shown.
+// on top, or "" when none is shown.
 func topDialogText(w fyne.Window) string {
 	overlay := w.Canvas().Overlays().Top()
 	if overlay == nil {
