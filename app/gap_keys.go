@@ -28,6 +28,9 @@ func newKeyList(length func() int, create func() fyne.CanvasObject, update func(
 	return l
 }
 
+// keyTarget is the question list: the gap screen's keys go there.
+func (s *gapScreen) keyTarget() fyne.Focusable { return s.list }
+
 func (l *keyList) TypedRune(r rune) { l.runes(r) }
 
 func (l *keyList) TypedKey(e *fyne.KeyEvent) {
@@ -70,7 +73,7 @@ func (s *gapScreen) askNAReason() {
 	}
 	reason := newCancelEntry()
 	reason.SetText(s.answers[id].NAReason)
-	reason.PlaceHolder = lang.L("For example: we have no internal suppliers")
+	reason.PlaceHolder = lang.L("For example: no internal suppliers")
 	problems := fieldProblems{}
 	form := widget.NewForm(widget.NewFormItem(lang.L("Why does this not apply?"), problems.wrap("NAReason", reason)))
 	d := showRecordDialog(s.env.win, lang.L("Not applicable"), lang.L("Save"), form, 520, true, problems, func() error {

@@ -140,3 +140,19 @@ func goIdentifier(text string) string {
 	}
 	return ""
 }
+
+func TestGapOpensWithTheKeysOnTheQuestionList(t *testing.T) {
+	u, g := newGapUI(t)
+	c := u.win.Canvas()
+	u.show(screenDashboard)
+	c.Focus(u.nav) // as a click on the navigation leaves it
+	u.show(screenGap)
+	g = u.screen.(*gapScreen)
+	if c.Focused() != g.list {
+		t.Fatalf("focus on the gap screen is on %T, want the question list", c.Focused())
+	}
+	typeKeys(c, "4")
+	if got := g.answers[g.questions[0].ID].Score; got != 4 {
+		t.Errorf("first question score = %d, want 4", got)
+	}
+}

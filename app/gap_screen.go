@@ -70,7 +70,13 @@ func newGapScreen(e *env) *gapScreen {
 			box.Objects[1].(*widget.Label).SetText(q.Clause)
 			box.Objects[2].(*widget.Label).SetText(answerBadge(s.answers, q.ID))
 		}, s.onRune, s.onKey)
-	s.list.OnSelected = func(i widget.ListItemID) { s.open(i) }
+	s.list.OnSelected = func(i widget.ListItemID) {
+		s.open(i)
+		// A click on a row leaves the focus where it was (Fyne focuses the
+		// list it embeds, not this one), and a focused field would take
+		// the next digit.
+		e.win.Canvas().Focus(s.list)
+	}
 	s.question = wrapLabel("")
 	s.question.TextStyle = fyne.TextStyle{Bold: true}
 	s.clause = widget.NewLabel("")

@@ -28,6 +28,13 @@ type screen interface {
 	content() fyne.CanvasObject
 }
 
+// keyedScreen is a screen whose keys belong to one widget: it gets the focus
+// when the screen opens, so the navigation list a click has just focused
+// does not swallow them.
+type keyedScreen interface {
+	keyTarget() fyne.Focusable
+}
+
 // screenDef is one entry of the navigation.
 type screenDef struct {
 	id    string

@@ -277,6 +277,9 @@ func (u *UI) show(id string) {
 			u.screen = d.build(u.env())
 			u.body.Objects = []fyne.CanvasObject{u.screen.content()}
 			u.body.Refresh()
+			if k, ok := u.screen.(keyedScreen); ok {
+				u.win.Canvas().Focus(k.keyTarget())
+			}
 			return
 		}
 	}
