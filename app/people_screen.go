@@ -171,13 +171,20 @@ func (s *peopleScreen) onDelete() {
 	if !ok {
 		return
 	}
+	var links data.Unlinked
 	s.deletion.ask(s.env, lang.L("Delete person"),
 		fmt.Sprintf(lang.L("Delete %s and the roles they hold? You can undo this until you leave the screen."), p.Name), p.Name,
-		func() error { return s.env.ws.DeletePerson(s.env.ctx(), p) },
 		func() error {
-			p.ID = 0
-			_, err := s.env.ws.SavePerson(s.env.ctx(), p)
+			var err error
+			links, err = s.env.ws.DeletePerson(s.env.ctx(), p)
 			return err
+		},
+		func() (string, error) {
+			done, err := s.env.ws.RestorePerson(s.env.ctx(), p, links)
+			if err != nil || done.LeftAlone == 0 {
+				return "", err
+			}
+			return fmt.Sprintf(lang.L("%d of the records they were linked to had been given to someone else or deleted since, and stay as they are."), done.LeftAlone), nil
 		})
 }
 

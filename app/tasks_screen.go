@@ -227,10 +227,9 @@ func (s *tasksScreen) onDelete() {
 	}
 	s.deletion.ask(s.env, lang.L("Delete task"), fmt.Sprintf(lang.L("Delete %q? You can undo this until you leave the screen."), t.Title), t.Title,
 		func() error { return s.env.ws.DeleteTask(s.env.ctx(), t) },
-		func() error {
-			t.ID = 0
-			_, err := s.env.ws.SaveTask(s.env.ctx(), t)
-			return err
+		func() (string, error) {
+			_, err := s.env.ws.RestoreTask(s.env.ctx(), t)
+			return "", err
 		})
 }
 

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -99,13 +100,13 @@ func orUnreadable(bad data.BadValues, field, text string) string {
 }
 
 // undoableDelete asks before deleting a record and, until the screen is
-// left, offers to undo it by storing the record again.
+// left, offers to undo it by restoring the record under its own ID.
 type undoableDelete struct {
 	button  *widget.Button // "Undo delete", shown after a delete
 	status  *widget.Label
 	reload  func()
 	name    string
-	restore func() error
+	restore func() (string, error) // a note on what the restore left as it was, or ""
 }
 
 func newUndoableDelete(status *widget.Label, reload func()) *undoableDelete {
@@ -116,7 +117,7 @@ func newUndoableDelete(status *widget.Label, reload func()) *undoableDelete {
 }
 
 // ask confirms, deletes with del, and keeps restore for the undo button.
-func (u *undoableDelete) ask(e *env, title, question, name string, del, restore func() error) {
+func (u *undoableDelete) ask(e *env, title, question, name string, del func() error, restore func() (string, error)) {
 	dialog.ShowConfirm(title, question, func(yes bool) {
 		if !yes {
 			return
@@ -136,13 +137,14 @@ func (u *undoableDelete) onUndo() {
 	if u.restore == nil {
 		return
 	}
-	if err := u.restore(); err != nil {
+	note, err := u.restore()
+	if err != nil {
 		u.status.SetText(data.ErrorMessage(err))
 		return
 	}
 	u.restore = nil
 	u.button.Hide()
-	u.status.SetText(fmt.Sprintf(lang.L("%s was restored."), u.name))
+	u.status.SetText(strings.TrimSpace(fmt.Sprintf(lang.L("%s was restored."), u.name) + " " + note))
 	u.reload()
 }
 

@@ -10,6 +10,9 @@ const (
 	ActionCreate = "create"
 	ActionUpdate = "update"
 	ActionDelete = "delete"
+	// ActionRestore brings a deleted record back under its own ID, and
+	// links it again to the records its delete left pointing at nobody.
+	ActionRestore = "restore"
 )
 
 // AuditEntry is one change recorded in the audit trail.

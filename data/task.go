@@ -74,6 +74,8 @@ type TaskService interface {
 	Tasks(ctx context.Context) ([]Task, error)
 	SaveTask(ctx context.Context, t Task) (Task, error)
 	DeleteTask(ctx context.Context, t Task) error
+	// RestoreTask brings a deleted task back under its own ID.
+	RestoreTask(ctx context.Context, t Task) (Task, error)
 }
 
 // SortTasks orders tasks for the task list: overdue first (most overdue

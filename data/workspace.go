@@ -21,7 +21,13 @@ type PeopleService interface {
 	// SavePerson creates the person when ID is 0 and updates it otherwise; it
 	// returns the stored record.
 	SavePerson(ctx context.Context, p Person) (Person, error)
-	DeletePerson(ctx context.Context, p Person) error
+	// DeletePerson removes the person and says which records it left
+	// pointing at nobody, for RestorePerson.
+	DeletePerson(ctx context.Context, p Person) (Unlinked, error)
+	// RestorePerson brings a deleted person back under their own ID with
+	// their roles, and links again those of links that still point at
+	// nobody.
+	RestorePerson(ctx context.Context, p Person, links Unlinked) (Restored, error)
 }
 
 // AuditService reads the audit trail. Writes happen inside every other

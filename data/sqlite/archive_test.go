@@ -142,7 +142,7 @@ func TestRestoredWorkspaceKeepsHistoryAndProtection(t *testing.T) {
 			last = p
 		}
 	}
-	if err := ws.DeletePerson(ctx, last); err != nil {
+	if _, err := ws.DeletePerson(ctx, last); err != nil {
 		t.Fatal(err)
 	}
 	wantTrail, err := ws.AuditTrail(ctx, "", "", 0)

@@ -49,7 +49,7 @@ func valueChecks() []valueCheck {
 
 		{table: "audit_trail", column: "at", since: 1, check: storedTime(false)},
 		{table: "audit_trail", column: "entity", since: 1, check: required()},
-		{table: "audit_trail", column: "action", since: 1, check: choice(data.ActionCreate, data.ActionUpdate, data.ActionDelete)},
+		{table: "audit_trail", column: "action", since: 1, check: choice(data.ActionCreate, data.ActionUpdate, data.ActionDelete, data.ActionRestore)},
 		{table: "audit_trail", column: "changes", since: 1, check: auditChanges()},
 
 		{table: "step_progress", column: "status", since: 2, check: choice(steps...)},

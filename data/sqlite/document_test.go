@@ -1042,7 +1042,7 @@ func TestDocumentPeopleDeleted(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	if err := ws.DeletePerson(ctx, margaret); err != nil {
+	if _, err := ws.DeletePerson(ctx, margaret); err != nil {
 		t.Fatal(err)
 	}
 	at := clock.t

@@ -167,12 +167,8 @@ func (w *Workspace) SavePerson(ctx context.Context, p data.Person) (data.Person,
 				return err
 			}
 		}
-		for i, r := range p.Roles {
-			if _, err := tx.ExecContext(ctx,
-				"INSERT INTO person_roles (person_id, position, kind, process) VALUES (?, ?, ?, ?)",
-				id, i, string(r.Kind), r.Process); err != nil {
-				return err
-			}
+		if err := insertRoles(ctx, tx, id, p.Roles); err != nil {
+			return err
 		}
 		if err := record(ctx, tx, now, "person", strconv.FormatInt(id, 10), action, data.Diff(fields, before, after)); err != nil {
 			return err
@@ -187,15 +183,29 @@ func (w *Workspace) SavePerson(ctx context.Context, p data.Person) (data.Person,
 	return saved, nil
 }
 
+// insertRoles stores roles as the person's, in their order.
+func insertRoles(ctx context.Context, tx *sql.Tx, id int64, roles []data.Role) error {
+	for i, r := range roles {
+		if _, err := tx.ExecContext(ctx,
+			"INSERT INTO person_roles (person_id, position, kind, process) VALUES (?, ?, ?, ?)",
+			id, i, string(r.Kind), r.Process); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // DeletePerson removes the person p (their ID and Revision) and their roles
 // unless they changed since p was read (data.EConflict), recording their
 // last values in the audit trail. The steps, tasks and documents they owned
 // are left without an owner, and the versions they approved without an
 // approver (ON DELETE SET NULL), each with that change in its own trail and
-// a new revision, so that a copy read before is stale.
-func (w *Workspace) DeletePerson(ctx context.Context, p data.Person) error {
+// a new revision, so that a copy read before is stale. It returns those
+// records, for RestorePerson.
+func (w *Workspace) DeletePerson(ctx context.Context, p data.Person) (data.Unlinked, error) {
 	id := p.ID
-	return w.write(ctx, "delete person", func(tx *sql.Tx) error {
+	var unlinked data.Unlinked
+	err := w.write(ctx, "delete person", func(tx *sql.Tx) error {
 		old, err := readPerson(ctx, tx, id)
 		if err != nil {
 			return personRecord(id).gone(ctx, tx, w.now(), err)
@@ -203,7 +213,7 @@ func (w *Workspace) DeletePerson(ctx context.Context, p data.Person) error {
 		now := w.now()
 		// The references go with the delete, so they are recorded first; a
 		// refused delete rolls the records back.
-		if err := recordOwnerGone(ctx, tx, now, old); err != nil {
+		if unlinked, err = recordOwnerGone(ctx, tx, now, old); err != nil {
 			return err
 		}
 		if err := personRecord(id).delete(ctx, tx, now, p.Revision); err != nil {
@@ -213,6 +223,10 @@ func (w *Workspace) DeletePerson(ctx context.Context, p data.Person) error {
 		return record(ctx, tx, now, "person", strconv.FormatInt(id, 10), data.ActionDelete,
 			data.Diff(fields, before, map[string]string{}))
 	})
+	if err != nil {
+		return data.Unlinked{}, err
+	}
+	return unlinked, nil
 }
 
 // ownerName is the name of the person with id, as the audit trail of the
@@ -245,49 +259,43 @@ func nullID(id int64) any {
 
 // recordOwnerGone records, for each step, task and document p owns and each
 // document version p approved, that the reference to p is about to be
-// removed with p.
-func recordOwnerGone(ctx context.Context, tx *sql.Tx, at time.Time, p data.Person) error {
-	owned := []struct{ entity, field, query, bump string }{
-		{"step", "owner", "SELECT step_id FROM step_progress WHERE owner_id = ? ORDER BY step_id",
-			"UPDATE step_progress SET revision = revision + 1 WHERE owner_id = ?"},
-		{"task", "owner", "SELECT id FROM tasks WHERE owner_id = ? ORDER BY id",
-			"UPDATE tasks SET revision = revision + 1 WHERE owner_id = ?"},
-		{"document", "owner", "SELECT id FROM documents WHERE owner_id = ? ORDER BY id",
-			"UPDATE documents SET revision = revision + 1 WHERE owner_id = ?"},
-		{"version", "approved_by", "SELECT id FROM document_versions WHERE approved_by = ? ORDER BY id",
-			"UPDATE document_versions SET revision = revision + 1 WHERE approved_by = ?"},
-	}
-	for _, o := range owned {
-		if _, err := tx.ExecContext(ctx, o.bump, p.ID); err != nil {
-			return err
+// removed with p, and returns those records.
+func recordOwnerGone(ctx context.Context, tx *sql.Tx, at time.Time, p data.Person) (data.Unlinked, error) {
+	var u data.Unlinked
+	for _, o := range personLinks(&u) {
+		if _, err := tx.ExecContext(ctx, "UPDATE "+o.table+" SET revision = revision + 1 WHERE "+o.column+" = ?", p.ID); err != nil {
+			return u, err
 		}
 		change := []data.FieldChange{{Field: o.field, From: p.Name}}
 		var ids []string
-		rows, err := tx.QueryContext(ctx, o.query, p.ID)
+		rows, err := tx.QueryContext(ctx, "SELECT "+o.key+" FROM "+o.table+" WHERE "+o.column+" = ? ORDER BY "+o.key, p.ID)
 		if err != nil {
-			return err
+			return u, err
 		}
 		for rows.Next() {
 			var id string
 			if err := rows.Scan(&id); err != nil {
 				rows.Close()
-				return err
+				return u, err
 			}
 			ids = append(ids, id)
 		}
 		if err := rows.Close(); err != nil {
-			return err
+			return u, err
 		}
 		if err := rows.Err(); err != nil {
-			return err
+			return u, err
 		}
 		for _, id := range ids {
 			if err := record(ctx, tx, at, o.entity, id, data.ActionUpdate, change); err != nil {
-				return err
+				return u, err
+			}
+			if err := o.add(id); err != nil {
+				return u, err
 			}
 		}
 	}
-	return nil
+	return u, nil
 }
 
 // addRole gives p the role of the stored kind; a kind this version does not

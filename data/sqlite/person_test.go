@@ -106,7 +106,7 @@ func TestPersonLifecycle(t *testing.T) {
 	checkTrail(t, ws, "person", id, wantTrail)
 
 	// Delete: the last values are kept in the trail; the roles go too.
-	if err := ws.DeletePerson(actorCtx("Oliver Grant"), updated); err != nil {
+	if _, err := ws.DeletePerson(actorCtx("Oliver Grant"), updated); err != nil {
 		t.Fatal(err)
 	}
 	_, err = ws.Person(ctx, p.ID)
@@ -174,7 +174,7 @@ func TestPersonNotFound(t *testing.T) {
 	}{
 		{"Person", func() error { _, err := ws.Person(ctx, 42); return err }},
 		{"SavePerson", func() error { _, err := ws.SavePerson(ctx, data.Person{ID: 42, Name: "Ghost"}); return err }},
-		{"DeletePerson", func() error { return ws.DeletePerson(ctx, data.Person{ID: 42}) }},
+		{"DeletePerson", func() error { _, err := ws.DeletePerson(ctx, data.Person{ID: 42}); return err }},
 	}
 	for _, c := range calls {
 		e := wantCode(t, c.do(), data.ENotFound)

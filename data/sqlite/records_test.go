@@ -311,6 +311,10 @@ func TestNewRecordsReadOnly(t *testing.T) {
 		}},
 		{"SaveTask update", func() error { _, err := ro.SaveTask(ctx, edited); return err }},
 		{"DeleteTask", func() error { return ro.DeleteTask(ctx, r.task) }},
+		{"RestoreTask", func() error {
+			return errOf(ro.RestoreTask(ctx, data.Task{ID: 99, Title: "Gone", Status: data.TaskOpen, SourceKind: data.SourceManual}))
+		}},
+		{"RestorePerson", func() error { return errOf(ro.RestorePerson(ctx, data.Person{ID: 99, Name: "Gone"}, data.Unlinked{})) }},
 	}
 	for _, wr := range writes {
 		e := wantCode(t, wr.do(), data.EReadOnly)
@@ -360,7 +364,7 @@ func TestOwnerDeleted(t *testing.T) {
 		tasks = append(tasks, task)
 	}
 
-	if err := ws.DeletePerson(ctx, priya); err != nil {
+	if _, err := ws.DeletePerson(ctx, priya); err != nil {
 		t.Fatal(err)
 	}
 	at := clock.t

@@ -222,7 +222,7 @@ func TestStaleDeleteRefused(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			return func() error { return w.DeletePerson(alice, p) }, func() error { return w.DeletePerson(alice, changed) }
+			return func() error { _, err := w.DeletePerson(alice, p); return err }, func() error { _, err := w.DeletePerson(alice, changed); return err }
 		}},
 		{"assessment", "this assessment", func(w *Workspace, r records) (func() error, func() error) {
 			changed := r.assessment
@@ -274,7 +274,7 @@ func TestOwnerGoneMakesCopiesStale(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := w.DeletePerson(actorCtx("Bob Lee"), daniel); err != nil {
+	if _, err := w.DeletePerson(actorCtx("Bob Lee"), daniel); err != nil {
 		t.Fatal(err)
 	}
 	opened.OwnerID = r.people["Priya Raman"].ID
@@ -309,7 +309,7 @@ func TestSaveOfADeletedRecordNamesWhoDeletedIt(t *testing.T) {
 		}},
 		{"person saved", "this person's details", func(w *Workspace, r records) error {
 			p := r.people["Oliver Grant"]
-			if err := w.DeletePerson(bob, p); err != nil {
+			if _, err := w.DeletePerson(bob, p); err != nil {
 				t.Fatal(err)
 			}
 			p.Email = "oliver@example.com"

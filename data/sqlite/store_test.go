@@ -562,7 +562,7 @@ func TestReadOnlyFile(t *testing.T) {
 				{"SaveOrganisation", func() error { return errOf(ws.SaveOrganisation(ctx, o)) }},
 				{"SavePerson new", func() error { _, err := ws.SavePerson(ctx, data.Person{Name: "New Starter"}); return err }},
 				{"SavePerson update", func() error { p := people[0]; p.JobTitle = "Changed"; _, err := ws.SavePerson(ctx, p); return err }},
-				{"DeletePerson", func() error { return ws.DeletePerson(ctx, people[0]) }},
+				{"DeletePerson", func() error { _, err := ws.DeletePerson(ctx, people[0]); return err }},
 			}
 			for _, wr := range writes {
 				e := wantCode(t, wr.do(), data.EReadOnly)

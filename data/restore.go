@@ -1,0 +1,24 @@
+package data
+
+// Unlinked names the records a delete of a person left pointing at nobody:
+// the roadmap steps and tasks and documents they owned and the document
+// versions they approved. A restore links exactly these again.
+type Unlinked struct {
+	Steps     []string // catalogue step IDs
+	Tasks     []int64
+	Documents []int64
+	Versions  []int64
+}
+
+// Count is how many records the delete left pointing at nobody.
+func (u Unlinked) Count() int {
+	return len(u.Steps) + len(u.Tasks) + len(u.Documents) + len(u.Versions)
+}
+
+// Restored says what a restore linked again, and how many records it left
+// as they are because someone had linked them to another person, or
+// deleted them, since the delete.
+type Restored struct {
+	Relinked  int
+	LeftAlone int
+}
