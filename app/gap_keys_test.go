@@ -142,12 +142,12 @@ func goIdentifier(text string) string {
 }
 
 func TestGapOpensWithTheKeysOnTheQuestionList(t *testing.T) {
-	u, g := newGapUI(t)
+	u, _ := newGapUI(t)
 	c := u.win.Canvas()
 	u.show(screenDashboard)
 	c.Focus(u.nav) // as a click on the navigation leaves it
 	u.show(screenGap)
-	g = u.screen.(*gapScreen)
+	g := u.screen.(*gapScreen)
 	if c.Focused() != g.list {
 		t.Fatalf("focus on the gap screen is on %T, want the question list", c.Focused())
 	}
