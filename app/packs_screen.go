@@ -100,11 +100,15 @@ const (
 	packGap      = "gap"      // one chosen assessment
 )
 
-// savePack asks where to save a pack, then builds it with a progress dialog
-// that can cancel it, and offers to open it. The path never lands on a
-// workspace; replacing an existing file is confirmed first, in stronger
+// savePack says so when the pack would print nothing; otherwise it asks
+// where to save it, then builds it with a progress dialog that can cancel
+// it, and offers to open it. The path never lands on a workspace; replacing an existing file is confirmed first, in stronger
 // words when it is not a PDF.
 func savePack(e *env, p reports.Pack, title string, opts reports.Options) {
+	if err := checkPack(e, p.ID, opts); err != nil {
+		e.showErr(err)
+		return
+	}
 	pathOf := func(folder, name string) (string, error) {
 		path, err := filePath(folder, name, ".pdf")
 		if err == nil {
@@ -173,9 +177,7 @@ func buildPack(e *env, p reports.Pack, title string, opts reports.Options, path 
 			default:
 				dialog.ShowConfirm(lang.L("Pack created"), fmt.Sprintf(lang.L("%s was saved to\n%s\n\nOpen it now?"), title, path), func(open bool) {
 					if open {
-						if err := e.openFile(path); err != nil {
-							e.showErr(err)
-						}
+						openPack(e, path)
 					}
 				}, e.win)
 			}

@@ -7,7 +7,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"time"
@@ -32,6 +31,9 @@ type Deps struct {
 	DefaultWorkspace string
 	// Now is the clock; tests fix it.
 	Now func() time.Time
+	// Open opens a file or folder with the system's program, failing when
+	// none did; nil asks the system (openWithSystem).
+	Open func(path string) error
 }
 
 // UI is the main window and the workspace it shows.
@@ -314,11 +316,10 @@ func (u *UI) noWorkspace() fyne.CanvasObject {
 }
 
 func (u *UI) openInViewer(path string) error {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return fmt.Errorf("open %s: %w", path, err)
+	if u.deps.Open != nil {
+		return u.deps.Open(path)
 	}
-	return u.app.OpenURL(&url.URL{Scheme: "file", Path: abs})
+	return openWithSystem(u.app, path)
 }
 
 // showError tells the user what went wrong in plain words.

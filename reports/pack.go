@@ -267,8 +267,7 @@ type packEnv struct {
 // checked between sections, blocks, table rows and clauses, and a cancelled
 // build returns ctx.Err() with nothing written to w.
 func Build(ctx context.Context, packID string, src Source, opts Options, w io.Writer, progress func(done, total int)) error {
-	p, ok := FindPack(packID)
-	if !ok {
+	if _, ok := FindPack(packID); !ok {
 		return data.Errorf(data.ENotFound, "There is no pack called %q.", packID)
 	}
 	if err := ctx.Err(); err != nil {
@@ -277,14 +276,8 @@ func Build(ctx context.Context, packID string, src Source, opts Options, w io.Wr
 	if progress == nil {
 		progress = func(int, int) {}
 	}
-	src = src.printable()
-	opts = opts.resolve(src.Org)
-	env := packEnv{ctx: ctx, src: src, opts: opts, date: opts.DateFormat.Format(opts.Now), status: "Generated"}
-	if opts.Draft {
-		env.status = "Draft"
-	}
-	spec, err := p.spec(env)
-	if bad := src.Unreadable(); err == nil && len(bad) > 0 {
+	spec, env, err := prepare(ctx, packID, src, opts)
+	if bad := env.src.Unreadable(); err == nil && len(bad) > 0 {
 		spec.sections = append(spec.sections, unreadableSection(bad))
 	}
 	if err == nil {
@@ -297,6 +290,35 @@ func Build(ctx context.Context, packID string, src Source, opts Options, w io.Wr
 		return fmt.Errorf("build pack %s: %w", packID, err)
 	}
 	return nil
+}
+
+// Check tells, without laying anything out, whether the pack packID would
+// print from src with opts: nil, or the plain error Build would give before
+// writing a byte (nothing approved yet, no assessment, ...). Callers ask it
+// before they ask where to save, so nobody picks a file for a pack that
+// cannot be made.
+func Check(ctx context.Context, packID string, src Source, opts Options) error {
+	if _, _, err := prepare(ctx, packID, src, opts); err != nil {
+		return fmt.Errorf("check pack %s: %w", packID, err)
+	}
+	return nil
+}
+
+// prepare resolves opts against src and reads the pack's spec: the cheap
+// part of Build that finds a pack with nothing to print.
+func prepare(ctx context.Context, packID string, src Source, opts Options) (*packSpec, packEnv, error) {
+	p, ok := FindPack(packID)
+	if !ok {
+		return nil, packEnv{}, data.Errorf(data.ENotFound, "There is no pack called %q.", packID)
+	}
+	src = src.printable()
+	opts = opts.resolve(src.Org)
+	env := packEnv{ctx: ctx, src: src, opts: opts, date: opts.DateFormat.Format(opts.Now), status: "Generated"}
+	if opts.Draft {
+		env.status = "Draft"
+	}
+	spec, err := p.spec(env)
+	return spec, env, err
 }
 
 // renderPack lays the pack out until its page numbers are known, then prints

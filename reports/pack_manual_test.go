@@ -410,7 +410,15 @@ func TestManualRefusals(t *testing.T) {
 			if buf.Len() != 0 {
 				t.Errorf("a refused pack wrote %d bytes", buf.Len())
 			}
+			// Check, asked before the save dialog, refuses in the same words
+			err = Check(ctx, "manual", tc.src, Options{Now: fixedNow, IncludeDrafts: tc.include})
+			if !errors.As(err, &de) || de.Code != tc.code || de.Message != tc.msg {
+				t.Errorf("Check: err = %v, want %s %q", err, tc.code, tc.msg)
+			}
 		})
+	}
+	if err := Check(ctx, "manual", draftOnly, Options{Now: fixedNow, IncludeDrafts: true}); err != nil {
+		t.Errorf("Check refused the manual with its draft included: %v", err)
 	}
 	// the draft prints when drafts are included
 	b := buildPack(t, "manual", draftOnly, Options{Now: fixedNow, IncludeDrafts: true})

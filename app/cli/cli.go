@@ -324,6 +324,10 @@ func runPack(ctx context.Context, args []string, d Deps) error {
 			return usagef("--paper must be A4 or Letter")
 		}
 	}
+	// A pack with nothing to print is refused before any file is made.
+	if err := reports.Check(ctx, pack.ID, src, opts); err != nil {
+		return err
+	}
 	err = writeFileAtomic(*out, func(w io.Writer) error {
 		return reports.Build(ctx, pack.ID, src, opts, w, nil)
 	}, d)
