@@ -48,11 +48,13 @@ func showNotOpened(e *env, path string) {
 	where.Wrapping = fyne.TextWrapBreak
 	note := wrapLabel("")
 	note.Hide()
+	var d *dialog.CustomDialog
+	size := fyne.NewSize(520, 0)
 	say := func(text string) {
 		note.SetText(text)
 		note.Show()
+		d.Resize(size) // the dialog grows to hold the note
 	}
-	var d *dialog.CustomDialog
 	folder := widget.NewButtonWithIcon(lang.L("Show folder"), theme.FolderOpenIcon(), nil)
 	folder.OnTapped = func() {
 		folder.Disable()
@@ -61,7 +63,7 @@ func showNotOpened(e *env, path string) {
 			fyne.Do(func() {
 				folder.Enable()
 				if err != nil {
-					say(lang.L("The folder could not be shown either: no file manager answered. Copy the path and open the file from your file manager."))
+					say(lang.L("No file manager showed the folder either; copy the path above."))
 					return
 				}
 				d.Hide()
@@ -77,6 +79,6 @@ func showNotOpened(e *env, path string) {
 		where, note)
 	d = dialog.NewCustom(lang.L("The PDF was not opened"), lang.L("Close"), content, e.win)
 	d.SetButtons([]fyne.CanvasObject{folder, copyPath, widget.NewButton(lang.L("Close"), func() { d.Hide() })})
-	d.Resize(fyne.NewSize(520, 0))
+	d.Resize(size)
 	d.Show()
 }

@@ -56,7 +56,7 @@ func TestAPackNoViewerOpensSaysWhereItIsAndOffersTheFolder(t *testing.T) {
 	}
 
 	tapInTopDialog(t, u.win, "Show folder")
-	waitForDialog(t, u.win, "The folder could not be shown either")
+	waitForDialog(t, u.win, "No file manager showed the folder either")
 	if text := topDialogText(u.win); !strings.Contains(text, path) {
 		t.Errorf("the path left the notice when the folder failed:\n%s", text)
 	}
