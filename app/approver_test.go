@@ -32,7 +32,7 @@ func TestTheApproveDialogNamesThePersonWorkingAndTheyApprove(t *testing.T) {
 	ed.move(data.SendForReview, data.Approval{})
 	ed.onApprove()
 	text := topDialogText(u.win)
-	if !strings.Contains(text, "Daniel Okafor (SMS owner") || !strings.Contains(text, "the person working") {
+	if !strings.Contains(text, "Daniel Okafor (SMS owner), the person working") || !strings.Contains(text, "the person working") {
 		t.Fatalf("the approve dialog does not name the person working:\n%s", text)
 	}
 	var selects int

@@ -230,7 +230,13 @@ func (ed *documentEditor) onApprove() {
 		ed.env.showErr(data.Errorf(data.EInvalid, "%s\n%s", data.ErrorMessage(err), lang.L("To approve as one of them, choose File ▸ Who is working… and pick their name.")))
 		return
 	}
-	who := widget.NewLabel(fmt.Sprintf(lang.L("%s (%s), the person working"), approver.Name, approver.RolesText()))
+	var signs []string // the roles that let them approve, not every hat they wear
+	for _, k := range []data.RoleKind{data.RoleTopManagement, data.RoleSMSOwner} {
+		if approver.HasRole(k) {
+			signs = append(signs, k.Label())
+		}
+	}
+	who := widget.NewLabel(fmt.Sprintf(lang.L("%s (%s), the person working"), approver.Name, strings.Join(signs, ", ")))
 	who.Wrapping = fyne.TextWrapWord
 	summary := widget.NewEntry()
 	summary.PlaceHolder = lang.L("What changed, for the revision history")
