@@ -223,24 +223,21 @@ func (ed *documentEditor) onApprove() {
 		ed.env.showErr(err)
 		return
 	}
-	var approvers []data.Person
-	for _, p := range people {
-		if data.CheckApprover(p) == nil {
-			approvers = append(approvers, p)
-		}
-	}
-	names := personNames(approvers)[1:]
-	if len(names) == 0 {
-		ed.env.showErr(data.Errorf(data.EInvalid, "Nobody can approve yet: give someone the top management or SMS owner role on the People screen."))
+	// Approval is the signature of the person working; choosing someone
+	// else would let anyone sign in a colleague's name.
+	approver, err := data.ApproverFor(ed.env.actor(), people)
+	if err != nil {
+		ed.env.showErr(data.Errorf(data.EInvalid, "%s\n%s", data.ErrorMessage(err), lang.L("To approve as one of them, choose File ▸ Who is working… and pick their name.")))
 		return
 	}
-	who := widget.NewSelect(names, nil)
-	for _, p := range approvers {
-		if p.HasRole(data.RoleTopManagement) {
-			who.SetSelected(p.Name)
-			break
+	var signs []string // the roles that let them approve, not every hat they wear
+	for _, k := range []data.RoleKind{data.RoleTopManagement, data.RoleSMSOwner} {
+		if approver.HasRole(k) {
+			signs = append(signs, k.Label())
 		}
 	}
+	who := widget.NewLabel(fmt.Sprintf(lang.L("%s (%s), the person working"), approver.Name, strings.Join(signs, ", ")))
+	who.Wrapping = fyne.TextWrapWord
 	summary := widget.NewEntry()
 	summary.PlaceHolder = lang.L("What changed, for the revision history")
 	if ed.current.Major == 1 && ed.current.Minor == 0 {
@@ -255,7 +252,7 @@ func (ed *documentEditor) onApprove() {
 	body := container.NewVBox(
 		wrapLabel(lang.L("Approval freezes this text: it can no longer change, and its SHA-256 fingerprint prints in the footer so a paper copy can be checked.")),
 		widget.NewForm(
-			widget.NewFormItem(lang.L("Approved by *"), who),
+			widget.NewFormItem(lang.L("Approved by"), who),
 			widget.NewFormItem(lang.L("Change summary *"), summary),
 			widget.NewFormItem(lang.L("Review every (months)"), months),
 		))
@@ -263,7 +260,7 @@ func (ed *documentEditor) onApprove() {
 	showRecordDialog(ed.env.win, title, lang.L("Approve"), body, 560, true, nil, func() error {
 		m := 12
 		fmt.Sscan(months.Selected, &m)
-		a := data.Approval{ApproverID: personID(approvers, who.Selected), ChangeSummary: strings.TrimSpace(summary.Text), At: ed.env.now(), ReviewMonths: m}
+		a := data.Approval{ApproverID: approver.ID, ChangeSummary: strings.TrimSpace(summary.Text), At: ed.env.now(), ReviewMonths: m}
 		if _, err := ed.env.ws.Move(ed.env.ctx(), ed.current, data.Approve, a); err != nil {
 			return err
 		}

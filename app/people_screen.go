@@ -28,6 +28,7 @@ type peopleScreen struct {
 	edit, remove, history *widget.Button
 	undo                  *widget.Button
 	status                *widget.Label
+	hats                  *widget.Label // conflicting or missing roles; hidden when none
 	deletion              *undoableDelete
 }
 
@@ -81,6 +82,8 @@ func newPeopleScreen(e *env) *peopleScreen {
 	s.remove = widget.NewButtonWithIcon(lang.L("Delete…"), theme.DeleteIcon(), s.onDelete)
 	s.history = widget.NewButtonWithIcon(lang.L("History"), theme.HistoryIcon(), s.onHistory)
 	s.status = widget.NewLabel("")
+	s.hats = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.hats.Wrapping = fyne.TextWrapWord
 	s.deletion = newUndoableDelete(s.status, s.load)
 	s.undo = s.deletion.button
 	s.load()
@@ -105,7 +108,22 @@ func (s *peopleScreen) load() {
 		s.env.showErr(err)
 	}
 	s.people = people
+	s.showHats()
 	s.filter()
+}
+
+// showHats warns of conflicting or missing roles. It warns and never
+// refuses: a firm fills in People one person at a time. With nobody yet,
+// the screen's introduction already says which roles are needed.
+func (s *peopleScreen) showHats() {
+	warnings := data.HatWarnings(s.people)
+	if len(s.people) == 0 || len(warnings) == 0 {
+		s.hats.SetText("")
+		s.hats.Hide()
+		return
+	}
+	s.hats.SetText(lang.L("Check the roles:") + " " + strings.Join(warnings, " "))
+	s.hats.Show()
 }
 
 // filter applies the search text and the sort order to the table.
@@ -235,7 +253,7 @@ func (s *peopleScreen) content() fyne.CanvasObject {
 		add.Disable()
 	}
 	toolbar := container.NewHBox(add, s.edit, s.remove, s.history, s.undo, s.status)
-	top := container.NewVBox(heading(lang.L("People and SMS roles")), toolbar, s.search)
+	top := container.NewVBox(heading(lang.L("People and SMS roles")), toolbar, s.hats, s.search)
 	if len(s.people) == 0 {
 		intro := widget.NewLabel(lang.L("No people yet. Add the people who run your service management system: at least an SMS owner, someone from top management and an internal auditor. In a small firm one person often holds several roles; the internal auditor should not audit work they do themselves."))
 		intro.Wrapping = fyne.TextWrapWord
