@@ -32,6 +32,11 @@ const (
 	DocWithdrawn  DocStatus = "withdrawn"
 )
 
+// DocStatuses lists every document version status, in workflow order.
+func DocStatuses() []DocStatus {
+	return []DocStatus{DocDraft, DocInReview, DocApproved, DocSuperseded, DocWithdrawn}
+}
+
 // Label is the plain name of the status.
 func (s DocStatus) Label() string {
 	switch s {

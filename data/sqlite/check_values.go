@@ -28,7 +28,7 @@ type valueCheck struct {
 func valueChecks() []valueCheck {
 	revision := wholeNumber(1, 1<<62)
 	paper, formats, roles, steps := texts(data.PaperSizes()), texts(data.DateFormats()), texts(data.RoleKinds()), texts(data.StepStatuses())
-	docStatuses := []string{string(data.DocDraft), string(data.DocInReview), string(data.DocApproved), string(data.DocSuperseded), string(data.DocWithdrawn)}
+	docStatuses := texts(data.DocStatuses())
 	return []valueCheck{
 		{table: "meta", column: "value", since: 1, where: "key = 'created_at'", check: storedTime(false)},
 

@@ -116,7 +116,7 @@ func scanVersion(s scanner) (data.Version, error) {
 	}
 	v.ApprovedBy = approver.Int64
 	r := readValues("document version", fmt.Sprintf("%d.%d of document %d", v.Major, v.Minor, v.DocumentID))
-	v.Status = readChoice(r, "Status", "status", status, []data.DocStatus{data.DocDraft, data.DocInReview, data.DocApproved, data.DocSuperseded, data.DocWithdrawn})
+	v.Status = readChoice(r, "Status", "status", status, data.DocStatuses())
 	v.ApprovedAt = r.optionalTime("ApprovedAt", "time of approval", approvedAt)
 	v.ReviewDue = r.date("ReviewDue", "review date", reviewDue)
 	v.CreatedAt = r.time("CreatedAt", "time of creation", created)
