@@ -81,17 +81,7 @@ func (s *Store) dailyBackup(ctx context.Context, w *Workspace) {
 // removeIncompleteBackups deletes the hidden files an interrupted daily
 // copy of the workspace abs left in the Backups folder, whatever its day.
 func removeIncompleteBackups(abs string) {
-	dir := filepath.Join(filepath.Dir(abs), backupsFolder)
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return
-	}
-	prefix := "." + workspaceStem(abs) + " backup "
-	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), prefix) && strings.Contains(e.Name(), incompleteMark) && e.Type().IsRegular() {
-			os.Remove(filepath.Join(dir, e.Name()))
-		}
-	}
+	removeIncompleteIn(filepath.Join(filepath.Dir(abs), backupsFolder), "."+workspaceStem(abs)+" backup ")
 }
 
 // rotateBackups keeps the newest keepDaily copies and the newest copy of

@@ -31,14 +31,19 @@ func incompleteName(abs string) (string, error) {
 
 // removeIncomplete deletes what an interrupted build of abs left behind.
 func removeIncomplete(abs string) {
-	entries, err := os.ReadDir(filepath.Dir(abs))
+	removeIncompleteIn(filepath.Dir(abs), "."+filepath.Base(abs)+incompleteMark)
+}
+
+// removeIncompleteIn deletes the files in dir that an interrupted build left:
+// those whose name starts with prefix and carries incompleteMark.
+func removeIncompleteIn(dir, prefix string) {
+	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return
 	}
-	prefix := "." + filepath.Base(abs) + incompleteMark
 	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), prefix) && e.Type().IsRegular() {
-			os.Remove(filepath.Join(filepath.Dir(abs), e.Name()))
+		if strings.HasPrefix(e.Name(), prefix) && strings.Contains(e.Name(), incompleteMark) && e.Type().IsRegular() {
+			os.Remove(filepath.Join(dir, e.Name()))
 		}
 	}
 }
