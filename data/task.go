@@ -15,6 +15,9 @@ const (
 	TaskDone TaskStatus = "done"
 )
 
+// TaskStatuses lists every task status, open first.
+func TaskStatuses() []TaskStatus { return []TaskStatus{TaskOpen, TaskDone} }
+
 // Task sources: where a task came from. Later parts add findings, corrective
 // actions and document reviews.
 const (

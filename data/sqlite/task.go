@@ -41,7 +41,7 @@ func scanTask(s scanner) (data.Task, error) {
 	}
 	t.OwnerID = owner.Int64
 	v := readValues("task", t.Title)
-	t.Status = readChoice(v, "Status", "status", status, []data.TaskStatus{data.TaskOpen, data.TaskDone})
+	t.Status = readChoice(v, "Status", "status", status, data.TaskStatuses())
 	t.Due = v.date("Due", "due date", due)
 	t.CreatedAt = v.time("CreatedAt", "time of creation", created)
 	t.UpdatedAt = v.time("UpdatedAt", "time of the last change", updated)
