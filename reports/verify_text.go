@@ -185,7 +185,7 @@ func printSection(ctx context.Context, src Source, s Stamp, paper data.PaperSize
 	opts := Options{Paper: paper, Now: now}.resolve(src.Org)
 	env := packEnv{ctx: ctx, src: src, opts: opts, date: opts.DateFormat.Format(opts.Now), status: "Generated"}
 	w := newDocWriter(env)
-	fonts, err := loadFonts()
+	fonts, err := parsedFonts()
 	if err != nil {
 		return nil, err
 	}
