@@ -70,3 +70,20 @@ func ReadAuditHead(r io.ReadSeeker) (head data.AuditHead, ok bool, err error) {
 	}
 	return parseAuditHead(keywords)
 }
+
+// ReadMarks reads, in one pass over the PDF, what ReadStamps and
+// ReadAuditHead read: the stamps first, so a damaged stamp is the error
+// reported ahead of a damaged head.
+func ReadMarks(r io.ReadSeeker) (stamps []Stamp, head data.AuditHead, hasHead bool, err error) {
+	keywords, err := readKeywords(r)
+	if err != nil {
+		return nil, data.AuditHead{}, false, err
+	}
+	if stamps, err = parseStamps(keywords); err != nil {
+		return nil, data.AuditHead{}, false, err
+	}
+	if head, hasHead, err = parseAuditHead(keywords); err != nil {
+		return nil, data.AuditHead{}, false, err
+	}
+	return stamps, head, hasHead, nil
+}

@@ -149,6 +149,19 @@ func ReadStamps(r io.ReadSeeker) ([]Stamp, error) {
 	return parseStamps(keywords)
 }
 
+// parsePDF parses a PDF with pdfcpu, with a configuration of our own:
+// pdfcpu's default one is read from, and written to, the user's
+// configuration folder. A file pdfcpu cannot parse gives a *data.Error; the
+// caller recovers from pdfcpu's panics, over its own use of the result too.
+func parsePDF(r io.ReadSeeker) (*model.Context, error) {
+	conf := &model.Configuration{ValidationMode: model.ValidationRelaxed, Reader15: true, Eol: types.EolLF}
+	ctx, err := pdfcpu.Read(r, conf)
+	if err != nil {
+		return nil, &data.Error{Code: data.EInvalid, Message: "The file is not a readable PDF.", Err: fmt.Errorf("read pdf: %w", err)}
+	}
+	return ctx, nil
+}
+
 // readKeywords reads a PDF's Keywords metadata: "" when it has none, a
 // *data.Error when the file is not a readable PDF.
 func readKeywords(r io.ReadSeeker) (keywords string, err error) {
@@ -159,12 +172,9 @@ func readKeywords(r io.ReadSeeker) (keywords string, err error) {
 			keywords, err = "", &data.Error{Code: data.EInvalid, Message: "The file is not a readable PDF.", Err: fmt.Errorf("read pdf: %v", p)}
 		}
 	}()
-	// A configuration of our own: pdfcpu's default one is read from, and
-	// written to, the user's configuration folder.
-	conf := &model.Configuration{ValidationMode: model.ValidationRelaxed, Reader15: true, Eol: types.EolLF}
-	ctx, err := pdfcpu.Read(r, conf)
+	ctx, err := parsePDF(r)
 	if err != nil {
-		return "", &data.Error{Code: data.EInvalid, Message: "The file is not a readable PDF.", Err: fmt.Errorf("read pdf: %w", err)}
+		return "", err
 	}
 	if ctx.Info == nil {
 		return "", nil

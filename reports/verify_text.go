@@ -69,10 +69,9 @@ func readPrinted(r io.ReadSeeker) (p *printedPack, err error) {
 	if _, err := r.Seek(0, io.SeekStart); err != nil {
 		return nil, err
 	}
-	conf := &model.Configuration{ValidationMode: model.ValidationRelaxed, Reader15: true, Eol: types.EolLF}
-	ctx, err := pdfcpu.Read(r, conf)
+	ctx, err := parsePDF(r)
 	if err != nil {
-		return nil, &data.Error{Code: data.EInvalid, Message: "The file is not a readable PDF.", Err: fmt.Errorf("read pdf: %w", err)}
+		return nil, err
 	}
 	if err := ctx.EnsurePageCount(); err != nil {
 		return nil, &data.Error{Code: data.EInvalid, Message: "The file's pages cannot be read.", Err: err}
@@ -186,7 +185,7 @@ func printSection(ctx context.Context, src Source, s Stamp, paper data.PaperSize
 	opts := Options{Paper: paper, Now: now}.resolve(src.Org)
 	env := packEnv{ctx: ctx, src: src, opts: opts, date: opts.DateFormat.Format(opts.Now), status: "Generated"}
 	w := newDocWriter(env)
-	fonts, err := loadFonts()
+	fonts, err := parsedFonts()
 	if err != nil {
 		return nil, err
 	}

@@ -362,14 +362,10 @@ func runVerify(ctx context.Context, args []string, d Deps) error {
 	if err != nil {
 		return fmt.Errorf("open %s: %w", path, err)
 	}
-	stamps, err := reports.ReadStamps(f)
-	f.Close()
+	defer f.Close()
+	stamps, head, hasHead, err := reports.ReadMarks(f)
 	if err != nil {
-		return &data.Error{Code: data.ErrorCode(err), Message: path + " cannot be checked: " + lowerFirst(data.ErrorMessage(err)), Err: err}
-	}
-	head, hasHead, err := printedHead(path) // verify_head.go
-	if err != nil {
-		return err
+		return cannotCheck(path, err)
 	}
 	if len(stamps) == 0 && !hasHead {
 		return data.Errorf(data.EInvalid, "%s was not printed by SMS Builder or carries no controlled documents.", path)
@@ -396,7 +392,7 @@ func runVerify(ctx context.Context, args []string, d Deps) error {
 	if err != nil {
 		return err
 	}
-	results, err := verifyPrinted(ctx, path, src, reports.Verify(stamps, src))
+	results, err := verifyPrinted(ctx, f, path, src, reports.Verify(stamps, src))
 	if err != nil {
 		return err
 	}
@@ -452,6 +448,12 @@ func plural(n int, one, many string) string {
 		return "1 " + one
 	}
 	return fmt.Sprintf("%d %s", n, many)
+}
+
+// cannotCheck is err, read from the pack at path, told as the reason the
+// pack cannot be checked.
+func cannotCheck(path string, err error) error {
+	return &data.Error{Code: data.ErrorCode(err), Message: path + " cannot be checked: " + lowerFirst(data.ErrorMessage(err)), Err: err}
 }
 
 // lowerFirst lowers the first letter of a message that follows a colon.

@@ -2,32 +2,11 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"os"
 
 	"smsbuilder/data"
-	"smsbuilder/reports"
 )
-
-// printedHead reads the audit trail's head a pack printed in its
-// metadata; ok is false when it printed none.
-func printedHead(path string) (head data.AuditHead, ok bool, err error) {
-	f, err := os.Open(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return head, false, data.Errorf(data.ENotFound, "There is no file %s.", path)
-	}
-	if err != nil {
-		return head, false, fmt.Errorf("open %s: %w", path, err)
-	}
-	defer f.Close()
-	head, ok, err = reports.ReadAuditHead(f)
-	if err != nil {
-		return head, false, &data.Error{Code: data.ErrorCode(err), Message: path + " cannot be checked: " + lowerFirst(data.ErrorMessage(err)), Err: err}
-	}
-	return head, ok, nil
-}
 
 // checkPrintedHead says whether the workspace's audit trail still holds
 // the head a pack printed, with the history before it unchanged; false
