@@ -212,7 +212,7 @@ func (s *dashboardScreen) content() fyne.CanvasObject {
 		overdueLabel.Importance = widget.SuccessImportance
 	}
 
-	reviews := widget.NewLabel(lang.L("No document reviews due in the next 30 days"))
+	reviews := wrapLabel(lang.L("No document reviews due in the next 30 days"))
 	if s.reviewsLate+s.reviewsSoon > 0 {
 		reviews.SetText(fmt.Sprintf(lang.L("Document reviews: %d overdue, %d due within 30 days"), s.reviewsLate, s.reviewsSoon))
 	}

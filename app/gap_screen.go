@@ -79,7 +79,7 @@ func newGapScreen(e *env) *gapScreen {
 	}
 	s.question = wrapLabel("")
 	s.question.TextStyle = fyne.TextStyle{Bold: true}
-	s.clause = widget.NewLabel("")
+	s.clause = wrapLabel("")
 	s.evidenceHint = wrapLabel("")
 	s.hint = wrapLabel("")
 	s.hint.Importance = widget.LowImportance
@@ -558,7 +558,7 @@ func (s *gapScreen) content() fyne.CanvasObject {
 		keysHelp,
 	)
 	filters := container.NewBorder(nil, nil, nil, s.unanswered, s.clauseFilter)
-	left := container.NewBorder(filters, nil, nil, nil, s.list)
+	left := container.NewBorder(filters, nil, nil, nil, keepSelectedInView(s.list, func() int { return s.index })) // layout.go
 	work := container.NewHSplit(left, container.NewVScroll(answer))
 	work.Offset = 0.42
 	tabs := container.NewAppTabs(

@@ -264,5 +264,5 @@ func (s *peopleScreen) content() fyne.CanvasObject {
 
 // guidanceWidth keeps a side panel readable but narrow.
 func guidanceWidth(o fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewGridWrap(fyne.NewSize(320, 600), o)
+	return fixedWidth(320, o) // layout.go
 }

@@ -323,12 +323,14 @@ func (s *roadmapScreen) checklist(st data.Step, p data.StepProgress) fyne.Canvas
 		ref := fmt.Sprintf("%s#%d", st.ID, i+1)
 		t, ok := byRef[ref]
 		if !ok {
-			box.Add(widget.NewLabel("☐ " + item))
+			box.Add(wrapLabel("☐ " + item))
 			continue
 		}
 		created++
 		task := t
-		c := widget.NewCheck(item, func(on bool) {
+		// The item beside its box, wrapped: a check's own text is one line
+		// and made the step pane wider than a small screen.
+		c := widget.NewCheck("", func(on bool) {
 			task.Status = data.TaskOpen
 			if on {
 				task.Status = data.TaskDone
@@ -342,7 +344,7 @@ func (s *roadmapScreen) checklist(st data.Step, p data.StepProgress) fyne.Canvas
 		if s.env.ws.ReadOnly() {
 			c.Disable()
 		}
-		box.Add(c)
+		box.Add(container.NewBorder(nil, nil, c, nil, wrapLabel(item)))
 	}
 	if created < len(st.Checklist) && !s.env.ws.ReadOnly() {
 		box.Add(container.NewHBox(widget.NewButtonWithIcon(lang.L("Turn the checklist into tasks"), theme.ContentAddIcon(), func() {
@@ -388,7 +390,7 @@ func (s *roadmapScreen) content() fyne.CanvasObject {
 			}
 		}
 	}
-	split := container.NewHSplit(s.list, s.detail)
+	split := container.NewHSplit(keepSelectedInView(s.list, func() int { return s.selected }), s.detail) // layout.go
 	split.Offset = 0.4
 	return container.NewBorder(top, nil, nil, nil, split)
 }

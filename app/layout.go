@@ -1,0 +1,70 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+)
+
+// defaultWindowSize is the main window's size on first start. Fyne cannot
+// ask how big the screen is, so it is a size that fits the smallest screen
+// the app supports, 1024×700, with the window's title bar and a panel.
+func defaultWindowSize() fyne.Size { return fyne.NewSize(1000, 640) }
+
+// fixedWidth gives o width w and all the height it is offered, so that a
+// side panel stays narrow without forcing a height on the screen (the
+// grid-wrap it replaces asked for 600 px and ran over the table below).
+func fixedWidth(w float32, o fyne.CanvasObject) fyne.CanvasObject {
+	return container.New(fixedWidthLayout{width: w}, o)
+}
+
+type fixedWidthLayout struct{ width float32 }
+
+func (l fixedWidthLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var h float32
+	for _, o := range objects {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(l.width, h)
+}
+
+func (l fixedWidthLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+// keepSelectedInView wraps list so that whenever it is laid out at a new
+// size, the item selected() names is scrolled into view. A list selected
+// before it has a size scrolls as if it had none: the item ends up just
+// above (or, for the first item, under the top of) the visible area.
+func keepSelectedInView(list scrollingList, selected func() int) fyne.CanvasObject {
+	return container.New(&selectedInViewLayout{list: list, selected: selected}, list)
+}
+
+// scrollingList is a widget.List, or a widget that embeds one.
+type scrollingList interface {
+	fyne.CanvasObject
+	ScrollTo(widget.ListItemID)
+}
+
+type selectedInViewLayout struct {
+	list     scrollingList
+	selected func() int
+	size     fyne.Size
+}
+
+func (l *selectedInViewLayout) MinSize([]fyne.CanvasObject) fyne.Size { return l.list.MinSize() }
+
+func (l *selectedInViewLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	l.list.Move(fyne.NewPos(0, 0))
+	l.list.Resize(size)
+	if size == l.size {
+		return
+	}
+	l.size = size
+	if i := l.selected(); i >= 0 {
+		l.list.ScrollTo(i)
+	}
+}
