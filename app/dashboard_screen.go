@@ -167,6 +167,22 @@ func (s *dashboardScreen) nextAction() (string, string) {
 	return lang.L("Every roadmap step is closed. Keep the SMS running and prepare for surveillance."), screenRoadmap
 }
 
+// readiness is the headline and the note on how ready the SMS is. A
+// percentage always says how many answers it rests on, and an assessment
+// with no scored answer yet is not called missing.
+func (s *dashboardScreen) readiness() (string, string) {
+	if s.latest == nil {
+		return lang.L("No assessment yet"), lang.L("Run a gap assessment to see how ready you are.")
+	}
+	o := s.scores.Overall
+	from := fmt.Sprintf(lang.L("From %q on %s."), s.latest.Title, s.latest.Date.Format("2 January 2006"))
+	p := o.Percent()
+	if p < 0 {
+		return lang.L("Not scored yet"), from + " " + fmt.Sprintf(lang.L("%d of %d questions answered: score one to see how ready you are."), o.Answered, o.Questions)
+	}
+	return fmt.Sprintf(lang.L("%.0f %% ready, based on %d of %d answers"), p, o.Answered, o.Questions), from
+}
+
 func (s *dashboardScreen) welcome() fyne.CanvasObject {
 	intro := wrapLabel(lang.L("SMS Builder guides you step by step to an ISO/IEC 20000-1:2018 service management system and prints its documentation. Start with the first roadmap step: top management's sponsorship and an SMS owner. Then describe your organisation and run a baseline gap assessment."))
 	start := widget.NewButtonWithIcon(lang.L("Start the first step"), theme.NavigateNextIcon(), func() { s.env.goTo(screenRoadmap) })
@@ -189,14 +205,10 @@ func (s *dashboardScreen) content() fyne.CanvasObject {
 	goBtn := widget.NewButtonWithIcon(lang.L("Do it now"), theme.NavigateNextIcon(), func() { s.env.goTo(target) })
 	goBtn.Importance = widget.HighImportance
 
-	readiness := widget.NewLabelWithStyle(lang.L("No assessment yet"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	readinessNote := wrapLabel(lang.L("Run a gap assessment to see how ready you are."))
-	if s.latest != nil {
-		if p := s.scores.Overall.Percent(); p >= 0 {
-			readiness.SetText(fmt.Sprintf(lang.L("%.0f %% ready"), p))
-		}
-		readinessNote.SetText(fmt.Sprintf(lang.L("From %q on %s: %d of %d questions answered."), s.latest.Title, s.latest.Date.Format("2 January 2006"), s.scores.Overall.Answered, s.scores.Overall.Questions))
-	}
+	head, note := s.readiness()
+	readiness := widget.NewLabelWithStyle(head, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	readiness.Wrapping = fyne.TextWrapWord
+	readinessNote := wrapLabel(note)
 	_, all := data.SummariseRoadmap(s.env.cat, s.progress)
 	roadmap := widget.NewProgressBar()
 	if all.Total > 0 {

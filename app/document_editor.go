@@ -208,6 +208,10 @@ func (ed *documentEditor) afterMove() {
 	ed.text.SetText(ed.current.Body)
 	ed.text.OnChanged = ed.onChanged
 	ed.saved, ed.before = ed.current.Body, ed.current.Body
+	// "Draft saved" would outlive the draft: say what the move made of it.
+	ed.status.SetText(fmt.Sprintf(lang.L("This is now version %s."), ed.current.Number()))
+	ed.status.Importance = widget.MediumImportance
+	ed.status.Refresh()
 	if ed.current.Status == data.DocDraft && !ed.env.ws.ReadOnly() {
 		ed.text.Enable()
 	} else {

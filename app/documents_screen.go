@@ -42,6 +42,7 @@ type documentsScreen struct {
 	open         *widget.Button
 	root         *fyne.Container
 	editor       *documentEditor // the one open, for tests
+	detail       rowDetail       // the selected document in full (layout.go)
 }
 
 func documentColumns() []string {
@@ -90,9 +91,14 @@ func newDocumentsScreen(e *env) *documentsScreen {
 	for i, w := range []float32{115, 290, 110, 140, 95, 100, 105} {
 		s.table.SetColumnWidth(i, w)
 	}
+	s.detail = newRowDetail()
 	s.table.OnSelected = func(id widget.TableCellID) {
 		s.selected = id.Row
 		s.open.Enable()
+		if id.Row < len(s.shown) {
+			r := s.shown[id.Row]
+			s.detail.show(s.cell(r, 0)+" "+s.cell(r, 1), s.cell(r, 2), s.cell(r, 3), s.cell(r, 4))
+		}
 	}
 	s.open = widget.NewButtonWithIcon(lang.L("Open"), theme.DocumentIcon(), s.onOpen)
 	s.open.Disable()
@@ -192,6 +198,9 @@ func (s *documentsScreen) filter() {
 	s.selected = -1
 	s.table.UnselectAll()
 	s.table.Refresh()
+	if s.detail.Label != nil {
+		s.detail.show()
+	}
 	if s.open != nil {
 		s.open.Disable()
 	}
@@ -381,7 +390,7 @@ func (s *documentsScreen) library() fyne.CanvasObject {
 	if len(s.rows) == 0 {
 		return container.NewBorder(top, nil, nil, nil, wrapLabel(fmt.Sprintf(lang.L("No documents yet. SMS Builder has a template for each of the %d documents an auditor expects, filled from your organisation's profile. Create them from templates, adapt them in the editor, send them for review and approve them; approved versions are frozen and print with their revision history."), len(s.env.cat.Templates()))))
 	}
-	return container.NewBorder(top, nil, nil, nil, s.table)
+	return container.NewBorder(top, s.detail, nil, nil, s.table)
 }
 
 func (s *documentsScreen) content() fyne.CanvasObject {

@@ -223,7 +223,7 @@ func (s *gapScreen) refreshScore() {
 	sc := data.Score(s.env.cat, s.answers)
 	text := fmt.Sprintf(lang.L("Answered %d of %d questions."), sc.Overall.Answered, sc.Overall.Questions)
 	if p := sc.Overall.Percent(); p >= 0 {
-		text = fmt.Sprintf(lang.L("Overall %.0f %% of the maximum."), p) + " " + text
+		text = fmt.Sprintf(lang.L("Overall %.0f %% of the maximum, based on %d of %d answers."), p, sc.Overall.Answered, sc.Overall.Questions)
 	}
 	s.score.SetText(text)
 	var base []data.ClauseScore

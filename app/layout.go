@@ -1,6 +1,8 @@
 package app
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -67,4 +69,32 @@ func (l *selectedInViewLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	if i := l.selected(); i >= 0 {
 		l.list.ScrollTo(i)
 	}
+}
+
+// rowDetail is a wrapped line under a table: the full text of the selected
+// row, whose cells cut long titles and names short to fit the screen.
+type rowDetail struct{ *widget.Label }
+
+func newRowDetail() rowDetail {
+	l := widget.NewLabel("")
+	l.Wrapping = fyne.TextWrapWord
+	l.Hide()
+	return rowDetail{l}
+}
+
+// show lists the non-empty parts; none hides the line.
+func (d rowDetail) show(parts ...string) {
+	var kept []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			kept = append(kept, p)
+		}
+	}
+	if len(kept) == 0 {
+		d.SetText("")
+		d.Hide()
+		return
+	}
+	d.SetText(strings.Join(kept, " · "))
+	d.Show()
 }

@@ -30,6 +30,7 @@ type peopleScreen struct {
 	status                *widget.Label
 	hats                  *widget.Label // conflicting or missing roles; hidden when none
 	deletion              *undoableDelete
+	detail                rowDetail // the selected person in full (layout.go)
 }
 
 // peopleColumns are the table's column titles, in order.
@@ -74,6 +75,7 @@ func newPeopleScreen(e *env) *peopleScreen {
 	for i, w := range []float32{170, 380, 200, 280} {
 		s.table.SetColumnWidth(i, w)
 	}
+	s.detail = newRowDetail()
 	s.table.OnSelected = func(id widget.TableCellID) {
 		s.selected = id.Row
 		s.updateButtons()
@@ -159,6 +161,11 @@ func (s *peopleScreen) onSort(col int) {
 }
 
 func (s *peopleScreen) updateButtons() {
+	if p, ok := s.current(); ok {
+		s.detail.show(p.Name, p.JobTitle, p.Email, p.RolesText())
+	} else {
+		s.detail.show()
+	}
 	ro := s.env.ws.ReadOnly()
 	for _, b := range []*widget.Button{s.edit, s.remove, s.history} {
 		if s.selected < 0 || s.selected >= len(s.shown) || (ro && b != s.history) {
@@ -259,7 +266,7 @@ func (s *peopleScreen) content() fyne.CanvasObject {
 		intro.Wrapping = fyne.TextWrapWord
 		return container.NewBorder(top, nil, nil, nil, container.NewVBox(intro))
 	}
-	return container.NewBorder(top, nil, nil, guidanceWidth(guidancePanel(s.env.cat, "5.3", "")), s.table)
+	return container.NewBorder(top, s.detail, nil, guidanceWidth(guidancePanel(s.env.cat, "5.3", "")), s.table)
 }
 
 // guidanceWidth keeps a side panel readable but narrow.
