@@ -3,10 +3,13 @@ package app
 import (
 	"image/color"
 	"math"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+
+	"smsbuilder/data"
 )
 
 // relativeLuminance is WCAG 2's relative luminance of c.
@@ -73,6 +76,29 @@ func TestSecondaryTextDiffersFromForeground(t *testing.T) {
 	for _, v := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
 		if th.Color(theme.ColorNamePlaceHolder, v) == th.Color(theme.ColorNameForeground, v) {
 			t.Errorf("variant %d: placeholder colour equals the foreground", v)
+		}
+	}
+}
+
+// A placeholder that shows a sample value says it is one: a bare
+// "Northwind Managed IT Ltd" in an empty field reads as if it were filled.
+func TestSampleValuePlaceholdersSayTheyAreExamples(t *testing.T) {
+	u, _ := newPlainUI(t)
+	u.show(screenOrganisation)
+	org := u.screen.(*organisationScreen)
+	person := newPersonForm(data.Person{})
+	person.content()
+	tests := []struct {
+		field string
+		got   string
+	}{
+		{"legal name", org.legalName.PlaceHolder},
+		{"short name", org.shortName.PlaceHolder},
+		{"e-mail", person.email.PlaceHolder},
+	}
+	for _, tt := range tests {
+		if !strings.HasPrefix(tt.got, "For example: ") {
+			t.Errorf("%s placeholder = %q, want it to start %q", tt.field, tt.got, "For example: ")
 		}
 	}
 }
