@@ -214,7 +214,7 @@ func (s *dashboardScreen) content() fyne.CanvasObject {
 	if all.Total > 0 {
 		roadmap.SetValue(float64(all.Done) / float64(all.Total))
 	}
-	roadmap.TextFormatter = func() string { return fmt.Sprintf(lang.L("%d of %d steps done"), all.Done, all.Total) }
+	roadmapLine := textBeside(roadmap, widget.NewLabel(fmt.Sprintf(lang.L("%d of %d steps done"), all.Done, all.Total))) // layout.go
 	overdue := data.CountOverdue(s.tasks, s.env.now())
 	overdueLabel := widget.NewLabel(fmt.Sprintf(lang.L("%d overdue tasks"), overdue))
 	if overdue > 0 {
@@ -236,7 +236,7 @@ func (s *dashboardScreen) content() fyne.CanvasObject {
 	c := s.completeness
 	bar := widget.NewProgressBar()
 	bar.SetValue(float64(c.Done) / float64(c.Total))
-	bar.TextFormatter = func() string { return fmt.Sprintf(lang.L("%d of %d done"), c.Done, c.Total) }
+	barLine := textBeside(bar, widget.NewLabel(fmt.Sprintf(lang.L("%d of %d done"), c.Done, c.Total)))
 	missing := lang.L("The profile and scope are complete.")
 	if len(c.Missing) > 0 {
 		missing = lang.L("Still missing:") + " " + strings.Join(c.Missing, ", ") + "."
@@ -258,10 +258,10 @@ func (s *dashboardScreen) content() fyne.CanvasObject {
 		widget.NewCard(lang.L("Next action"), "", container.NewVBox(actionLabel, container.NewHBox(goBtn))),
 		widget.NewCard(name, lang.L("Where you stand"), container.NewVBox(
 			readiness, readinessNote,
-			widget.NewLabelWithStyle(lang.L("Roadmap"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), roadmap,
+			widget.NewLabelWithStyle(lang.L("Roadmap"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), roadmapLine,
 			overdueLabel,
 			container.NewBorder(nil, nil, nil, reviewsBtn, reviews),
-			widget.NewLabelWithStyle(lang.L("Profile and scope"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), bar, wrapLabel(missing),
+			widget.NewLabelWithStyle(lang.L("Profile and scope"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), barLine, wrapLabel(missing),
 		)),
 	)
 	var chart fyne.CanvasObject = wrapLabel(lang.L("Scores per clause appear here after the first gap assessment."))

@@ -88,9 +88,6 @@ func newDocumentsScreen(e *env) *documentsScreen {
 			o.(*widget.Label).SetText(documentColumns()[id.Col])
 		}
 	}
-	for i, w := range []float32{115, 290, 110, 140, 95, 100, 105} {
-		s.table.SetColumnWidth(i, w)
-	}
 	s.detail = newRowDetail()
 	s.table.OnSelected = func(id widget.TableCellID) {
 		s.selected = id.Row
@@ -390,10 +387,14 @@ func (s *documentsScreen) library() fyne.CanvasObject {
 	if len(s.rows) == 0 {
 		return container.NewBorder(top, nil, nil, nil, wrapLabel(fmt.Sprintf(lang.L("No documents yet. SMS Builder has a template for each of the %d documents an auditor expects, filled from your organisation's profile. Create them from templates, adapt them in the editor, send them for review and approve them; approved versions are frozen and print with their revision history."), len(s.env.cat.Templates()))))
 	}
-	return container.NewBorder(top, s.detail, nil, nil, s.table)
+	return container.NewBorder(top, s.detail, nil, nil, stretchColumns(s.table, documentsColumnWidths()))
 }
 
 func (s *documentsScreen) content() fyne.CanvasObject {
 	s.root.Objects = []fyne.CanvasObject{s.library()}
 	return s.root
 }
+
+// documentsColumnWidths are the columns' widths on a small screen; wider ones
+// stretch them (layout.go stretchColumns).
+func documentsColumnWidths() []float32 { return []float32{115, 290, 110, 140, 95, 100, 105} }

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -97,4 +98,47 @@ func (d rowDetail) show(parts ...string) {
 	}
 	d.SetText(strings.Join(kept, " · "))
 	d.Show()
+}
+
+// textBeside blanks bar's own text and shows text beside it: Fyne draws a
+// bar's text in white over the half-transparent primary colour, about 2:1
+// in the light theme and unreadable where the bar is empty.
+func textBeside(bar *widget.ProgressBar, text *widget.Label) fyne.CanvasObject {
+	bar.TextFormatter = func() string { return "" }
+	return container.NewBorder(nil, nil, nil, text, bar)
+}
+
+// stretchColumns widens table's columns in proportion to widths when the
+// table has more room than they need, so that on a wide screen titles and
+// names are not cut short beside empty space.
+func stretchColumns(table *widget.Table, widths []float32) fyne.CanvasObject {
+	for i, w := range widths {
+		table.SetColumnWidth(i, w)
+	}
+	return container.New(&stretchLayout{table: table, widths: widths, scale: 1}, table)
+}
+
+type stretchLayout struct {
+	table  *widget.Table
+	widths []float32
+	scale  float32
+}
+
+func (l *stretchLayout) MinSize([]fyne.CanvasObject) fyne.Size { return l.table.MinSize() }
+
+func (l *stretchLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	var total float32
+	for _, w := range l.widths {
+		total += w + theme.Padding() // the separator between columns
+	}
+	// Leave room for the vertical scroll bar.
+	scale := max(1, (size.Width-2*theme.ScrollBarSize())/total)
+	if scale != l.scale {
+		l.scale = scale
+		for i, w := range l.widths {
+			l.table.SetColumnWidth(i, w*scale)
+		}
+	}
+	l.table.Move(fyne.NewPos(0, 0))
+	l.table.Resize(size)
 }

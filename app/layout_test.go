@@ -2,9 +2,12 @@ package app
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 // At the smallest supported screen, 1024×700, no screen makes the window
@@ -25,5 +28,42 @@ func TestEveryScreenFitsASmallScreen(t *testing.T) {
 				t.Errorf("window is %v on %s, want it to stay %v", got, d.title, want)
 			}
 		})
+	}
+}
+
+// A table cuts long titles short to fit; selecting the row shows it in full.
+func TestSelectedRowIsShownInFullUnderTheTable(t *testing.T) {
+	u := newTestUI(t, filepath.Join(t.TempDir(), "detail.smsdb"))
+	dismissDialogs(u.win)
+	u.show(screenTasks)
+	s := u.screen.(*tasksScreen)
+	if s.detail.Visible() {
+		t.Errorf("the detail line shows %q with no row selected", s.detail.Text)
+	}
+	s.table.Select(widget.TableCellID{Row: 0, Col: 0})
+	if want := s.shown[0].Title; !s.detail.Visible() || !strings.Contains(s.detail.Text, want) {
+		t.Errorf("detail line = %q (visible %v), want the full title %q", s.detail.Text, s.detail.Visible(), want)
+	}
+}
+
+// On a wide window a table's columns widen with it instead of leaving
+// empty space beside cut titles; on a narrow one they keep their widths.
+func TestTableColumnsStretchOnAWideWindow(t *testing.T) {
+	test.NewTempApp(t)
+	tests := []struct {
+		width float32
+		wider bool
+	}{
+		{1600, true},
+		{300, false},
+	}
+	for _, tt := range tests {
+		table := widget.NewTable(func() (int, int) { return 1, 2 }, func() fyne.CanvasObject { return widget.NewLabel("") }, func(widget.TableCellID, fyne.CanvasObject) {})
+		c := stretchColumns(table, []float32{200, 100}).(*fyne.Container)
+		c.Layout.Layout(c.Objects, fyne.NewSize(tt.width, 400))
+		got := c.Layout.(*stretchLayout).scale
+		if tt.wider && got <= 1 || !tt.wider && got != 1 {
+			t.Errorf("at %.0f px the columns scale by %.2f, want wider: %v", tt.width, got, tt.wider)
+		}
 	}
 }

@@ -72,9 +72,6 @@ func newPeopleScreen(e *env) *peopleScreen {
 		col := id.Col
 		b.OnTapped = func() { s.onSort(col) }
 	}
-	for i, w := range []float32{170, 380, 200, 280} {
-		s.table.SetColumnWidth(i, w)
-	}
 	s.detail = newRowDetail()
 	s.table.OnSelected = func(id widget.TableCellID) {
 		s.selected = id.Row
@@ -266,10 +263,14 @@ func (s *peopleScreen) content() fyne.CanvasObject {
 		intro.Wrapping = fyne.TextWrapWord
 		return container.NewBorder(top, nil, nil, nil, container.NewVBox(intro))
 	}
-	return container.NewBorder(top, s.detail, nil, guidanceWidth(guidancePanel(s.env.cat, "5.3", "")), s.table)
+	return container.NewBorder(top, s.detail, nil, guidanceWidth(guidancePanel(s.env.cat, "5.3", "")), stretchColumns(s.table, peopleColumnWidths()))
 }
 
 // guidanceWidth keeps a side panel readable but narrow.
 func guidanceWidth(o fyne.CanvasObject) fyne.CanvasObject {
 	return fixedWidth(320, o) // layout.go
 }
+
+// peopleColumnWidths are the columns' widths on a small screen; wider ones
+// stretch them (layout.go stretchColumns).
+func peopleColumnWidths() []float32 { return []float32{170, 380, 200, 280} }

@@ -31,6 +31,7 @@ type roadmapScreen struct {
 	// targetNote says why the stored target date shows as it was stored.
 	targetNote *widget.Label
 	overall    *widget.ProgressBar
+	overallOf  *widget.Label // the steps done, beside the bar (layout.go textBeside)
 	phases     *fyne.Container
 }
 
@@ -43,6 +44,7 @@ func newRoadmapScreen(e *env) *roadmapScreen {
 	s.targetNote.Importance = widget.DangerImportance
 	s.targetNote.Hide()
 	s.overall = widget.NewProgressBar()
+	s.overallOf = widget.NewLabel("")
 	s.phases = container.NewGridWithRows(1)
 	s.detail = container.NewStack()
 	s.list = widget.NewList(
@@ -123,17 +125,15 @@ func (s *roadmapScreen) refreshProgress() {
 	if all.Total > 0 {
 		s.overall.SetValue(float64(all.Done) / float64(all.Total))
 	}
-	s.overall.TextFormatter = func() string { return fmt.Sprintf(lang.L("%d of %d steps done"), all.Done, all.Total) }
-	s.overall.Refresh()
+	s.overallOf.SetText(fmt.Sprintf(lang.L("%d of %d steps done"), all.Done, all.Total))
 	s.phases.Objects = nil
 	for _, ph := range phases {
 		b := widget.NewProgressBar()
 		if ph.Total > 0 {
 			b.SetValue(float64(ph.Done) / float64(ph.Total))
 		}
-		done, total, title := ph.Done, ph.Total, ph.Phase.Title
-		b.TextFormatter = func() string { return fmt.Sprintf("%s %d/%d", title, done, total) }
-		s.phases.Add(b)
+		b.TextFormatter = func() string { return "" } // beside it, as in textBeside (layout.go)
+		s.phases.Add(container.NewBorder(nil, nil, widget.NewLabel(fmt.Sprintf("%s %d/%d", ph.Phase.Title, ph.Done, ph.Total)), nil, b))
 	}
 	s.phases.Refresh()
 }
@@ -381,7 +381,7 @@ func (s *roadmapScreen) content() fyne.CanvasObject {
 		propose.Disable()
 	}
 	planning := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Target certification date")), propose, s.target)
-	top := container.NewVBox(heading(lang.L("Implementation roadmap")), s.overall, s.phases, planning, s.targetNote)
+	top := container.NewVBox(heading(lang.L("Implementation roadmap")), textBeside(s.overall, s.overallOf), s.phases, planning, s.targetNote)
 	s.detail.Objects = []fyne.CanvasObject{wrapLabel(lang.L("Choose a step to see what to do, who owns it and when it is due. Steps with a tick are done; a step can be marked done once the steps it needs are done or not applicable."))}
 	if next, ok := data.NextStep(s.env.cat, s.progress); ok {
 		for i, st := range s.steps {

@@ -73,9 +73,6 @@ func newTasksScreen(e *env) *tasksScreen {
 			o.(*widget.Label).SetText(taskColumns()[id.Col])
 		}
 	}
-	for i, w := range []float32{420, 170, 150, 90, 260} {
-		s.table.SetColumnWidth(i, w)
-	}
 	s.table.OnSelected = func(id widget.TableCellID) { s.selected = id.Row; s.updateButtons() }
 	s.summary = widget.NewLabel("")
 	s.detail = newRowDetail()
@@ -312,5 +309,9 @@ func (s *tasksScreen) content() fyne.CanvasObject {
 	if len(s.tasks) == 0 {
 		return container.NewBorder(top, nil, nil, nil, wrapLabel(lang.L("No tasks yet. Tasks come from the roadmap's checklists and from the gaps an assessment finds; you can also add your own. Every task has an owner and a due date, and overdue work is shown when the app starts.")))
 	}
-	return container.NewBorder(top, s.detail, nil, nil, s.table)
+	return container.NewBorder(top, s.detail, nil, nil, stretchColumns(s.table, tasksColumnWidths()))
 }
+
+// tasksColumnWidths are the columns' widths on a small screen; wider ones
+// stretch them (layout.go stretchColumns).
+func tasksColumnWidths() []float32 { return []float32{420, 170, 150, 90, 260} }
