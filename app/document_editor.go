@@ -420,11 +420,14 @@ func (ed *documentEditor) content() fyne.CanvasObject {
 	if ed.current.Status != data.DocDraft {
 		state += " · " + lang.L("read-only: start a new draft to change it")
 	}
-	buttons := container.NewHBox(append([]fyne.CanvasObject{back}, ed.workflowButtons()...)...)
+	buttons := container.NewHBox(ed.workflowButtons()...)
 	buttons.Add(widget.NewButtonWithIcon(lang.L("Print…"), theme.DocumentPrintIcon(), ed.onPrint))
 	buttons.Add(ed.undo)
-	buttons.Add(ed.status)
-	header := container.NewVBox(heading(title), widget.NewLabel(state), buttons)
+	// Library beside the title and the notice wrapping beside the buttons:
+	// in one row with them they made the window wider than 1024.
+	ed.status.Wrapping = fyne.TextWrapWord
+	header := container.NewVBox(container.NewBorder(nil, nil, back, nil, heading(title)), wrapLabel(state),
+		container.NewBorder(nil, nil, buttons, nil, ed.status))
 	if l := ed.unreadableNote(); l != nil {
 		header.Add(l)
 	}

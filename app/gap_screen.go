@@ -541,7 +541,8 @@ func (s *gapScreen) content() fyne.CanvasObject {
 	scores := container.NewVBox(s.score, s.chart)
 	header := container.NewVBox(
 		heading(lang.L("Gap assessment")),
-		container.NewHBox(widget.NewLabel(lang.L("Assessment")), s.chooser, s.compare, newBtn, toTasks),
+		// The choosers share the width left: squeezed, they cut the names short.
+		container.NewBorder(nil, nil, widget.NewLabel(lang.L("Assessment")), container.NewHBox(newBtn, toTasks), container.NewGridWithColumns(2, s.chooser, s.compare)),
 		s.dateNote,
 	)
 	buttons := container.NewGridWithColumns(3)

@@ -29,6 +29,16 @@ func TestEveryScreenFitsASmallScreen(t *testing.T) {
 			}
 		})
 	}
+	t.Run("document editor", func(t *testing.T) {
+		u.show(screenDocuments)
+		s := u.screen.(*documentsScreen)
+		for _, r := range s.rows[:3] { // the first ones show each state: approved, draft, in review
+			s.showEditor(r.doc.ID)
+			if got := u.win.Content().MinSize(); got.Width > want.Width || got.Height > want.Height {
+				t.Errorf("the editor of %s needs %v, more than the %v window", r.doc.Number, got, want)
+			}
+		}
+	})
 }
 
 // A table cuts long titles short to fit; selecting the row shows it in full.
