@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -74,6 +75,36 @@ func TestTableColumnsStretchOnAWideWindow(t *testing.T) {
 		got := c.Layout.(*stretchLayout).scale
 		if tt.wider && got <= 1 || !tt.wider && got != 1 {
 			t.Errorf("at %.0f px the columns scale by %.2f, want wider: %v", tt.width, got, tt.wider)
+		}
+	}
+}
+
+// The roadmap opens on the current step and the gap list on question 1, and
+// both are in view once the window has its size.
+func TestTheSelectedItemIsInViewWhenAScreenOpens(t *testing.T) {
+	u := newTestUI(t, filepath.Join(t.TempDir(), "inview.smsdb"))
+	dismissDialogs(u.win)
+	u.win.Resize(fyne.NewSize(1024, 700))
+	tests := []struct {
+		screen string
+		list   func() (*widget.List, int)
+	}{
+		{screenRoadmap, func() (*widget.List, int) { s := u.screen.(*roadmapScreen); return s.list, s.selected }},
+		{screenGap, func() (*widget.List, int) { s := u.screen.(*gapScreen); return &s.list.List, s.index }},
+	}
+	for _, tt := range tests {
+		u.show(tt.screen)
+		u.win.Content().Refresh()
+		l, i := tt.list()
+		if i < 0 {
+			t.Fatalf("%s: nothing selected", tt.screen)
+		}
+		row := l.MinSize().Height                   // the list's minimum is one row
+		top := float32(i) * (row + theme.Padding()) // rows are a padding apart
+		bottom := top + row
+		off := l.GetScrollOffset()
+		if top < off-0.5 || bottom > off+l.Size().Height+0.5 {
+			t.Errorf("%s: item %d spans %.0f–%.0f px, the list shows %.0f–%.0f", tt.screen, i, top, bottom, off, off+l.Size().Height)
 		}
 	}
 }
