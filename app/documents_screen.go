@@ -34,7 +34,7 @@ type documentsScreen struct {
 	shown  []docRow
 	people map[int64]data.Person
 
-	search       *widget.Entry
+	search       *textField
 	statusFilter *widget.Select
 	clauseFilter *widget.Select
 	table        *widget.Table
@@ -50,7 +50,7 @@ func documentColumns() []string {
 
 func newDocumentsScreen(e *env) *documentsScreen {
 	s := &documentsScreen{env: e, selected: -1}
-	s.search = widget.NewEntry()
+	s.search = newField()
 	s.search.PlaceHolder = lang.L("Search number, title or text")
 	s.search.OnChanged = func(string) { s.filter() }
 	statuses := []string{lang.L("All statuses")}
@@ -346,9 +346,9 @@ func (s *documentsScreen) onImport() {
 }
 
 func (s *documentsScreen) askImportDetails(name, body string) {
-	number := widget.NewEntry()
+	number := newField()
 	number.SetText(fmt.Sprintf("SMS-DOC-%02d", 100+len(s.rows)))
-	title := widget.NewEntry()
+	title := newField()
 	title.SetText(name)
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Document number *"), number),

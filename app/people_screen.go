@@ -20,7 +20,7 @@ type peopleScreen struct {
 	people []data.Person // all, as stored
 	shown  []data.Person // filtered and sorted
 
-	search                *widget.Entry
+	search                *textField
 	table                 *widget.Table
 	sortCol               int
 	sortDesc              bool
@@ -39,7 +39,7 @@ func peopleColumns() []string {
 
 func newPeopleScreen(e *env) *peopleScreen {
 	s := &peopleScreen{env: e, selected: -1}
-	s.search = widget.NewEntry()
+	s.search = newField()
 	s.search.PlaceHolder = lang.L("Search people, titles, e-mail or roles")
 	s.search.OnChanged = func(string) { s.filter() }
 	s.table = widget.NewTableWithHeaders(

@@ -22,7 +22,7 @@ type tasksScreen struct {
 
 	mine     *widget.RadioGroup
 	openOnly *widget.Check
-	search   *widget.Entry
+	search   *textField
 	table    *widget.Table
 	selected int
 	edit     *widget.Button
@@ -44,7 +44,7 @@ func newTasksScreen(e *env) *tasksScreen {
 	s.mine.Selected = lang.L("Everyone's")
 	s.openOnly = widget.NewCheck(lang.L("Open only"), func(bool) { s.filter() })
 	s.openOnly.Checked = true
-	s.search = widget.NewEntry()
+	s.search = newField()
 	s.search.PlaceHolder = lang.L("Search tasks")
 	s.search.OnChanged = func(string) { s.filter() }
 	s.table = widget.NewTableWithHeaders(

@@ -113,13 +113,15 @@ func (u *UI) build() {
 	u.win.SetContent(container.NewBorder(container.NewVBox(header, u.buildLockNotice(), u.integrity.box), nil, nil, nil, split))
 	u.installMenu()
 	u.refreshHeader()
-	// Dialogs have no Escape of their own; close the top one when no field has the key.
+	// Keys no field took, and Escape from a field: the dialog in front
+	// answers them (dialog_keys.go), else the screen.
 	u.win.Canvas().SetOnTypedKey(func(e *fyne.KeyEvent) {
-		top := u.win.Canvas().Overlays().Top()
+		c := u.win.Canvas()
 		switch {
-		case e.Name == fyne.KeyEscape && top != nil:
-			top.Hide()
-		case top == nil && u.keys != nil:
+		case dialogKey(c, e.Name):
+		case c.Focused() != nil: // Escape in a field leaves the field
+			c.Unfocus()
+		case u.keys != nil:
 			u.keys(e.Name)
 		}
 	})

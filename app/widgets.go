@@ -155,7 +155,7 @@ func (u *undoableDelete) onUndo() {
 // of submitOn accepts too. What follows an accepted dialog (another dialog)
 // belongs in its SetOnClosed: Fyne hides every dialog above one it hides.
 func showFormDialog(win fyne.Window, title, confirm string, body fyne.CanvasObject, width float32, cancellable bool,
-	fields fieldProblems, accept func() error, submitOn ...*widget.Entry) *dialog.CustomDialog {
+	fields fieldProblems, accept func() error, submitOn ...fyne.CanvasObject) *dialog.CustomDialog {
 	return showRecordDialog(win, title, confirm, body, width, cancellable, fields, accept, nil, submitOn...)
 }
 
@@ -164,13 +164,15 @@ func showFormDialog(win fyne.Window, title, confirm string, body fyne.CanvasObje
 // form opened, the conflict dialog offers reload, which gets the form's
 // dialog closed first.
 func showRecordDialog(win fyne.Window, title, confirm string, body fyne.CanvasObject, width float32, cancellable bool,
-	fields fieldProblems, accept func() error, reload func(), submitOn ...*widget.Entry) *dialog.CustomDialog {
+	fields fieldProblems, accept func() error, reload func(), submitOn ...fyne.CanvasObject) *dialog.CustomDialog {
 	problem := widget.NewLabel("")
 	problem.Importance = widget.DangerImportance
 	problem.Wrapping = fyne.TextWrapWord
 	problem.Hide()
-	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(body, problem), win)
-	submit := func() {
+	var submit func()
+	// Ctrl+S saves the form, and Enter in a one-line field: dialog_keys.go.
+	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(body, problem, dialogSave(func() { submit() })), win)
+	submit = func() {
 		err := accept()
 		if err == nil {
 			d.Hide()
@@ -189,9 +191,7 @@ func showRecordDialog(win fyne.Window, title, confirm string, body fyne.CanvasOb
 		problem.SetText(data.ErrorMessage(err))
 		problem.Show()
 	}
-	for _, e := range submitOn {
-		e.OnSubmitted = func(string) { submit() }
-	}
+	submitOnEnter(submitOn, body, submit)
 	ok := widget.NewButton(confirm, submit)
 	ok.Importance = widget.HighImportance
 	buttons := []fyne.CanvasObject{ok}
