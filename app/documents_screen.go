@@ -37,7 +37,7 @@ type documentsScreen struct {
 	search       *textField
 	statusFilter *widget.Select
 	clauseFilter *widget.Select
-	table        *widget.Table
+	table        *rowTable
 	selected     int
 	open         *widget.Button
 	root         *fyne.Container
@@ -65,7 +65,7 @@ func newDocumentsScreen(e *env) *documentsScreen {
 	}
 	s.clauseFilter = widget.NewSelect(clauses, func(string) { s.filter() })
 	s.clauseFilter.Selected = clauses[0]
-	s.table = widget.NewTableWithHeaders(
+	s.table = newRowTable(
 		func() (int, int) { return len(s.shown), len(documentColumns()) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
@@ -96,6 +96,7 @@ func newDocumentsScreen(e *env) *documentsScreen {
 	}
 	s.open = widget.NewButtonWithIcon(lang.L("Open"), theme.DocumentIcon(), s.onOpen)
 	s.open.Disable()
+	s.table.onRows(s.open, nil) // row_actions.go
 	s.root = container.NewStack()
 	s.load()
 	return s

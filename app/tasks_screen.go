@@ -23,7 +23,7 @@ type tasksScreen struct {
 	mine     *widget.RadioGroup
 	openOnly *widget.Check
 	search   *textField
-	table    *widget.Table
+	table    *rowTable
 	selected int
 	edit     *widget.Button
 	done     *widget.Button
@@ -47,7 +47,7 @@ func newTasksScreen(e *env) *tasksScreen {
 	s.search = newField()
 	s.search.PlaceHolder = lang.L("Search tasks")
 	s.search.OnChanged = func(string) { s.filter() }
-	s.table = widget.NewTableWithHeaders(
+	s.table = newRowTable(
 		func() (int, int) { return len(s.shown), len(taskColumns()) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
@@ -78,6 +78,7 @@ func newTasksScreen(e *env) *tasksScreen {
 	s.edit = widget.NewButtonWithIcon(lang.L("Edit…"), theme.DocumentCreateIcon(), s.onEdit)
 	s.done = widget.NewButtonWithIcon(lang.L("Mark done"), theme.ConfirmIcon(), s.onToggleDone)
 	s.remove = widget.NewButtonWithIcon(lang.L("Delete…"), theme.DeleteIcon(), s.onDelete)
+	s.table.onRows(s.edit, s.remove) // row_actions.go
 	s.status = widget.NewLabel("")
 	s.deletion = newUndoableDelete(s.status, s.load)
 	s.undo = s.deletion.button

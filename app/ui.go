@@ -59,6 +59,7 @@ type UI struct {
 	keys    func(fyne.KeyName) // when no field has the focus
 
 	integrity *integrityBanner // says when the check on opening found changes made outside
+	commands  *commands        // the menu items that follow the screen on show (commands.go)
 }
 
 // New builds the main window of a; call Start to show it on a workspace.
@@ -70,9 +71,13 @@ func New(a fyne.App, deps Deps) *UI {
 	u.actor = a.Preferences().String(prefActor)
 	u.win = a.NewWindow(lang.L("SMS Builder"))
 	u.win.SetIcon(a.Icon())
-	u.win.Resize(fyne.NewSize(1180, 760))
+	u.win.Resize(savedWindowSize(a.Preferences())) // appearance.go
+	u.applyTheme()
 	u.win.SetMaster()
-	u.win.SetOnClosed(u.closeWorkspace)
+	u.win.SetOnClosed(func() {
+		u.rememberWindow()
+		u.closeWorkspace()
+	})
 	u.build()
 	return u
 }
@@ -173,6 +178,7 @@ func (u *UI) ShowAndRun(path string) {
 	u.win.Show()
 	u.Start(path)
 	u.app.Run()
+	u.rememberWindow()
 	u.closeWorkspace()
 }
 
@@ -284,6 +290,7 @@ func (u *UI) show(id string) {
 			if k, ok := u.screen.(keyedScreen); ok {
 				u.win.Canvas().Focus(k.keyTarget())
 			}
+			u.refreshCommands()
 			return
 		}
 	}
@@ -292,14 +299,15 @@ func (u *UI) show(id string) {
 func (u *UI) env() *env {
 	return &env{
 		ws: u.ws, cat: u.deps.Catalogue, win: u.win, now: u.deps.Now,
-		ctx:      u.ctx,
-		changed:  u.refreshHeader,
-		goTo:     u.show,
-		openFile: u.openInViewer,
-		showErr:  u.showError,
-		onSave:   func(f func()) { u.save = f },
-		onKeys:   func(r func(rune), k func(fyne.KeyName)) { u.runes, u.keys = r, k },
-		actor:    func() string { return u.actor },
+		ctx:         u.ctx,
+		changed:     u.refreshHeader,
+		goTo:        u.show,
+		openFile:    u.openInViewer,
+		showErr:     u.showError,
+		onSave:      func(f func()) { u.save = f },
+		onKeys:      func(r func(rune), k func(fyne.KeyName)) { u.runes, u.keys = r, k },
+		actor:       func() string { return u.actor },
+		undoChanged: u.refreshCommands,
 	}
 }
 

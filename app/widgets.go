@@ -107,6 +107,7 @@ type undoableDelete struct {
 	reload  func()
 	name    string
 	restore func() (string, error) // a note on what the restore left as it was, or ""
+	changed func()                 // tells Edit ▸ Undo; nil until the first delete
 }
 
 func newUndoableDelete(status *widget.Label, reload func()) *undoableDelete {
@@ -126,10 +127,11 @@ func (u *undoableDelete) ask(e *env, title, question, name string, del func() er
 			conflictOr(e.win, err, "", u.reload, e.showErr)
 			return
 		}
-		u.name, u.restore = name, restore
+		u.name, u.restore, u.changed = name, restore, e.undoChanged
 		u.status.SetText(fmt.Sprintf(lang.L("%s was deleted."), name))
 		u.button.Show()
 		u.reload()
+		u.tellChanged()
 	}, e.win)
 }
 
@@ -146,6 +148,16 @@ func (u *undoableDelete) onUndo() {
 	u.button.Hide()
 	u.status.SetText(strings.TrimSpace(fmt.Sprintf(lang.L("%s was restored."), u.name) + " " + note))
 	u.reload()
+	u.tellChanged()
+}
+
+// canUndo reports whether a delete waits to be undone.
+func (u *undoableDelete) canUndo() bool { return u.restore != nil }
+
+func (u *undoableDelete) tellChanged() {
+	if u.changed != nil {
+		u.changed()
+	}
 }
 
 // showFormDialog shows body with Cancel (when cancellable) and a confirming
