@@ -5,6 +5,7 @@ package main
 
 import (
 	"context"
+	_ "embed"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -20,6 +21,11 @@ import (
 )
 
 const appID = "uk.co.smsbuilder.app"
+
+// fyneApp names the version and build that Help ▸ About shows.
+//
+//go:embed FyneApp.toml
+var fyneApp string
 
 func main() {
 	store := sqlite.New()
@@ -44,6 +50,7 @@ func main() {
 		Store:            store,
 		Catalogue:        cat,
 		DefaultWorkspace: defaultWorkspace(),
+		FyneApp:          fyneApp,
 	})
 	path := ""
 	if len(args) > 0 {

@@ -326,3 +326,31 @@ func TestThemeAndWindowSizeAreRemembered(t *testing.T) {
 		t.Errorf("a new window opens at %v, want %v", got, want)
 	}
 }
+
+func TestAppVersionReadsTheDetailsOfFyneAppToml(t *testing.T) {
+	for _, tc := range []struct {
+		name, toml, version, build string
+	}{
+		{"details", "Website = \"x\"\n\n[Details]\nName = \"SMS Builder\"\nVersion = \"0.1.0\"\nBuild = 7\n", "0.1.0", "7"},
+		{"other section", "[Other]\nVersion = \"9\"\n", "", ""},
+		{"empty", "", "", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			v, b := appVersion(tc.toml)
+			if v != tc.version || b != tc.build {
+				t.Errorf("appVersion = %q, %q, want %q, %q", v, b, tc.version, tc.build)
+			}
+		})
+	}
+}
+
+func TestAboutNamesTheVersionWorkspaceAndSchema(t *testing.T) {
+	u := newWorkingUI(t, "about.smsdb")
+	u.deps.FyneApp = "[Details]\nVersion = \"0.1.0\"\nBuild = 3\n"
+	got := u.aboutText()
+	for _, want := range []string{"version 0.1.0 (build 3)", u.Workspace().Path(), "Schema: version ", "licence"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("About lacks %q:\n%s", want, got)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -90,10 +91,11 @@ func (u *UI) showShortcuts() {
 // aboutText names the build, its licences, and the workspace on show with
 // its schema version.
 func (u *UI) aboutText() string {
-	meta := u.app.Metadata()
 	version := lang.L("development build")
-	if meta.Version != "" {
-		version = fmt.Sprintf(lang.L("version %s (build %d)"), meta.Version, meta.Build)
+	if v, build := appVersion(u.deps.FyneApp); v != "" {
+		version = fmt.Sprintf(lang.L("version %s (build %s)"), v, build)
+	} else if meta := u.app.Metadata(); meta.Release {
+		version = fmt.Sprintf(lang.L("version %s (build %s)"), meta.Version, strconv.Itoa(meta.Build))
 	}
 	lines := []string{
 		lang.L("SMS Builder") + " " + version,
@@ -126,4 +128,29 @@ func (u *UI) showAbout() {
 	d := dialog.NewCustom(lang.L("About SMS Builder"), lang.L("Close"), text, u.win)
 	d.Resize(fyne.NewSize(560, 0))
 	d.Show()
+}
+
+// appVersion reads Version and Build from the [Details] of FyneApp.toml;
+// empty when toml names no version.
+func appVersion(toml string) (version, build string) {
+	section := ""
+	for _, line := range strings.Split(toml, "\n") {
+		line = strings.TrimSpace(line)
+		if strings.HasPrefix(line, "[") {
+			section = line
+			continue
+		}
+		key, value, ok := strings.Cut(line, "=")
+		if !ok || section != "[Details]" {
+			continue
+		}
+		value = strings.Trim(strings.TrimSpace(value), `"`)
+		switch strings.TrimSpace(key) {
+		case "Version":
+			version = value
+		case "Build":
+			build = value
+		}
+	}
+	return version, build
 }

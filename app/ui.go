@@ -34,6 +34,9 @@ type Deps struct {
 	// Open opens a file or folder with the system's program, failing when
 	// none did; nil asks the system (openWithSystem).
 	Open func(path string) error
+	// FyneApp is the text of FyneApp.toml, for the version About shows:
+	// a plain go build leaves Fyne's metadata at its defaults.
+	FyneApp string
 }
 
 // UI is the main window and the workspace it shows.
