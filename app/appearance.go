@@ -90,6 +90,11 @@ func (u *UI) viewMenu() *fyne.Menu {
 			u.app.Preferences().SetString(prefTheme, id)
 			u.applyTheme()
 			u.installMenu() // moves the tick
+			if u.save == nil && u.ws != nil {
+				// Charts take their colours when built; a screen without
+				// a form to lose is built again in the new ones.
+				u.show(u.current)
+			}
 		})
 		item.Checked = id == chosen
 		themes.Items = append(themes.Items, item)
