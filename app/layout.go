@@ -9,10 +9,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// defaultWindowSize is the main window's size on first start. Fyne cannot
-// ask how big the screen is, so it is a size that fits the smallest screen
-// the app supports, 1024×700, with the window's title bar and a panel.
-func defaultWindowSize() fyne.Size { return fyne.NewSize(1000, 640) }
 
 // fixedWidth gives o width w and all the height it is offered, so that a
 // side panel stays narrow without forcing a height on the screen (the
@@ -111,15 +107,21 @@ func textBeside(bar *widget.ProgressBar, text *widget.Label) fyne.CanvasObject {
 // stretchColumns widens table's columns in proportion to widths when the
 // table has more room than they need, so that on a wide screen titles and
 // names are not cut short beside empty space.
-func stretchColumns(table *widget.Table, widths []float32) fyne.CanvasObject {
+func stretchColumns(table columnTable, widths []float32) fyne.CanvasObject {
 	for i, w := range widths {
 		table.SetColumnWidth(i, w)
 	}
 	return container.New(&stretchLayout{table: table, widths: widths, scale: 1}, table)
 }
 
+// columnTable is a widget.Table, or a widget that embeds one.
+type columnTable interface {
+	fyne.CanvasObject
+	SetColumnWidth(int, float32)
+}
+
 type stretchLayout struct {
-	table  *widget.Table
+	table  columnTable
 	widths []float32
 	scale  float32
 }

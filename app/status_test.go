@@ -31,9 +31,9 @@ func TestTaskCountsFollowEveryChange(t *testing.T) {
 	}
 
 	s.onAdd()
-	var title *widget.Entry
+	var title *textField
 	walk(u.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
-		if e, ok := o.(*widget.Entry); ok && title == nil {
+		if e, ok := o.(*textField); ok && title == nil {
 			title = e
 		}
 	})
