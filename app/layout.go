@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-
 // fixedWidth gives o width w and all the height it is offered, so that a
 // side panel stays narrow without forcing a height on the screen (the
 // grid-wrap it replaces asked for 600 px and ran over the table below).
