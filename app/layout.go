@@ -143,3 +143,10 @@ func (l *stretchLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	l.table.Move(fyne.NewPos(0, 0))
 	l.table.Resize(size)
 }
+
+// toolbar lays buttons out in a row with notice beside them, wrapped: a
+// notice naming a long task title in the row would widen the window.
+func toolbar(notice *widget.Label, buttons ...fyne.CanvasObject) fyne.CanvasObject {
+	notice.Wrapping = fyne.TextWrapWord
+	return container.NewBorder(nil, nil, container.NewHBox(buttons...), nil, notice)
+}

@@ -30,6 +30,19 @@ func TestEveryScreenFitsASmallScreen(t *testing.T) {
 			}
 		})
 	}
+	t.Run("long notices", func(t *testing.T) {
+		long := strings.Repeat("A notice naming a long task title. ", 12)
+		u.show(screenTasks)
+		u.screen.(*tasksScreen).status.SetText(long)
+		if got := u.win.Content().MinSize(); got.Width > want.Width {
+			t.Errorf("a long notice on Tasks needs %v, more than the %v window", got, want)
+		}
+		u.show(screenPeople)
+		u.screen.(*peopleScreen).status.SetText(long)
+		if got := u.win.Content().MinSize(); got.Width > want.Width {
+			t.Errorf("a long notice on People needs %v, more than the %v window", got, want)
+		}
+	})
 	t.Run("document editor", func(t *testing.T) {
 		u.show(screenDocuments)
 		s := u.screen.(*documentsScreen)

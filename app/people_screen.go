@@ -257,8 +257,7 @@ func (s *peopleScreen) content() fyne.CanvasObject {
 	if s.env.ws.ReadOnly() {
 		add.Disable()
 	}
-	toolbar := container.NewHBox(add, s.edit, s.remove, s.history, s.undo, s.status)
-	top := container.NewVBox(heading(lang.L("People and SMS roles")), toolbar, s.hats, s.search)
+	top := container.NewVBox(heading(lang.L("People and SMS roles")), toolbar(s.status, add, s.edit, s.remove, s.history, s.undo), s.hats, s.search) // layout.go
 	if len(s.people) == 0 {
 		intro := widget.NewLabel(lang.L("No people yet. Add the people who run your service management system: at least an SMS owner, someone from top management and an internal auditor. In a small firm one person often holds several roles; the internal auditor should not audit work they do themselves."))
 		intro.Wrapping = fyne.TextWrapWord

@@ -304,7 +304,7 @@ func (s *tasksScreen) content() fyne.CanvasObject {
 	}
 	top := container.NewVBox(
 		heading(lang.L("Tasks")),
-		container.NewHBox(add, s.edit, s.done, s.remove, s.undo, s.status),
+		toolbar(s.status, add, s.edit, s.done, s.remove, s.undo), // layout.go
 		container.NewBorder(nil, nil, container.NewHBox(s.mine, s.openOnly), s.summary, s.search),
 	)
 	if len(s.tasks) == 0 {
