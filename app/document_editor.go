@@ -256,6 +256,9 @@ func (ed *documentEditor) onApprove() {
 			widget.NewFormItem(lang.L("Change summary *"), summary),
 			widget.NewFormItem(lang.L("Review every (months)"), months),
 		))
+	if l := toFillWarning(ed.current.Body); l != nil {
+		body.Add(l)
+	}
 	title := fmt.Sprintf(lang.L("Approve %s version %d.%d"), ed.doc.Number, ed.current.Major, ed.current.Minor)
 	showRecordDialog(ed.env.win, title, lang.L("Approve"), body, 560, true, nil, func() error {
 		m := 12

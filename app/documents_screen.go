@@ -269,6 +269,7 @@ func (s *documentsScreen) onNewFromTemplate() {
 				}
 			}
 			var last int64
+			var toFill []string
 			for _, t := range chosen {
 				d, err := createFromTemplate(s.env, t)
 				if err != nil {
@@ -276,11 +277,13 @@ func (s *documentsScreen) onNewFromTemplate() {
 					return
 				}
 				last = d.ID
+				toFill = addToFill(toFill, draftToFill(s.env, d.ID))
 			}
 			s.load()
 			if len(chosen) == 1 {
 				s.showEditor(last)
 			}
+			showToFill(s.env, toFill)
 		}, s.env.win)
 }
 
