@@ -389,7 +389,7 @@ func (ed *documentEditor) history() fyne.CanvasObject {
 	for _, v := range ed.versions {
 		approved := ""
 		if !v.ApprovedAt.IsZero() {
-			approved = v.ApprovedAt.Format("2006-01-02")
+			approved = ed.env.date(v.ApprovedAt)
 		}
 		status := orUnreadable(v.Unreadable, "Status", v.Status.Label())
 		approved = orUnreadable(v.Unreadable, "ApprovedAt", approved)
@@ -414,7 +414,7 @@ func (ed *documentEditor) content() fyne.CanvasObject {
 	bad := ed.current.Unreadable
 	state := fmt.Sprintf(lang.L("Version %s · %s"), ed.current.Number(), orUnreadable(bad, "Status", ed.current.Status.Label()))
 	if ed.current.Status == data.DocApproved && (!ed.current.ReviewDue.IsZero() || bad.Has("ReviewDue")) {
-		state += " · " + lang.L("review by") + " " + orUnreadable(bad, "ReviewDue", ed.current.ReviewDue.Format("2006-01-02"))
+		state += " · " + lang.L("review by") + " " + orUnreadable(bad, "ReviewDue", ed.env.date(ed.current.ReviewDue))
 	}
 	if ed.current.Status != data.DocDraft {
 		state += " · " + lang.L("read-only: start a new draft to change it")

@@ -158,7 +158,7 @@ func (s *documentsScreen) cell(r docRow, col int) string {
 	}
 	due := ""
 	if !r.approved.ReviewDue.IsZero() {
-		due = r.approved.ReviewDue.Format("2006-01-02")
+		due = s.env.date(r.approved.ReviewDue)
 	}
 	return orUnreadable(r.approved.Unreadable, "ReviewDue", due)
 }

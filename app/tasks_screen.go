@@ -101,7 +101,7 @@ func (s *tasksScreen) cell(t data.Task, col int) string {
 		if t.Due.IsZero() {
 			return ""
 		}
-		d := t.Due.Format("2006-01-02")
+		d := s.env.date(t.Due)
 		if t.Overdue(s.env.now()) {
 			d += " " + lang.L("overdue")
 		}
@@ -261,7 +261,7 @@ func (s *tasksScreen) openForm(t data.Task) {
 		s.status.SetText(fmt.Sprintf(lang.L("%q was saved."), v.Title))
 		s.load()
 		return nil
-	}, func() { s.reloadForm(t.ID) }, f.title, f.due)
+	}, func() { s.reloadForm(t.ID) }, f.title, &f.due.Entry)
 	s.env.win.Canvas().Focus(f.title)
 }
 
