@@ -46,7 +46,7 @@ func newDateField(d time.Time, optional bool) *dateField {
 	f := &dateField{optional: optional}
 	f.ExtendBaseWidget(f)
 	f.Wrapping = fyne.TextWrap(fyne.TextTruncateClip) // as widget.NewDateEntry
-	f.PlaceHolder = typedDateExample()
+	f.PlaceHolder = typedDatePattern()
 	f.setDate(d)
 	return f
 }
@@ -103,4 +103,10 @@ func typedDateLayout() string {
 // typedDateExample is a date written as a user types it, for hints.
 func typedDateExample() string {
 	return time.Date(2027, 3, 31, 0, 0, 0, 0, time.UTC).Format(typedDateLayout())
+}
+
+// typedDatePattern spells the typed layout as letters, such as DD/MM/YYYY,
+// for the empty field: an example date there could be taken for a value.
+func typedDatePattern() string {
+	return strings.NewReplacer("2006", "YYYY", "01", "MM", "02", "DD").Replace(typedDateLayout())
 }

@@ -87,7 +87,7 @@ func newDocumentsScreen(e *env) *documentsScreen {
 			o.(*widget.Label).SetText(documentColumns()[id.Col])
 		}
 	}
-	for i, w := range []float32{115, 290, 110, 140, 95, 100, 105} {
+	for i, w := range []float32{115, 245, 110, 140, 95, 100, 150} { // Next review fits "30 September 2026"
 		s.table.SetColumnWidth(i, w)
 	}
 	s.table.OnSelected = func(id widget.TableCellID) {

@@ -71,7 +71,7 @@ func newTasksScreen(e *env) *tasksScreen {
 			o.(*widget.Label).SetText(taskColumns()[id.Col])
 		}
 	}
-	for i, w := range []float32{420, 170, 150, 90, 260} {
+	for i, w := range []float32{355, 170, 215, 90, 260} { // Due fits "30 September 2026 overdue"
 		s.table.SetColumnWidth(i, w)
 	}
 	s.table.OnSelected = func(id widget.TableCellID) { s.selected = id.Row; s.updateButtons() }

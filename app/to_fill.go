@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -42,10 +43,13 @@ func showToFill(e *env, labels []string) {
 	if len(labels) == 0 {
 		return
 	}
-	msg := lang.L("These values are not recorded yet, so the draft marks each place with [to fill: …]:") + "\n\n" +
+	msg := lang.L("These values are not recorded yet:") + "\n\n" +
 		toFillList(labels) + "\n\n" +
-		lang.L("Record them on the Organisation and People screens, then write them in where the draft shows a marker.")
-	dialog.ShowInformation(lang.L("Some values are missing"), msg, e.win)
+		lang.L("The draft marks each place where one belongs with [to fill: …]. Record them on the Organisation and People screens, then write them in at each marker.")
+	// A list reads down its left edge; an information dialog centres it.
+	d := dialog.NewCustom(lang.L("Some values are missing"), lang.L("OK"), wrapLabel(msg), e.win)
+	d.Resize(fyne.NewSize(560, 0)) // wide enough to read; as tall as the text needs
+	d.Show()
 }
 
 // toFillWarning warns, in the approve dialog, of the markers an approval
