@@ -133,3 +133,39 @@ func TestDatesShowInTheWorkspaceFormat(t *testing.T) {
 		}
 	}
 }
+
+// TestDateFieldReadsWhatTheUserTyped covers optional and required fields, the
+// calendar's own layout and ISO dates, and refusals in plain words, also as
+// the field's own check, which forms show under the field.
+func TestDateFieldReadsWhatTheUserTyped(t *testing.T) {
+	test.NewTempApp(t)
+	day := time.Date(2027, 3, 31, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		typed    string
+		optional bool
+		want     time.Time
+		refusal  string
+	}{
+		{"", true, time.Time{}, ""},
+		{"  ", true, time.Time{}, ""},
+		{"", false, time.Time{}, "Choose a date from the calendar, or type one like " + typedDateExample() + "."},
+		{day.Format(typedDateLayout()), false, day, ""},
+		{"2027-03-31", true, day, ""},
+		{"31 March", true, time.Time{}, "That is not a date. Choose one from the calendar, or type it like " + typedDateExample() + "."},
+	}
+	for _, tt := range tests {
+		f := newDateField(time.Time{}, tt.optional)
+		test.NewTempWindow(t, f) // the check is installed with the renderer
+		f.SetText(tt.typed)
+		got, err := f.date()
+		if !got.Equal(tt.want) || data.ErrorMessage(err) != tt.refusal && !(err == nil && tt.refusal == "") {
+			t.Errorf("%q (optional %v) = %v, %q; want %v, %q", tt.typed, tt.optional, got, data.ErrorMessage(err), tt.want, tt.refusal)
+		}
+		if err := f.Validate(); (err == nil) != (tt.refusal == "") || err != nil && data.ErrorMessage(err) != tt.refusal {
+			t.Errorf("%q (optional %v): the field's check says %v, want %q", tt.typed, tt.optional, err, tt.refusal)
+		}
+	}
+	if got := newDateField(day, true).Text; got != day.Format(typedDateLayout()) {
+		t.Errorf("a stored date shows as %q, want %q", got, day.Format(typedDateLayout()))
+	}
+}
