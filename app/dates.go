@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -60,6 +61,37 @@ func (f *dateField) CreateRenderer() fyne.WidgetRenderer {
 		return err
 	}
 	return r
+}
+
+// TypedKey hands Escape to the window, as every field does (see textField),
+// so that it closes the dialog in front.
+func (f *dateField) TypedKey(k *fyne.KeyEvent) {
+	if c := f.canvas(); k.Name == fyne.KeyEscape && c != nil && c.OnTypedKey() != nil {
+		c.OnTypedKey()(k)
+		return
+	}
+	f.DateEntry.TypedKey(k)
+}
+
+// TypedShortcut hands the window's commands, such as Ctrl+S, to the window
+// and keeps the field's own (copy, paste, word moves).
+func (f *dateField) TypedShortcut(s fyne.Shortcut) {
+	cs, ok := s.(*desktop.CustomShortcut)
+	c := f.canvas()
+	if !ok || c == nil || !windowCommandKey(cs) {
+		f.DateEntry.TypedShortcut(s)
+		return
+	}
+	if sc, ok := c.(fyne.Shortcutable); ok {
+		sc.TypedShortcut(s)
+	}
+}
+
+func (f *dateField) canvas() fyne.Canvas {
+	if fyne.CurrentApp() == nil {
+		return nil
+	}
+	return fyne.CurrentApp().Driver().CanvasForObject(f)
 }
 
 // setDate shows d, or clears the field for the zero time.

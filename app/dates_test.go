@@ -13,13 +13,13 @@ import (
 )
 
 // taskDialogFields finds the title and due date of the task dialog on top.
-func taskDialogFields(t *testing.T, w fyne.Window) (*widget.Entry, *dateField) {
+func taskDialogFields(t *testing.T, w fyne.Window) (*textField, *dateField) {
 	t.Helper()
-	var title *widget.Entry
+	var title *textField
 	var due *dateField
 	walk(w.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
 		switch x := o.(type) {
-		case *widget.Entry:
+		case *textField:
 			if title == nil {
 				title = x
 			}
@@ -167,5 +167,33 @@ func TestDateFieldReadsWhatTheUserTyped(t *testing.T) {
 	}
 	if got := newDateField(day, true).Text; got != day.Format(typedDateLayout()) {
 		t.Errorf("a stored date shows as %q, want %q", got, day.Format(typedDateLayout()))
+	}
+}
+
+// The date field keeps the window's keys, as every other field does.
+func TestCtrlSAndEscapeInTheDueDate(t *testing.T) {
+	u := newWorkingUI(t, "due-keys.smsdb")
+	c := u.win.Canvas()
+	s, _ := openTaskForm(t, u)
+	id := s.shown[0].ID
+	_, due := taskDialogFields(t, u.win)
+	c.Focus(due)
+	due.SetText("2027-05-14")
+	pressShortcut(c, ctrl(fyne.KeyS))
+	if c.Overlays().Top() != nil {
+		t.Fatal("the form dialog is still open after Ctrl+S in the due date")
+	}
+	tasks, _ := u.Workspace().Tasks(u.ctx())
+	for _, tk := range tasks {
+		if tk.ID == id && !tk.Due.Equal(time.Date(2027, 5, 14, 0, 0, 0, 0, time.UTC)) {
+			t.Errorf("due = %v, want 14 May 2027", tk.Due)
+		}
+	}
+	openTaskForm(t, u)
+	_, due = taskDialogFields(t, u.win)
+	c.Focus(due)
+	pressKey(c, fyne.KeyEscape)
+	if c.Overlays().Top() != nil {
+		t.Fatal("the form dialog is still open after Escape in the due date")
 	}
 }

@@ -203,7 +203,7 @@ func (s *roadmapScreen) showDetail() {
 	if p.Status != "" {
 		status.SetSelected(p.Status.Label())
 	}
-	reason := widget.NewEntry()
+	reason := newField()
 	reason.SetText(p.NAReason)
 	reason.PlaceHolder = lang.L("Why the step does not apply")
 	owner := widget.NewSelect(personNames(s.people), nil)
@@ -217,7 +217,7 @@ func (s *roadmapScreen) showDetail() {
 	if u, ok := p.Unreadable.Of("Due"); ok {
 		due.SetText(u.Raw) // kept in sight until the user corrects it
 	}
-	notes := widget.NewMultiLineEntry()
+	notes := newMultiLineField()
 	notes.SetMinRowsVisible(3)
 	notes.SetText(p.Notes)
 	problem := widget.NewLabel("")

@@ -75,6 +75,8 @@ type env struct {
 	onKeys func(runes func(rune), keys func(fyne.KeyName))
 	actor  func() string   // the person working
 	dates  data.DateFormat // the workspace's format for dates shown
+	// undoChanged says that Edit ▸ Undo may have something else to undo.
+	undoChanged func()
 }
 
 func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }

@@ -13,9 +13,9 @@ import (
 // taskForm is the form of the add and edit task dialog.
 type taskForm struct {
 	task        data.Task
-	title       *widget.Entry
+	title       *textField
 	due         *dateField
-	description *widget.Entry
+	description *textField
 	owner       *widget.Select
 	people      []data.Person
 	problems    fieldProblems
@@ -27,9 +27,9 @@ func newTaskForm(t data.Task, e *env, byID map[int64]data.Person) *taskForm {
 		f.people = append(f.people, p)
 	}
 	data.SortPeople(f.people)
-	f.title = widget.NewEntry()
+	f.title = newField()
 	f.title.SetText(t.Title)
-	f.description = widget.NewMultiLineEntry()
+	f.description = newMultiLineField()
 	f.description.SetMinRowsVisible(3)
 	f.description.SetText(t.Description)
 	f.due = newDateField(t.Due, true)
