@@ -254,10 +254,24 @@ func (s *documentsScreen) onNewFromTemplate() {
 		return
 	}
 	list := widget.NewSelect(names, nil)
-	list.SetSelected(names[0])
 	all := widget.NewCheck(fmt.Sprintf(lang.L("Create all %d at once"), len(names)), nil)
+	missing := wrapLabel("")
+	missing.Importance = widget.WarningImportance
+	foretell := func() {
+		chosen := []data.Template{byName[list.Selected]}
+		if all.Checked {
+			chosen = chosen[:0]
+			for _, n := range names {
+				chosen = append(chosen, byName[n])
+			}
+		}
+		foretellToFill(s.env, chosen, missing)
+	}
+	list.OnChanged = func(string) { foretell() }
+	all.OnChanged = func(bool) { foretell() }
+	list.SetSelected(names[0])
 	dialog.ShowCustomConfirm(lang.L("New document from a template"), lang.L("Create"), lang.L("Cancel"),
-		container.NewVBox(wrapLabel(lang.L("The template is filled with your organisation's values: name, scope, services, people. You then adapt it in the editor.")), list, all),
+		container.NewVBox(wrapLabel(lang.L("The template is filled with your organisation's values: name, scope, services, people. You then adapt it in the editor.")), list, all, missing),
 		func(ok bool) {
 			if !ok {
 				return

@@ -63,3 +63,22 @@ func toFillWarning(body string) *widget.Label {
 	l.Importance = widget.DangerImportance
 	return l
 }
+
+// foretellToFill says, before the user creates them, which values the chosen
+// templates need that the workspace does not hold yet; hidden when none.
+func foretellToFill(e *env, chosen []data.Template, l *widget.Label) {
+	values, err := placeholderValues(e)
+	var labels []string
+	for _, t := range chosen {
+		if err == nil {
+			body, _ := values.Fill(t.Body)
+			labels = addToFill(labels, data.ToFill(body))
+		}
+	}
+	if len(labels) == 0 {
+		l.Hide()
+		return
+	}
+	l.SetText(lang.L("Not recorded yet, so marked [to fill: …] in the draft:") + " " + strings.Join(labels, ", ") + ".")
+	l.Show()
+}

@@ -34,6 +34,9 @@ func TestADocumentCreatedOnAnEmptyWorkspaceListsWhatIsMissing(t *testing.T) {
 	u.show(screenDocuments)
 	s := u.screen.(*documentsScreen)
 	s.onNewFromTemplate()
+	if text := topDialogText(u.win); !strings.Contains(text, "Not recorded yet") || !strings.Contains(text, "the organisation's name") {
+		t.Errorf("the dialog does not say before creating what is missing:\n%s", text)
+	}
 	tapInTopDialog(t, u.win, "Create")
 
 	text := topDialogText(u.win)
@@ -63,5 +66,14 @@ func TestApprovingATextWithMarkersWarns(t *testing.T) {
 	ed.onApprove()
 	if text := topDialogText(u.win); !strings.Contains(text, "still marks values to fill") || !strings.Contains(text, "the internal auditors") {
 		t.Errorf("the approve dialog does not warn of the marker:\n%s", text)
+	}
+}
+
+func TestACompleteProfileForetellsNothingMissing(t *testing.T) {
+	u, _ := newPlainUI(t)
+	u.show(screenDocuments)
+	u.screen.(*documentsScreen).onNewFromTemplate()
+	if text := topDialogText(u.win); strings.Contains(text, "Not recorded yet") {
+		t.Errorf("the demo profile is complete, yet the dialog says:\n%s", text)
 	}
 }
