@@ -73,9 +73,13 @@ func New(a fyne.App, deps Deps) *UI {
 	u.win.Resize(fyne.NewSize(1180, 760))
 	u.win.SetMaster()
 	u.win.SetOnClosed(u.closeWorkspace)
+	u.win.SetCloseIntercept(u.requestClose)
 	u.build()
 	return u
 }
+
+// requestClose closes the window once nothing unsaved would be lost.
+func (u *UI) requestClose() { u.leaveWindow(u.win.Close) }
 
 // Window is the main window.
 func (u *UI) Window() fyne.Window { return u.win }
@@ -102,7 +106,7 @@ func (u *UI) build() {
 		})
 	u.nav.OnSelected = func(i widget.ListItemID) {
 		if u.defs[i].id != u.current {
-			u.show(u.defs[i].id)
+			u.goTo(u.defs[i].id)
 		}
 	}
 
@@ -292,7 +296,7 @@ func (u *UI) env() *env {
 		ws: u.ws, cat: u.deps.Catalogue, win: u.win, now: u.deps.Now,
 		ctx:      u.ctx,
 		changed:  u.refreshHeader,
-		goTo:     u.show,
+		goTo:     u.goTo,
 		openFile: u.openInViewer,
 		showErr:  u.showError,
 		onSave:   func(f func()) { u.save = f },

@@ -169,16 +169,19 @@ func showRecordDialog(win fyne.Window, title, confirm string, body fyne.CanvasOb
 	problem.Importance = widget.DangerImportance
 	problem.Wrapping = fyne.TextWrapWord
 	problem.Hide()
-	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(body, problem), win)
-	submit := func() {
+	// A cancellable form can lose what was typed when the window closes;
+	// its dialogForm lets leaving ask first (unsaved_guard.go).
+	form := newDialogForm(title, body)
+	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(form, problem), win)
+	submit := func() error {
 		err := accept()
 		if err == nil {
 			d.Hide()
-			return
+			return nil
 		}
 		if fields != nil && fields.show(err) {
 			problem.Hide()
-			return
+			return err
 		}
 		if reload != nil && isConflict(err) {
 			showConflict(win, err, lang.L("Reloading discards what you typed in this form."), func() {
@@ -188,15 +191,17 @@ func showRecordDialog(win fyne.Window, title, confirm string, body fyne.CanvasOb
 		}
 		problem.SetText(data.ErrorMessage(err))
 		problem.Show()
+		return err
 	}
 	for _, e := range submitOn {
 		e.OnSubmitted = func(string) { submit() }
 	}
-	ok := widget.NewButton(confirm, submit)
+	ok := widget.NewButton(confirm, func() { submit() })
 	ok.Importance = widget.HighImportance
 	buttons := []fyne.CanvasObject{ok}
 	if cancellable {
 		buttons = []fyne.CanvasObject{widget.NewButton(lang.L("Cancel"), d.Hide), ok}
+		form.submit, form.close = submit, d.Hide
 	}
 	d.SetButtons(buttons)
 	d.Resize(fyne.NewSize(width, 0))

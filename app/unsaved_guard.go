@@ -1,0 +1,225 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+)
+
+// errNotSaved is what saveChanges returns when the screen has already shown
+// the user why their changes could not be stored.
+var errNotSaved = errors.New("changes not saved")
+
+// pendingForm is one place holding changes that leaving would lose: the
+// screen on show or a form dialog open over it.
+type pendingForm interface {
+	unsaved() string
+	saveChanges() error
+	discard()
+}
+
+// screenForm is the screen on show as a pendingForm: discarding needs nothing,
+// as the next screen replaces it.
+type screenForm struct{ unsavedScreen }
+
+func (screenForm) discard() {}
+
+// goTo shows screen id once nothing unsaved on the current one would be lost.
+func (u *UI) goTo(id string) {
+	u.leaveScreen(func() { u.show(id) })
+}
+
+// leaveScreen runs then once the screen on show has nothing unsaved, or the
+// user chose to save or discard it. Cancel leaves everything as it was.
+func (u *UI) leaveScreen(then func()) {
+	u.leave(u.screenPending(), then)
+}
+
+// leaveWindow is leaveScreen for leaving the workspace or the window: the
+// form dialogs open over the screen are asked about first.
+func (u *UI) leaveWindow(then func()) {
+	u.leave(append(openDialogForms(u.win), u.screenPending()...), then)
+}
+
+func (u *UI) screenPending() []pendingForm {
+	if s, ok := u.screen.(unsavedScreen); ok && u.ws != nil {
+		return []pendingForm{screenForm{s}}
+	}
+	return nil
+}
+
+// leave asks Save / Discard / Cancel for the first of forms with unsaved
+// changes, then goes on to the next; then runs when none is left.
+func (u *UI) leave(forms []pendingForm, then func()) {
+	for i, f := range forms {
+		what := f.unsaved()
+		if what == "" {
+			continue
+		}
+		rest := forms[i+1:]
+		u.askUnsaved(what, func() {
+			if f.saveChanges() == nil {
+				u.leave(rest, then)
+				return
+			}
+			u.stay()
+		}, func() {
+			f.discard()
+			u.leave(rest, then)
+		})
+		return
+	}
+	then()
+}
+
+// stay puts the navigation back on the screen the user did not leave.
+func (u *UI) stay() {
+	for i, d := range u.defs {
+		if d.id == u.current {
+			u.nav.Select(i)
+		}
+	}
+}
+
+// askUnsaved asks what to do with the changes what describes. Closing the
+// prompt any other way (Escape) is Cancel.
+func (u *UI) askUnsaved(what string, save, discard func()) {
+	msg := widget.NewLabel(what + "\n" + lang.L("Save them before you go on?"))
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomWithoutButtons(lang.L("Unsaved changes"), container.NewGridWrap(fyne.NewSize(420, msg.MinSize().Height*2), msg), u.win)
+	var chosen func()
+	choose := func(f func()) func() {
+		return func() {
+			chosen = f
+			d.Hide()
+		}
+	}
+	saveBtn := widget.NewButton(lang.L("Save"), choose(save))
+	saveBtn.Importance = widget.HighImportance
+	d.SetButtons([]fyne.CanvasObject{
+		widget.NewButton(lang.L("Cancel"), d.Hide),
+		widget.NewButton(lang.L("Discard"), choose(discard)),
+		saveBtn,
+	})
+	d.SetOnClosed(func() {
+		if chosen == nil {
+			u.stay()
+			return
+		}
+		chosen()
+	})
+	d.Show()
+	u.win.Canvas().Focus(saveBtn)
+}
+
+// dialogForm is the body of a form dialog, remembering the values it
+// opened with so that leaving can tell whether anything was typed since.
+type dialogForm struct {
+	widget.BaseWidget
+	body    fyne.CanvasObject
+	title   string
+	initial []string
+	submit  func() error // stores the form and closes the dialog
+	close   func()
+}
+
+func newDialogForm(title string, body fyne.CanvasObject) *dialogForm {
+	f := &dialogForm{body: body, title: title, initial: formValues(body)}
+	f.ExtendBaseWidget(f)
+	return f
+}
+
+func (f *dialogForm) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(f.body) }
+
+func (f *dialogForm) unsaved() string {
+	if f.submit == nil {
+		return "" // a form that cannot be cancelled is no one's unsaved work
+	}
+	now := formValues(f.body)
+	if len(now) == len(f.initial) {
+		same := true
+		for i := range now {
+			same = same && now[i] == f.initial[i]
+		}
+		if same {
+			return ""
+		}
+	}
+	return fmt.Sprintf(lang.L("The form “%s” has changes that are not saved."), f.title)
+}
+
+func (f *dialogForm) saveChanges() error { return f.submit() }
+
+func (f *dialogForm) discard() { f.close() }
+
+// openDialogForms are the form dialogs open in win, the one in front first.
+func openDialogForms(win fyne.Window) []pendingForm {
+	var out []pendingForm
+	overlays := win.Canvas().Overlays().List()
+	for i := len(overlays) - 1; i >= 0; i-- {
+		if p, ok := overlays[i].(*widget.PopUp); ok {
+			if f := findDialogForm(p.Content); f != nil && f.Visible() {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+func findDialogForm(o fyne.CanvasObject) *dialogForm {
+	switch o := o.(type) {
+	case *dialogForm:
+		return o
+	case *fyne.Container:
+		for _, c := range o.Objects {
+			if f := findDialogForm(c); f != nil {
+				return f
+			}
+		}
+	}
+	return nil
+}
+
+// formValues lists the value of every field in o, in order.
+func formValues(o fyne.CanvasObject) []string {
+	var out []string
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch o := o.(type) {
+		case *widget.SelectEntry:
+			out = append(out, o.Text)
+		case *widget.DateEntry:
+			out = append(out, o.Text)
+		case *widget.Entry:
+			out = append(out, o.Text)
+		case *widget.Select:
+			out = append(out, o.Selected)
+		case *widget.Check:
+			out = append(out, fmt.Sprint(o.Checked))
+		case *widget.RadioGroup:
+			out = append(out, o.Selected)
+		case *widget.CheckGroup:
+			out = append(out, fmt.Sprint(o.Selected))
+		case *widget.Form:
+			for _, it := range o.Items {
+				walk(it.Widget)
+			}
+		case *container.Scroll:
+			walk(o.Content)
+		case *container.Split:
+			walk(o.Leading)
+			walk(o.Trailing)
+		case *fyne.Container:
+			for _, c := range o.Objects {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return out
+}
