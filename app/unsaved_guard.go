@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -140,15 +141,8 @@ func (f *dialogForm) unsaved() string {
 	if f.submit == nil {
 		return "" // a form that cannot be cancelled is no one's unsaved work
 	}
-	now := formValues(f.body)
-	if len(now) == len(f.initial) {
-		same := true
-		for i := range now {
-			same = same && now[i] == f.initial[i]
-		}
-		if same {
-			return ""
-		}
+	if slices.Equal(formValues(f.body), f.initial) {
+		return ""
 	}
 	return fmt.Sprintf(lang.L("The form “%s” has changes that are not saved."), f.title)
 }

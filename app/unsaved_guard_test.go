@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"smsbuilder/data"
 )
 
 const unsavedProfile = "The organisation profile has changes that are not saved."
@@ -187,5 +189,207 @@ func TestClosingTheWindowOverAFormDialogAsksAboutIt(t *testing.T) {
 	tapInTopDialog(t, u.win, "Save")
 	if u.ws != nil {
 		t.Fatal("Save did not close the window")
+	}
+}
+
+func TestLeavingADraftSavesWhatAutosaveHadNotYetStored(t *testing.T) {
+	u, _ := newPlainUI(t)
+	ed, doc := newPolicyEditor(t, u)
+	text := ed.text.Text + "\n\nTyped just before leaving."
+	ed.text.SetText(text)
+	selectNav(u, screenPeople)
+	if got := topDialogText(u.win); got != "" {
+		t.Errorf("leaving a draft autosave can store shows %q", got)
+	}
+	if got := u.current; got != screenPeople {
+		t.Errorf("screen = %q, want the people", got)
+	}
+	if v, _ := u.Workspace().Versions(bob(), doc.ID); v[0].Body != text {
+		t.Errorf("stored draft = %q, want the text typed before leaving", v[0].Body)
+	}
+}
+
+func TestLeavingAStaleDraftAsks(t *testing.T) {
+	u, _ := newPlainUI(t)
+	ed, doc := newPolicyEditor(t, u)
+	versions, _ := u.Workspace().Versions(bob(), doc.ID)
+	if _, err := u.Workspace().SaveDraft(bob(), versions[0], "Bob's text."); err != nil {
+		t.Fatal(err)
+	}
+	ed.text.SetText(ed.text.Text + "\n\nMine.")
+	ed.saveNow()
+	dismissDialogs(u.win) // the conflict, kept on screen
+	selectNav(u, screenPeople)
+	want := "The draft of " + doc.Number + " " + doc.Title + " has changes that are not saved."
+	if got := topDialogText(u.win); !strings.Contains(got, want) {
+		t.Fatalf("leaving a stale draft shows %q, want %q", got, want)
+	}
+	tapInTopDialog(t, u.win, "Save")
+	if got := u.current; got != screenDocuments {
+		t.Errorf("after Save over a colleague's change the screen is %q, want the draft kept", got)
+	}
+	wantConflictDialog(t, u.win, "version 1.0 of "+doc.Number)
+}
+
+func TestLeavingTheGapAssessmentWithTypedNotesAsks(t *testing.T) {
+	u := newTestUI(t, filepath.Join(t.TempDir(), "gap.smsdb"))
+	dismissDialogs(u.win)
+	u.show(screenGap)
+	g := u.screen.(*gapScreen)
+	g.list.Select(2)
+	q := g.questions[2]
+	if _, ok := g.answers[q.ID]; !ok {
+		t.Fatal("the demo's question 3 is not answered")
+	}
+	g.evidence.SetText("POL-01 on the intranet")
+	u.goTo(screenTasks)
+	if got, want := topDialogText(u.win), "The notes and evidence typed for question 3 (clause "+q.Clause+") are not saved."; !strings.Contains(got, want) {
+		t.Fatalf("leaving typed evidence shows %q, want %q", got, want)
+	}
+	tapInTopDialog(t, u.win, "Save")
+	if got := u.current; got != screenTasks {
+		t.Errorf("after Save the screen is %q, want the tasks", got)
+	}
+	answers, err := u.ws.Answers(context.Background(), g.current.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := answers[q.ID].Evidence, "POL-01 on the intranet"; got != want {
+		t.Errorf("stored evidence = %q, want %q", got, want)
+	}
+
+	// Notes for a question not yet scored cannot be stored on their own.
+	a, err := u.ws.SaveAssessment(u.ctx(), data.Assessment{Title: "Second look", Date: fixedNow()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.show(screenGap)
+	g = u.screen.(*gapScreen)
+	g.load(a.ID)
+	g.list.Select(0)
+	g.notes.SetText("Seen on the wall.")
+	u.goTo(screenTasks)
+	tapInTopDialog(t, u.win, "Save")
+	if got := u.current; got != screenGap {
+		t.Errorf("Save of notes without a score moved on to %q", got)
+	}
+	if got, want := g.problem.Text, "Choose a score first: the notes and evidence are saved with it."; !g.problem.Visible() || got != want {
+		t.Errorf("the question shows %q, want %q", got, want)
+	}
+}
+
+func TestLeavingARoadmapStepWithChangedNotesAsks(t *testing.T) {
+	u := newTestUI(t, filepath.Join(t.TempDir(), "roadmap.smsdb"))
+	dismissDialogs(u.win)
+	u.show(screenRoadmap)
+	r := u.screen.(*roadmapScreen)
+	r.list.Select(0)
+	var notes *widget.Entry
+	walk(r.detail, func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok && e.MultiLine {
+			notes = e
+		}
+	})
+	if notes == nil {
+		t.Fatal("the step shows no notes field")
+	}
+	notes.SetText(notes.Text + " Agreed with the director.")
+	u.goTo(screenDashboard)
+	want := "The roadmap step “" + r.steps[0].Title + "” has changes that are not saved."
+	if got := topDialogText(u.win); !strings.Contains(got, want) {
+		t.Fatalf("leaving a changed step shows %q, want %q", got, want)
+	}
+	tapInTopDialog(t, u.win, "Save")
+	if got := u.current; got != screenDashboard {
+		t.Errorf("after Save the screen is %q, want the dashboard", got)
+	}
+	plan, err := u.ws.StepProgress(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := plan[r.steps[0].ID].Notes; !strings.HasSuffix(got, "Agreed with the director.") {
+		t.Errorf("stored notes = %q, want the typed sentence", got)
+	}
+}
+
+func TestNoScreenAsksWhenNothingWasTyped(t *testing.T) {
+	u := newTestUI(t, filepath.Join(t.TempDir(), "every.smsdb"))
+	dismissDialogs(u.win)
+	for _, d := range u.defs {
+		u.show(d.id)
+		if r, ok := u.screen.(*roadmapScreen); ok {
+			r.list.Select(3) // a step with its form shown
+		}
+		next := screenPacks
+		if d.id == screenPacks {
+			next = screenDashboard
+		}
+		u.goTo(next)
+		if got := topDialogText(u.win); got != "" {
+			t.Errorf("leaving the untouched %s screen shows %q", d.id, got)
+			dismissDialogs(u.win)
+		}
+		if u.current != next {
+			t.Errorf("leaving the untouched %s screen did not move on", d.id)
+		}
+	}
+}
+
+// menuItem finds the item labelled label in the window's menus, one level deep.
+func menuItem(t *testing.T, w fyne.Window, label string) *fyne.MenuItem {
+	t.Helper()
+	for _, m := range w.MainMenu().Items {
+		for _, it := range m.Items {
+			if it.Label == label {
+				return it
+			}
+		}
+	}
+	t.Fatalf("no menu item %q", label)
+	return nil
+}
+
+func TestOpeningAnotherWorkspaceOrQuittingWithUnsavedChangesAsks(t *testing.T) {
+	for _, label := range []string{"New workspace…", "Open…", "Restore from a backup…", "Restore archive…", "Quit"} {
+		t.Run(label, func(t *testing.T) {
+			u, s, _ := editedProfile(t)
+			menuItem(t, u.win, label).Action()
+			if got := topDialogText(u.win); !strings.Contains(got, unsavedProfile) {
+				t.Fatalf("%s shows %q, want the unsaved-changes prompt", label, got)
+			}
+			tapInTopDialog(t, u.win, "Cancel")
+			if u.win.Canvas().Overlays().Top() != nil {
+				t.Errorf("after Cancel %s went on: %q", label, topDialogText(u.win))
+			}
+			if u.ws == nil || u.screen != s {
+				t.Errorf("after Cancel of %s the profile is no longer on show", label)
+			}
+		})
+	}
+
+	// Open recent, with Discard, opens the other workspace.
+	other := filepath.Join(t.TempDir(), "other.smsdb")
+	first := newTestUI(t, other)
+	first.closeWorkspace()
+	u, _, path := editedProfile(t)
+	addRecent(u.app.Preferences(), other)
+	u.installMenu()
+	recent := menuItem(t, u.win, "Open recent").ChildMenu.Items
+	for _, it := range recent {
+		if strings.HasPrefix(it.Label, "other.smsdb") {
+			it.Action()
+		}
+	}
+	tapInTopDialog(t, u.win, "Discard")
+	if got := u.ws.Path(); got != other {
+		t.Errorf("after Discard the open workspace is %s, want %s", got, other)
+	}
+	u.closeWorkspace()
+	o, err := reopen(t, path).Organisation(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := o.LegalName, "Northwind Managed IT Ltd"; got != want {
+		t.Errorf("after Discard the stored legal name is %q, want %q", got, want)
 	}
 }
