@@ -59,6 +59,7 @@ type UI struct {
 	keys    func(fyne.KeyName) // when no field has the focus
 
 	integrity *integrityBanner // says when the check on opening found changes made outside
+	asking    bool             // the unsaved-changes prompt is on show (unsaved_guard.go)
 }
 
 // New builds the main window of a; call Start to show it on a workspace.

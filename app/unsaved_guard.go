@@ -88,11 +88,15 @@ func (u *UI) stay() {
 }
 
 // askUnsaved asks what to do with the changes what describes. Closing the
-// prompt any other way (Escape) is Cancel.
+// prompt any other way (Escape) is Cancel; Enter is Save. While it is on
+// show, another way of leaving (Ctrl+Q over it) waits for its answer.
 func (u *UI) askUnsaved(what string, save, discard func()) {
-	msg := widget.NewLabel(what + "\n" + lang.L("Save them before you go on?"))
-	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomWithoutButtons(lang.L("Unsaved changes"), container.NewGridWrap(fyne.NewSize(420, msg.MinSize().Height*2), msg), u.win)
+	if u.asking {
+		return
+	}
+	u.asking = true
+	msg := wrapLabel(what + "\n" + lang.L("Save them before you go on?"))
+	d := dialog.NewCustomWithoutButtons(lang.L("Unsaved changes"), msg, u.win)
 	var chosen func()
 	choose := func(f func()) func() {
 		return func() {
@@ -100,22 +104,44 @@ func (u *UI) askUnsaved(what string, save, discard func()) {
 			d.Hide()
 		}
 	}
-	saveBtn := widget.NewButton(lang.L("Save"), choose(save))
+	saveBtn := &promptButton{cancel: d.Hide}
+	saveBtn.Text, saveBtn.OnTapped = lang.L("Save"), choose(save)
 	saveBtn.Importance = widget.HighImportance
+	saveBtn.ExtendBaseWidget(saveBtn)
 	d.SetButtons([]fyne.CanvasObject{
 		widget.NewButton(lang.L("Cancel"), d.Hide),
 		widget.NewButton(lang.L("Discard"), choose(discard)),
 		saveBtn,
 	})
 	d.SetOnClosed(func() {
+		u.asking = false
 		if chosen == nil {
 			u.stay()
 			return
 		}
 		chosen()
 	})
+	d.Resize(fyne.NewSize(480, 0))
 	d.Show()
 	u.win.Canvas().Focus(saveBtn)
+}
+
+// promptButton is the prompt's default button: it has the focus, so Enter
+// presses it and Escape cancels the prompt.
+type promptButton struct {
+	widget.Button
+	cancel func()
+}
+
+func (b *promptButton) TypedKey(e *fyne.KeyEvent) {
+	switch e.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		b.OnTapped()
+	case fyne.KeyEscape:
+		b.cancel()
+	default:
+		b.Button.TypedKey(e)
+	}
 }
 
 // dialogForm is the body of a form dialog, remembering the values it

@@ -29,6 +29,29 @@ func editedProfile(t *testing.T) (*UI, *organisationScreen, string) {
 	return u, s, path
 }
 
+// answerPrompt taps the button labelled label in the dialog on top, the
+// prompt's own default button included.
+func answerPrompt(t *testing.T, w fyne.Window, label string) {
+	t.Helper()
+	var found fyne.Tappable
+	walk(w.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		switch b := o.(type) {
+		case *widget.Button:
+			if b.Text == label {
+				found = b
+			}
+		case *promptButton:
+			if b.Text == label {
+				found = b
+			}
+		}
+	})
+	if found == nil {
+		t.Fatalf("the dialog on top has no %q button:\n%s", label, topDialogText(w))
+	}
+	test.Tap(found)
+}
+
 func selectNav(u *UI, id string) {
 	for i, d := range u.defs {
 		if d.id == id {
@@ -54,7 +77,7 @@ func TestSwitchingScreenWithUnsavedChangesAsks(t *testing.T) {
 			if got := topDialogText(u.win); !strings.Contains(got, unsavedProfile) {
 				t.Fatalf("switching screen shows %q, want the unsaved-changes prompt", got)
 			}
-			tapInTopDialog(t, u.win, tt.choice)
+			answerPrompt(t, u.win, tt.choice)
 			if got := u.current; got != tt.wantScreen {
 				t.Errorf("after %s the screen is %q, want %q", tt.choice, got, tt.wantScreen)
 			}
@@ -81,7 +104,7 @@ func TestSavingThatIsRefusedKeepsTheUserOnTheForm(t *testing.T) {
 	u, s, _ := editedProfile(t)
 	s.legalName.SetText("")
 	u.goTo(screenTasks)
-	tapInTopDialog(t, u.win, "Save")
+	answerPrompt(t, u.win, "Save")
 	if got := u.current; got != screenOrganisation {
 		t.Errorf("after a refused save the screen is %q, want the organisation profile", got)
 	}
@@ -127,7 +150,7 @@ func TestClosingTheWindowWithUnsavedChangesAsks(t *testing.T) {
 	if got := topDialogText(u.win); !strings.Contains(got, unsavedProfile) {
 		t.Fatalf("closing shows %q, want the unsaved-changes prompt", got)
 	}
-	tapInTopDialog(t, u.win, "Cancel")
+	answerPrompt(t, u.win, "Cancel")
 	if u.ws == nil {
 		t.Fatal("Cancel closed the workspace")
 	}
@@ -136,7 +159,7 @@ func TestClosingTheWindowWithUnsavedChangesAsks(t *testing.T) {
 	}
 
 	u.requestClose()
-	tapInTopDialog(t, u.win, "Save")
+	answerPrompt(t, u.win, "Save")
 	if u.ws != nil {
 		t.Fatal("Save did not close the window")
 	}
@@ -181,12 +204,12 @@ func TestClosingTheWindowOverAFormDialogAsksAboutIt(t *testing.T) {
 	if got, want := topDialogText(u.win), "The form “Add person” has changes that are not saved."; !strings.Contains(got, want) {
 		t.Fatalf("closing over a filled form shows %q, want %q", got, want)
 	}
-	tapInTopDialog(t, u.win, "Cancel")
+	answerPrompt(t, u.win, "Cancel")
 	if u.ws == nil || name.Text != "Dana Scully" {
 		t.Fatalf("Cancel lost the form: workspace open %v, name %q", u.ws != nil, name.Text)
 	}
 	u.requestClose()
-	tapInTopDialog(t, u.win, "Save")
+	answerPrompt(t, u.win, "Save")
 	if u.ws != nil {
 		t.Fatal("Save did not close the window")
 	}
@@ -224,7 +247,7 @@ func TestLeavingAStaleDraftAsks(t *testing.T) {
 	if got := topDialogText(u.win); !strings.Contains(got, want) {
 		t.Fatalf("leaving a stale draft shows %q, want %q", got, want)
 	}
-	tapInTopDialog(t, u.win, "Save")
+	answerPrompt(t, u.win, "Save")
 	if got := u.current; got != screenDocuments {
 		t.Errorf("after Save over a colleague's change the screen is %q, want the draft kept", got)
 	}
@@ -246,7 +269,7 @@ func TestLeavingTheGapAssessmentWithTypedNotesAsks(t *testing.T) {
 	if got, want := topDialogText(u.win), "The notes and evidence typed for question 3 (clause "+q.Clause+") are not saved."; !strings.Contains(got, want) {
 		t.Fatalf("leaving typed evidence shows %q, want %q", got, want)
 	}
-	tapInTopDialog(t, u.win, "Save")
+	answerPrompt(t, u.win, "Save")
 	if got := u.current; got != screenTasks {
 		t.Errorf("after Save the screen is %q, want the tasks", got)
 	}
@@ -269,7 +292,7 @@ func TestLeavingTheGapAssessmentWithTypedNotesAsks(t *testing.T) {
 	g.list.Select(0)
 	g.notes.SetText("Seen on the wall.")
 	u.goTo(screenTasks)
-	tapInTopDialog(t, u.win, "Save")
+	answerPrompt(t, u.win, "Save")
 	if got := u.current; got != screenGap {
 		t.Errorf("Save of notes without a score moved on to %q", got)
 	}
@@ -299,7 +322,7 @@ func TestLeavingARoadmapStepWithChangedNotesAsks(t *testing.T) {
 	if got := topDialogText(u.win); !strings.Contains(got, want) {
 		t.Fatalf("leaving a changed step shows %q, want %q", got, want)
 	}
-	tapInTopDialog(t, u.win, "Save")
+	answerPrompt(t, u.win, "Save")
 	if got := u.current; got != screenDashboard {
 		t.Errorf("after Save the screen is %q, want the dashboard", got)
 	}
@@ -357,7 +380,7 @@ func TestOpeningAnotherWorkspaceOrQuittingWithUnsavedChangesAsks(t *testing.T) {
 			if got := topDialogText(u.win); !strings.Contains(got, unsavedProfile) {
 				t.Fatalf("%s shows %q, want the unsaved-changes prompt", label, got)
 			}
-			tapInTopDialog(t, u.win, "Cancel")
+			answerPrompt(t, u.win, "Cancel")
 			if u.win.Canvas().Overlays().Top() != nil {
 				t.Errorf("after Cancel %s went on: %q", label, topDialogText(u.win))
 			}
@@ -380,7 +403,7 @@ func TestOpeningAnotherWorkspaceOrQuittingWithUnsavedChangesAsks(t *testing.T) {
 			it.Action()
 		}
 	}
-	tapInTopDialog(t, u.win, "Discard")
+	answerPrompt(t, u.win, "Discard")
 	if got := u.ws.Path(); got != other {
 		t.Errorf("after Discard the open workspace is %s, want %s", got, other)
 	}
@@ -391,5 +414,41 @@ func TestOpeningAnotherWorkspaceOrQuittingWithUnsavedChangesAsks(t *testing.T) {
 	}
 	if got, want := o.LegalName, "Northwind Managed IT Ltd"; got != want {
 		t.Errorf("after Discard the stored legal name is %q, want %q", got, want)
+	}
+}
+
+func TestThePromptAnswersToEnterAndEscape(t *testing.T) {
+	tests := []struct {
+		key        fyne.KeyName
+		wantScreen string
+	}{
+		{fyne.KeyEscape, screenOrganisation},
+		{fyne.KeyReturn, screenPeople},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.key), func(t *testing.T) {
+			u, _, _ := editedProfile(t)
+			selectNav(u, screenPeople)
+			focused := u.win.Canvas().Focused()
+			if focused == nil {
+				t.Fatal("nothing has the focus in the prompt")
+			}
+			focused.TypedKey(&fyne.KeyEvent{Name: tt.key})
+			if got := u.current; got != tt.wantScreen {
+				t.Errorf("after %s the screen is %q, want %q", tt.key, got, tt.wantScreen)
+			}
+			if u.win.Canvas().Overlays().Top() != nil {
+				t.Errorf("after %s a dialog is still shown: %q", tt.key, topDialogText(u.win))
+			}
+		})
+	}
+}
+
+func TestQuittingWhileThePromptIsShownDoesNotAskTwice(t *testing.T) {
+	u, _, _ := editedProfile(t)
+	selectNav(u, screenPeople)
+	menuItem(t, u.win, "Quit").Action()
+	if got := len(u.win.Canvas().Overlays().List()); got != 1 {
+		t.Errorf("%d dialogs are shown, want the one prompt", got)
 	}
 }
