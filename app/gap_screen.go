@@ -71,11 +71,20 @@ func newGapScreen(e *env) *gapScreen {
 			box.Objects[2].(*widget.Label).SetText(answerBadge(s.answers, q.ID))
 		}, s.onRune, s.onKey)
 	s.list.OnSelected = func(i widget.ListItemID) {
-		s.open(i)
 		// A click on a row leaves the focus where it was (Fyne focuses the
 		// list it embeds, not this one), and a focused field would take
 		// the next digit.
-		e.win.Canvas().Focus(s.list)
+		defer e.win.Canvas().Focus(s.list)
+		if i == s.index {
+			return
+		}
+		if _, scored := s.answers[s.questionID()]; !scored && s.unsaved() != "" {
+			// Notes of a question not yet scored cannot be stored on their own.
+			prev := s.index
+			e.leave(s, func() { s.open(i) }, func() { s.list.Select(prev) })
+			return
+		}
+		s.open(i)
 	}
 	s.question = wrapLabel("")
 	s.question.TextStyle = fyne.TextStyle{Bold: true}

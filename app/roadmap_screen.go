@@ -94,7 +94,14 @@ func newRoadmapScreen(e *env) *roadmapScreen {
 			}
 			box.Objects[2].(*widget.Label).SetText(orUnreadable(p.Unreadable, "Due", due))
 		})
-	s.list.OnSelected = func(i widget.ListItemID) { s.selected = i; s.showDetail() }
+	s.list.OnSelected = func(i widget.ListItemID) {
+		if i == s.selected {
+			return
+		}
+		// Another step replaces the form: what was typed in it is asked about.
+		prev := s.selected
+		s.env.leave(s, func() { s.selected = i; s.showDetail() }, func() { s.list.Select(prev) })
+	}
 	s.load()
 	return s
 }

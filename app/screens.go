@@ -86,6 +86,9 @@ type env struct {
 	// keyboard work on this screen.
 	onKeys func(runes func(rune), keys func(fyne.KeyName))
 	actor  func() string // the person working
+	// leave asks about s's unsaved changes before a choice on s that
+	// replaces its form: then on Save or Discard, stay on Cancel.
+	leave func(s unsavedScreen, then, stay func())
 }
 
 func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }

@@ -303,6 +303,7 @@ func (u *UI) env() *env {
 		onSave:   func(f func()) { u.save = f },
 		onKeys:   func(r func(rune), k func(fyne.KeyName)) { u.runes, u.keys = r, k },
 		actor:    func() string { return u.actor },
+		leave:    u.leaveForm,
 	}
 }
 

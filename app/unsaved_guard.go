@@ -38,13 +38,19 @@ func (u *UI) goTo(id string) {
 // leaveScreen runs then once the screen on show has nothing unsaved, or the
 // user chose to save or discard it. Cancel leaves everything as it was.
 func (u *UI) leaveScreen(then func()) {
-	u.leave(u.screenPending(), then)
+	u.leave(u.screenPending(), then, u.stay)
+}
+
+// leaveForm is leaveScreen within screen s, for a choice on it that
+// replaces its form (another roadmap step); stay undoes the choice on Cancel.
+func (u *UI) leaveForm(s unsavedScreen, then, stay func()) {
+	u.leave([]pendingForm{screenForm{s}}, then, stay)
 }
 
 // leaveWindow is leaveScreen for leaving the workspace or the window: the
 // form dialogs open over the screen are asked about first.
 func (u *UI) leaveWindow(then func()) {
-	u.leave(append(openDialogForms(u.win), u.screenPending()...), then)
+	u.leave(append(openDialogForms(u.win), u.screenPending()...), then, u.stay)
 }
 
 func (u *UI) screenPending() []pendingForm {
@@ -55,8 +61,9 @@ func (u *UI) screenPending() []pendingForm {
 }
 
 // leave asks Save / Discard / Cancel for the first of forms with unsaved
-// changes, then goes on to the next; then runs when none is left.
-func (u *UI) leave(forms []pendingForm, then func()) {
+// changes, then goes on to the next; then runs when none is left, stay when
+// the user stays.
+func (u *UI) leave(forms []pendingForm, then, stay func()) {
 	for i, f := range forms {
 		what := f.unsaved()
 		if what == "" {
@@ -65,14 +72,14 @@ func (u *UI) leave(forms []pendingForm, then func()) {
 		rest := forms[i+1:]
 		u.askUnsaved(what, func() {
 			if f.saveChanges() == nil {
-				u.leave(rest, then)
+				u.leave(rest, then, stay)
 				return
 			}
-			u.stay()
+			stay()
 		}, func() {
 			f.discard()
-			u.leave(rest, then)
-		})
+			u.leave(rest, then, stay)
+		}, stay)
 		return
 	}
 	then()
@@ -90,7 +97,7 @@ func (u *UI) stay() {
 // askUnsaved asks what to do with the changes what describes. Closing the
 // prompt any other way (Escape) is Cancel; Enter is Save. While it is on
 // show, another way of leaving (Ctrl+Q over it) waits for its answer.
-func (u *UI) askUnsaved(what string, save, discard func()) {
+func (u *UI) askUnsaved(what string, save, discard, cancel func()) {
 	if u.asking {
 		return
 	}
@@ -116,7 +123,7 @@ func (u *UI) askUnsaved(what string, save, discard func()) {
 	d.SetOnClosed(func() {
 		u.asking = false
 		if chosen == nil {
-			u.stay()
+			cancel()
 			return
 		}
 		chosen()

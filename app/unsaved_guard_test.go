@@ -452,3 +452,53 @@ func TestQuittingWhileThePromptIsShownDoesNotAskTwice(t *testing.T) {
 		t.Errorf("%d dialogs are shown, want the one prompt", got)
 	}
 }
+
+func TestAnotherStepOrQuestionAsksAboutWhatWouldBeLost(t *testing.T) {
+	u := newTestUI(t, filepath.Join(t.TempDir(), "within.smsdb"))
+	dismissDialogs(u.win)
+	u.show(screenRoadmap)
+	r := u.screen.(*roadmapScreen)
+	r.list.Select(0)
+	var notes *widget.Entry
+	walk(r.detail, func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok && e.MultiLine {
+			notes = e
+		}
+	})
+	notes.SetText("Half a thought")
+	r.list.Select(1)
+	if got := topDialogText(u.win); !strings.Contains(got, "“"+r.steps[0].Title+"”") {
+		t.Fatalf("another step shows %q, want the prompt about %s", got, r.steps[0].Title)
+	}
+	answerPrompt(t, u.win, "Cancel")
+	if r.selected != 0 || notes.Text != "Half a thought" {
+		t.Errorf("after Cancel step %d is shown with notes %q, want step 0 with the typed notes", r.selected, notes.Text)
+	}
+	r.list.Select(1)
+	answerPrompt(t, u.win, "Discard")
+	if r.selected != 1 {
+		t.Errorf("after Discard step %d is shown, want step 1", r.selected)
+	}
+
+	a, err := u.ws.SaveAssessment(u.ctx(), data.Assessment{Title: "Second look", Date: fixedNow()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.show(screenGap)
+	g := u.screen.(*gapScreen)
+	g.load(a.ID)
+	g.list.Select(0)
+	g.notes.SetText("Seen on the wall.")
+	g.list.Select(1)
+	answerPrompt(t, u.win, "Cancel")
+	if g.index != 0 || g.notes.Text != "Seen on the wall." {
+		t.Errorf("after Cancel question %d is open with notes %q, want question 0 with the typed notes", g.index, g.notes.Text)
+	}
+	g.setScore(2) // stores the notes with the score and moves on
+	g.list.Select(0)
+	g.notes.SetText("More.")
+	g.list.Select(1)
+	if got := topDialogText(u.win); got != "" {
+		t.Errorf("moving from a scored question shows %q; its notes save themselves", got)
+	}
+}
