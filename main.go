@@ -14,6 +14,7 @@ import (
 
 	fyneapp "smsbuilder/app"
 	"smsbuilder/app/cli"
+	"smsbuilder/app/toolkitlog"
 	"smsbuilder/assets"
 	"smsbuilder/data"
 	"smsbuilder/data/sqlite"
@@ -30,11 +31,19 @@ func main() {
 	}
 	args := os.Args[1:]
 	if cli.IsCommand(args) {
+		toolkitlog.SendTo(nil)
 		os.Exit(cli.Run(context.Background(), args, cli.Deps{
 			Store: store, Catalogue: cat, Stdout: os.Stdout, Stderr: os.Stderr,
 		}))
 	}
 
+	// The toolkit's messages are for diagnosis, not for the person at the terminal.
+	if f, err := toolkitlog.File(); err == nil {
+		defer f.Close()
+		toolkitlog.SendTo(f)
+	} else {
+		toolkitlog.SendTo(os.Stderr)
+	}
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon()))
 	if err := fyneapp.LoadTranslations(); err != nil {
