@@ -172,7 +172,7 @@ func (f *dialogForm) CreateRenderer() fyne.WidgetRenderer { return widget.NewSim
 
 func (f *dialogForm) unsaved() string {
 	if f.submit == nil {
-		return "" // a form that cannot be cancelled is no one's unsaved work
+		return "" // not a record's form (see showRecordDialog)
 	}
 	if slices.Equal(formValues(f.body), f.initial) {
 		return ""

@@ -502,3 +502,23 @@ func TestAnotherStepOrQuestionAsksAboutWhatWouldBeLost(t *testing.T) {
 		t.Errorf("moving from a scored question shows %q; its notes save themselves", got)
 	}
 }
+
+func TestClosingOverAFileNameDialogDoesNotAsk(t *testing.T) {
+	u := newTestUI(t, filepath.Join(t.TempDir(), "file.smsdb"))
+	dismissDialogs(u.win)
+	menuItem(t, u.win, "New workspace…").Action()
+	var name *widget.Entry
+	walk(u.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok {
+			name = e
+		}
+	})
+	if name == nil {
+		t.Fatal("the new-workspace dialog has no field")
+	}
+	name.SetText("Somewhere else.smsdb")
+	u.requestClose()
+	if u.ws != nil {
+		t.Errorf("closing over a file name dialog did not close: %q", topDialogText(u.win))
+	}
+}

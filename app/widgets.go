@@ -169,8 +169,9 @@ func showRecordDialog(win fyne.Window, title, confirm string, body fyne.CanvasOb
 	problem.Importance = widget.DangerImportance
 	problem.Wrapping = fyne.TextWrapWord
 	problem.Hide()
-	// A cancellable form can lose what was typed when the window closes;
-	// its dialogForm lets leaving ask first (unsaved_guard.go).
+	// A record's form can lose what was typed when the window closes; its
+	// dialogForm lets leaving ask first (unsaved_guard.go). A file name or
+	// a choice of who is working is not worth the question.
 	form := newDialogForm(title, body)
 	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(form, problem), win)
 	submit := func() error {
@@ -201,6 +202,8 @@ func showRecordDialog(win fyne.Window, title, confirm string, body fyne.CanvasOb
 	buttons := []fyne.CanvasObject{ok}
 	if cancellable {
 		buttons = []fyne.CanvasObject{widget.NewButton(lang.L("Cancel"), d.Hide), ok}
+	}
+	if cancellable && reload != nil {
 		form.submit, form.close = submit, d.Hide
 	}
 	d.SetButtons(buttons)
