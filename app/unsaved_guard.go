@@ -102,6 +102,7 @@ func (u *UI) askUnsaved(what string, save, discard, cancel func()) {
 		return
 	}
 	u.asking = true
+	typing := u.win.Canvas().Focused() // where the user was, for Cancel
 	msg := wrapLabel(what + "\n" + lang.L("Save them before you go on?"))
 	d := dialog.NewCustomWithoutButtons(lang.L("Unsaved changes"), msg, u.win)
 	var chosen func()
@@ -124,6 +125,9 @@ func (u *UI) askUnsaved(what string, save, discard, cancel func()) {
 		u.asking = false
 		if chosen == nil {
 			cancel()
+			if typing != nil {
+				u.win.Canvas().Focus(typing)
+			}
 			return
 		}
 		chosen()

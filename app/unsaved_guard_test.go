@@ -199,12 +199,16 @@ func TestClosingTheWindowOverAFormDialogAsksAboutIt(t *testing.T) {
 	if name == nil {
 		t.Fatal("the person form has no field")
 	}
+	u.win.Canvas().Focus(name)
 	test.Type(name, "Dana Scully")
 	u.requestClose()
 	if got, want := topDialogText(u.win), "The form “Add person” has changes that are not saved."; !strings.Contains(got, want) {
 		t.Fatalf("closing over a filled form shows %q, want %q", got, want)
 	}
 	answerPrompt(t, u.win, "Cancel")
+	if got := u.win.Canvas().Focused(); got != name {
+		t.Errorf("after Cancel the focus is on %T, want back in the name field", got)
+	}
 	if u.ws == nil || name.Text != "Dana Scully" {
 		t.Fatalf("Cancel lost the form: workspace open %v, name %q", u.ws != nil, name.Text)
 	}
