@@ -89,6 +89,8 @@ type env struct {
 	// leave asks about s's unsaved changes before a choice on s that
 	// replaces its form: then on Save or Discard, stay on Cancel.
 	leave func(s unsavedScreen, then, stay func())
+	// undoChanged says that Edit ▸ Undo may have something else to undo.
+	undoChanged func()
 }
 
 func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }

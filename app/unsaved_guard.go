@@ -6,7 +6,6 @@ import (
 	"slices"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -155,24 +154,28 @@ func (b *promptButton) TypedKey(e *fyne.KeyEvent) {
 	}
 }
 
-// dialogForm is the body of a form dialog, remembering the values it
-// opened with so that leaving can tell whether anything was typed since.
+// dialogForm sits, hidden, in a form dialog beside its body, remembering
+// the values the body opened with so that leaving can tell whether anything
+// was typed since.
 type dialogForm struct {
 	widget.BaseWidget
 	body    fyne.CanvasObject
 	title   string
 	initial []string
-	submit  func() error // stores the form and closes the dialog
+	submit  func() error // stores the form and closes the dialog; nil for no record's form
 	close   func()
 }
 
 func newDialogForm(title string, body fyne.CanvasObject) *dialogForm {
 	f := &dialogForm{body: body, title: title, initial: formValues(body)}
 	f.ExtendBaseWidget(f)
+	f.Hide()
 	return f
 }
 
-func (f *dialogForm) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(f.body) }
+func (f *dialogForm) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(&fyne.Container{})
+}
 
 func (f *dialogForm) unsaved() string {
 	if f.submit == nil {
@@ -193,64 +196,40 @@ func openDialogForms(win fyne.Window) []pendingForm {
 	var out []pendingForm
 	overlays := win.Canvas().Overlays().List()
 	for i := len(overlays) - 1; i >= 0; i-- {
-		if p, ok := overlays[i].(*widget.PopUp); ok {
-			if f := findDialogForm(p.Content); f != nil && f.Visible() {
+		walkObjects(overlays[i], func(o fyne.CanvasObject) bool {
+			if f, ok := o.(*dialogForm); ok {
 				out = append(out, f)
+				return true
 			}
-		}
+			return false
+		})
 	}
 	return out
-}
-
-func findDialogForm(o fyne.CanvasObject) *dialogForm {
-	switch o := o.(type) {
-	case *dialogForm:
-		return o
-	case *fyne.Container:
-		for _, c := range o.Objects {
-			if f := findDialogForm(c); f != nil {
-				return f
-			}
-		}
-	}
-	return nil
 }
 
 // formValues lists the value of every field in o, in order.
 func formValues(o fyne.CanvasObject) []string {
 	var out []string
-	var walk func(fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch o := o.(type) {
+	walkObjects(o, func(o fyne.CanvasObject) bool {
+		switch f := o.(type) {
 		case *widget.SelectEntry:
-			out = append(out, o.Text)
+			out = append(out, f.Text)
 		case *widget.DateEntry:
-			out = append(out, o.Text)
-		case *widget.Entry:
-			out = append(out, o.Text)
+			out = append(out, f.Text)
 		case *widget.Select:
-			out = append(out, o.Selected)
+			out = append(out, f.Selected)
 		case *widget.Check:
-			out = append(out, fmt.Sprint(o.Checked))
+			out = append(out, fmt.Sprint(f.Checked))
 		case *widget.RadioGroup:
-			out = append(out, o.Selected)
+			out = append(out, f.Selected)
 		case *widget.CheckGroup:
-			out = append(out, fmt.Sprint(o.Selected))
-		case *widget.Form:
-			for _, it := range o.Items {
-				walk(it.Widget)
-			}
-		case *container.Scroll:
-			walk(o.Content)
-		case *container.Split:
-			walk(o.Leading)
-			walk(o.Trailing)
-		case *fyne.Container:
-			for _, c := range o.Objects {
-				walk(c)
+			out = append(out, fmt.Sprint(f.Selected))
+		default:
+			if e := entryOf(o); e != nil {
+				out = append(out, e.Text)
 			}
 		}
-	}
-	walk(o)
+		return false
+	})
 	return out
 }

@@ -191,22 +191,23 @@ func TestClosingTheWindowOverAFormDialogAsksAboutIt(t *testing.T) {
 	u.show(screenPeople)
 	u.screen.(*peopleScreen).onAdd()
 	var name *widget.Entry
+	var field fyne.Focusable // name, or the widget that embeds it
 	walk(u.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
-		if e, ok := o.(*widget.Entry); ok && name == nil {
-			name = e
+		if e := entryOf(o); e != nil && name == nil {
+			name, field = e, o.(fyne.Focusable)
 		}
 	})
 	if name == nil {
 		t.Fatal("the person form has no field")
 	}
-	u.win.Canvas().Focus(name)
+	u.win.Canvas().Focus(field)
 	test.Type(name, "Dana Scully")
 	u.requestClose()
 	if got, want := topDialogText(u.win), "The form “Add person” has changes that are not saved."; !strings.Contains(got, want) {
 		t.Fatalf("closing over a filled form shows %q, want %q", got, want)
 	}
 	answerPrompt(t, u.win, "Cancel")
-	if got := u.win.Canvas().Focused(); got != name {
+	if got := u.win.Canvas().Focused(); got != field {
 		t.Errorf("after Cancel the focus is on %T, want back in the name field", got)
 	}
 	if u.ws == nil || name.Text != "Dana Scully" {
@@ -313,7 +314,7 @@ func TestLeavingARoadmapStepWithChangedNotesAsks(t *testing.T) {
 	r.list.Select(0)
 	var notes *widget.Entry
 	walk(r.detail, func(o fyne.CanvasObject) {
-		if e, ok := o.(*widget.Entry); ok && e.MultiLine {
+		if e := entryOf(o); e != nil && e.MultiLine {
 			notes = e
 		}
 	})
@@ -465,7 +466,7 @@ func TestAnotherStepOrQuestionAsksAboutWhatWouldBeLost(t *testing.T) {
 	r.list.Select(0)
 	var notes *widget.Entry
 	walk(r.detail, func(o fyne.CanvasObject) {
-		if e, ok := o.(*widget.Entry); ok && e.MultiLine {
+		if e := entryOf(o); e != nil && e.MultiLine {
 			notes = e
 		}
 	})
@@ -513,7 +514,7 @@ func TestClosingOverAFileNameDialogDoesNotAsk(t *testing.T) {
 	menuItem(t, u.win, "New workspace…").Action()
 	var name *widget.Entry
 	walk(u.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
-		if e, ok := o.(*widget.Entry); ok {
+		if e := entryOf(o); e != nil {
 			name = e
 		}
 	})
