@@ -129,6 +129,31 @@ func (ed *documentEditor) saveNow() {
 	ed.status.Refresh()
 }
 
+// unsaved first stores the text autosave would store a moment later, then
+// names the draft if its text still differs from what is stored: the save
+// was refused, or a colleague's change stopped autosave.
+func (ed *documentEditor) unsaved() string {
+	ed.saveNow()
+	if ed.text.Disabled() || ed.text.Text == ed.saved {
+		return ""
+	}
+	return fmt.Sprintf(lang.L("The draft of %s %s has changes that are not saved."), ed.doc.Number, ed.doc.Title)
+}
+
+// saveChanges stores the draft; when it cannot, the status line says why or
+// the conflict dialog offers to reload.
+func (ed *documentEditor) saveChanges() error {
+	ed.saveNow()
+	if ed.stale != nil {
+		ed.onConflict(ed.stale)
+		return ed.stale
+	}
+	if !ed.text.Disabled() && ed.text.Text != ed.saved {
+		return errNotSaved
+	}
+	return nil
+}
+
 // onConflict stops autosave and offers to reload the document as a
 // colleague left it, keeping the user's text on the clipboard if they wish.
 func (ed *documentEditor) onConflict(err error) {
