@@ -159,7 +159,7 @@ func (s *dashboardScreen) nextAction() (string, string) {
 	data.SortTasks(tasks, s.env.now())
 	if len(tasks) > 0 && tasks[0].Overdue(s.env.now()) {
 		t := tasks[0]
-		return fmt.Sprintf(lang.L("Overdue since %s: %s"), t.Due.Format("2 January"), t.Title), screenTasks
+		return fmt.Sprintf(lang.L("Overdue since %s: %s"), s.env.date(t.Due), t.Title), screenTasks
 	}
 	if step, ok := data.NextStep(s.env.cat, s.progress); ok {
 		return lang.L("Next roadmap step:") + " " + step.Title, screenRoadmap
@@ -175,7 +175,7 @@ func (s *dashboardScreen) readiness() (string, string) {
 		return lang.L("No assessment yet"), lang.L("Run a gap assessment to see how ready you are.")
 	}
 	o := s.scores.Overall
-	from := fmt.Sprintf(lang.L("From %q on %s."), s.latest.Title, s.latest.Date.Format("2 January 2006"))
+	from := fmt.Sprintf(lang.L("From %q on %s."), s.latest.Title, s.env.date(s.latest.Date))
 	p := o.Percent()
 	if p < 0 {
 		return lang.L("Not scored yet"), from + " " + fmt.Sprintf(lang.L("%d of %d questions answered: score one to see how ready you are."), o.Answered, o.Questions)

@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
+
+	"smsbuilder/data"
 )
 
 // showHistory shows the audit trail of one record: who changed what, when.
@@ -23,7 +25,7 @@ func showHistory(e *env, entity, id, title string) {
 		b.WriteString(lang.L("No changes recorded."))
 	}
 	for _, a := range entries {
-		fmt.Fprintf(&b, "%s — %s — %s\n", a.At.Local().Format("2006-01-02 15:04"), a.Actor, a.Action)
+		fmt.Fprintf(&b, "%s — %s — %s\n", e.dateTime(a.At.Local()), a.Actor, actionLabel(a.Action))
 		for _, c := range a.Changes {
 			fmt.Fprintf(&b, "    %s: %q → %q\n", c.Field, clip(c.From), clip(c.To))
 		}
@@ -34,6 +36,21 @@ func showHistory(e *env, entity, id, title string) {
 	d := dialog.NewCustom(lang.L("History of")+" "+title, lang.L("Close"), container.NewVScroll(text), e.win)
 	d.Resize(fyne.NewSize(640, 480))
 	d.Show()
+}
+
+// actionLabel is an audit action in the words the History shows.
+func actionLabel(action string) string {
+	switch action {
+	case data.ActionCreate:
+		return lang.L("created")
+	case data.ActionUpdate:
+		return lang.L("changed")
+	case data.ActionDelete:
+		return lang.L("deleted")
+	case data.ActionRestore:
+		return lang.L("restored")
+	}
+	return action
 }
 
 func clip(s string) string {

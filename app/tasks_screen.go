@@ -103,7 +103,7 @@ func (s *tasksScreen) cell(t data.Task, col int) string {
 		if t.Due.IsZero() {
 			return ""
 		}
-		d := t.Due.Format("2006-01-02")
+		d := s.env.date(t.Due)
 		if t.Overdue(s.env.now()) {
 			d += " " + lang.L("overdue")
 		}
@@ -279,7 +279,7 @@ func (s *tasksScreen) openForm(t data.Task) {
 		s.status.SetText(fmt.Sprintf(lang.L("%q was saved."), v.Title))
 		s.load()
 		return nil
-	}, func() { s.reloadForm(t.ID) }, f.title, f.due)
+	}, func() { s.reloadForm(t.ID) }, f.title, &f.due.Entry)
 	s.env.win.Canvas().Focus(f.title)
 }
 
@@ -315,4 +315,4 @@ func (s *tasksScreen) content() fyne.CanvasObject {
 
 // tasksColumnWidths are the columns' widths on a small screen; wider ones
 // stretch them (layout.go stretchColumns).
-func tasksColumnWidths() []float32 { return []float32{420, 170, 150, 90, 260} }
+func tasksColumnWidths() []float32 { return []float32{355, 170, 215, 90, 260} } // Due fits "30 September 2026 overdue"
