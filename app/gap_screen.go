@@ -27,6 +27,8 @@ type gapScreen struct {
 	chooser, compare   *widget.Select
 	clauseFilter       *widget.Select
 	unanswered         *widget.Check
+	filtered           gapFilter // what the list shows, to go back to on Cancel
+	restoringFilter    bool      // while Cancel puts the filter back
 	list               *keyList
 	index              int
 	score              *widget.Label
@@ -50,9 +52,9 @@ func newGapScreen(e *env) *gapScreen {
 	for _, c := range e.cat.Children("") {
 		clauses = append(clauses, c.Number+" "+c.Title)
 	}
-	s.clauseFilter = widget.NewSelect(clauses, func(string) { s.filter() })
+	s.clauseFilter = widget.NewSelect(clauses, func(string) { s.onFilterChanged() })
 	s.clauseFilter.Selected = clauses[0]
-	s.unanswered = widget.NewCheck(lang.L("Unanswered only"), func(bool) { s.filter() })
+	s.unanswered = widget.NewCheck(lang.L("Unanswered only"), func(bool) { s.onFilterChanged() })
 	s.score = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.chart = container.NewVBox()
 	s.list = newKeyList(
@@ -203,7 +205,34 @@ func (s *gapScreen) onCompare() {
 	s.refreshScore()
 }
 
+// gapFilter is the choice of questions the list shows.
+type gapFilter struct {
+	clause     string
+	unanswered bool
+}
+
+// onFilterChanged shows the questions now chosen. That closes the open
+// question, whose notes cannot be stored before it is scored: the user is
+// asked first, and Cancel puts the filter back.
+func (s *gapScreen) onFilterChanged() {
+	chosen := gapFilter{s.clauseFilter.Selected, s.unanswered.Checked}
+	if chosen == s.filtered || s.restoringFilter {
+		return
+	}
+	if _, scored := s.answers[s.questionID()]; scored || s.unsaved() == "" {
+		s.filter()
+		return
+	}
+	s.env.leave(s, s.filter, func() {
+		s.restoringFilter = true
+		s.clauseFilter.SetSelected(s.filtered.clause)
+		s.unanswered.SetChecked(s.filtered.unanswered)
+		s.restoringFilter = false
+	})
+}
+
 func (s *gapScreen) filter() {
+	s.filtered = gapFilter{s.clauseFilter.Selected, s.unanswered.Checked}
 	prefix := ""
 	if s.clauseFilter.Selected != "" && s.clauseFilter.Selected != s.clauseFilter.Options[0] {
 		prefix, _, _ = strings.Cut(s.clauseFilter.Selected, " ")

@@ -42,7 +42,13 @@ func (u *UI) installMenu() {
 	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8, fyne.Key9}
 	for i, d := range u.defs {
 		id := d.id
-		item := fyne.NewMenuItem(lang.L(d.title), func() { u.goTo(id) })
+		item := fyne.NewMenuItem(lang.L(d.title), func() {
+			// A dialog in front belongs to this screen: switching under it
+			// would leave the dialog over another screen.
+			if u.win.Canvas().Overlays().Top() == nil {
+				u.goTo(id)
+			}
+		})
 		if i < len(keys) {
 			item.Shortcut = shortcut(keys[i], cmd)
 		}

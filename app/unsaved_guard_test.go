@@ -527,3 +527,38 @@ func TestClosingOverAFileNameDialogDoesNotAsk(t *testing.T) {
 		t.Errorf("closing over a file name dialog did not close: %q", topDialogText(u.win))
 	}
 }
+
+// Changing the gap list's filter closes the open question: notes typed for
+// one not yet scored are asked about, and Cancel puts the filter back.
+func TestChangingTheGapFilterWithTypedNotesAsks(t *testing.T) {
+	u := newTestUI(t, filepath.Join(t.TempDir(), "filter.smsdb"))
+	dismissDialogs(u.win)
+	a, err := u.ws.SaveAssessment(u.ctx(), data.Assessment{Title: "Second look", Date: fixedNow()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.show(screenGap)
+	g := u.screen.(*gapScreen)
+	g.load(a.ID)
+	g.list.Select(0)
+	g.notes.SetText("Seen on the wall.")
+	all := len(g.questions)
+
+	g.clauseFilter.SetSelected(g.clauseFilter.Options[2])
+	answerPrompt(t, u.win, "Cancel")
+	if got, want := g.clauseFilter.Selected, g.clauseFilter.Options[0]; got != want {
+		t.Errorf("after Cancel the filter shows %q, want %q", got, want)
+	}
+	if got := len(g.questions); got != all || g.notes.Text != "Seen on the wall." {
+		t.Errorf("after Cancel %d questions with notes %q, want %d with the typed notes", got, g.notes.Text, all)
+	}
+
+	g.unanswered.SetChecked(true)
+	answerPrompt(t, u.win, "Discard")
+	if !g.unanswered.Checked || g.notes.Text == "Seen on the wall." {
+		t.Errorf("after Discard: unanswered only %v, notes %q; want the filter applied and the notes gone", g.unanswered.Checked, g.notes.Text)
+	}
+	if got := topDialogText(u.win); got != "" {
+		t.Errorf("a dialog is still open: %q", got)
+	}
+}
