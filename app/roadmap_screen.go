@@ -275,8 +275,7 @@ func (s *roadmapScreen) showDetail() {
 		widget.NewFormItem(lang.L("Notes"), notes),
 	)
 	problems.flag(p.Unreadable)
-	what := widget.NewRichTextFromMarkdown(st.WhatToDo)
-	what.Wrapping = fyne.TextWrapWord
+	what := newMarkdownView(st.WhatToDo).box
 	var prereq []string
 	for _, id := range st.Prerequisites {
 		pre, _ := s.env.cat.Step(id)
