@@ -5,6 +5,7 @@ package main
 
 import (
 	"context"
+	_ "embed"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,12 +15,18 @@ import (
 
 	fyneapp "smsbuilder/app"
 	"smsbuilder/app/cli"
+	"smsbuilder/app/toolkitlog"
 	"smsbuilder/assets"
 	"smsbuilder/data"
 	"smsbuilder/data/sqlite"
 )
 
 const appID = "uk.co.smsbuilder.app"
+
+// fyneApp names the version and build that Help ▸ About shows.
+//
+//go:embed FyneApp.toml
+var fyneApp string
 
 func main() {
 	store := sqlite.New()
@@ -30,11 +37,19 @@ func main() {
 	}
 	args := os.Args[1:]
 	if cli.IsCommand(args) {
+		toolkitlog.SendTo(nil)
 		os.Exit(cli.Run(context.Background(), args, cli.Deps{
 			Store: store, Catalogue: cat, Stdout: os.Stdout, Stderr: os.Stderr,
 		}))
 	}
 
+	// The toolkit's messages are for diagnosis, not for the person at the terminal.
+	if f, err := toolkitlog.File(); err == nil {
+		defer f.Close()
+		toolkitlog.SendTo(f)
+	} else {
+		toolkitlog.SendTo(os.Stderr)
+	}
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon()))
 	if err := fyneapp.LoadTranslations(); err != nil {
@@ -44,6 +59,7 @@ func main() {
 		Store:            store,
 		Catalogue:        cat,
 		DefaultWorkspace: defaultWorkspace(),
+		FyneApp:          fyneApp,
 	})
 	path := ""
 	if len(args) > 0 {

@@ -37,7 +37,7 @@ type documentEditor struct {
 	back     func()
 	show     func(fyne.CanvasObject) // replaces the editor on screen after a move
 
-	text    *widget.Entry
+	text    *textField
 	preview *markdownView
 	status  *widget.Label
 	undo    *widget.Button
@@ -56,7 +56,7 @@ func newDocumentEditor(e *env, id int64, back func(), show func(fyne.CanvasObjec
 	if err := ed.load(id); err != nil {
 		return nil, err
 	}
-	ed.text = widget.NewMultiLineEntry()
+	ed.text = newMultiLineField()
 	ed.text.Wrapping = fyne.TextWrapWord
 	ed.text.TextStyle = fyne.TextStyle{Monospace: true}
 	ed.text.SetText(ed.current.Body)
@@ -254,7 +254,7 @@ func (ed *documentEditor) onApprove() {
 	}
 	who := widget.NewLabel(fmt.Sprintf(lang.L("%s (%s), the person working"), approver.Name, strings.Join(signs, ", ")))
 	who.Wrapping = fyne.TextWrapWord
-	summary := widget.NewEntry()
+	summary := newField()
 	summary.PlaceHolder = lang.L("What changed, for the revision history")
 	if ed.current.Major == 1 && ed.current.Minor == 0 {
 		summary.SetText(lang.L("First issue"))

@@ -34,10 +34,10 @@ type documentsScreen struct {
 	shown  []docRow
 	people map[int64]data.Person
 
-	search       *widget.Entry
+	search       *textField
 	statusFilter *widget.Select
 	clauseFilter *widget.Select
-	table        *widget.Table
+	table        *rowTable
 	selected     int
 	open         *widget.Button
 	root         *fyne.Container
@@ -50,7 +50,7 @@ func documentColumns() []string {
 
 func newDocumentsScreen(e *env) *documentsScreen {
 	s := &documentsScreen{env: e, selected: -1}
-	s.search = widget.NewEntry()
+	s.search = newField()
 	s.search.PlaceHolder = lang.L("Search number, title or text")
 	s.search.OnChanged = func(string) { s.filter() }
 	statuses := []string{lang.L("All statuses")}
@@ -65,7 +65,7 @@ func newDocumentsScreen(e *env) *documentsScreen {
 	}
 	s.clauseFilter = widget.NewSelect(clauses, func(string) { s.filter() })
 	s.clauseFilter.Selected = clauses[0]
-	s.table = widget.NewTableWithHeaders(
+	s.table = newRowTable(
 		func() (int, int) { return len(s.shown), len(documentColumns()) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
@@ -96,6 +96,7 @@ func newDocumentsScreen(e *env) *documentsScreen {
 	}
 	s.open = widget.NewButtonWithIcon(lang.L("Open"), theme.DocumentIcon(), s.onOpen)
 	s.open.Disable()
+	s.table.onRows(s.open, nil) // row_actions.go
 	s.root = container.NewStack()
 	s.load()
 	return s
@@ -346,9 +347,9 @@ func (s *documentsScreen) onImport() {
 }
 
 func (s *documentsScreen) askImportDetails(name, body string) {
-	number := widget.NewEntry()
+	number := newField()
 	number.SetText(fmt.Sprintf("SMS-DOC-%02d", 100+len(s.rows)))
-	title := widget.NewEntry()
+	title := newField()
 	title.SetText(name)
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Document number *"), number),

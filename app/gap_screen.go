@@ -36,7 +36,7 @@ type gapScreen struct {
 	evidenceHint, hint *widget.Label
 	scoreButtons       []*widget.Button
 	naNote             *widget.Label // why the open question does not apply
-	notes, evidence    *widget.Entry
+	notes, evidence    *textField
 	problem            *widget.Label
 	dateNote           *widget.Label // why the assessment's date shows as unreadable
 	body               *fyne.Container
@@ -92,10 +92,10 @@ func newGapScreen(e *env) *gapScreen {
 	s.scoreButtons = append(s.scoreButtons, na)
 	s.naNote = wrapLabel("")
 	s.naNote.Hide()
-	s.notes = widget.NewMultiLineEntry()
+	s.notes = newMultiLineField()
 	s.notes.SetMinRowsVisible(3)
 	s.notes.PlaceHolder = lang.L("What you found")
-	s.evidence = widget.NewEntry()
+	s.evidence = newField()
 	s.evidence.PlaceHolder = lang.L("Where the evidence is: document number, link, record")
 	s.problem = widget.NewLabel("")
 	s.problem.Importance = widget.DangerImportance
@@ -419,11 +419,11 @@ func (s *gapScreen) onKey(k fyne.KeyName) {
 }
 
 func (s *gapScreen) onNew() {
-	title := widget.NewEntry()
+	title := newField()
 	title.SetText(fmt.Sprintf(lang.L("Gap assessment %s"), s.env.now().Format("January 2006")))
-	date := widget.NewEntry()
+	date := newField()
 	date.SetText(s.env.now().Format("2006-01-02"))
-	assessor := widget.NewEntry()
+	assessor := newField()
 	assessor.SetText(s.env.actor())
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Title *"), title),

@@ -78,7 +78,7 @@ func TestRestoreDialogListsBackupsAndOpensOneAsANewFile(t *testing.T) {
 	// the current file.
 	overlay = u.win.Canvas().Overlays().Top()
 	form := findFileForm(t, overlay)
-	name := form.Items[1].Widget.(*widget.Entry)
+	name := form.Items[1].Widget.(*textField)
 	if got, want := name.Text, "restore restored from 2026-11-20.smsdb"; got != want {
 		t.Errorf("proposed name = %q, want %q", got, want)
 	}

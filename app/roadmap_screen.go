@@ -27,7 +27,7 @@ type roadmapScreen struct {
 	list     *widget.List
 	selected int
 	detail   *fyne.Container
-	target   *widget.Entry
+	target   *textField
 	// targetNote says why the stored target date shows as it was stored.
 	targetNote *widget.Label
 	overall    *widget.ProgressBar
@@ -36,7 +36,7 @@ type roadmapScreen struct {
 
 func newRoadmapScreen(e *env) *roadmapScreen {
 	s := &roadmapScreen{env: e, steps: e.cat.Steps(), selected: -1}
-	s.target = widget.NewEntry()
+	s.target = newField()
 	s.target.PlaceHolder = "YYYY-MM-DD"
 	s.target.OnSubmitted = func(string) { s.onPropose() }
 	s.targetNote = wrapLabel("")
@@ -203,7 +203,7 @@ func (s *roadmapScreen) showDetail() {
 	if p.Status != "" {
 		status.SetSelected(p.Status.Label())
 	}
-	reason := widget.NewEntry()
+	reason := newField()
 	reason.SetText(p.NAReason)
 	reason.PlaceHolder = lang.L("Why the step does not apply")
 	owner := widget.NewSelect(personNames(s.people), nil)
@@ -213,7 +213,7 @@ func (s *roadmapScreen) showDetail() {
 			owner.SetSelected(person.Name)
 		}
 	}
-	due := widget.NewEntry()
+	due := newField()
 	due.PlaceHolder = "YYYY-MM-DD"
 	if !p.Due.IsZero() {
 		due.SetText(p.Due.Format("2006-01-02"))
@@ -221,7 +221,7 @@ func (s *roadmapScreen) showDetail() {
 	if u, ok := p.Unreadable.Of("Due"); ok {
 		due.SetText(u.Raw) // kept in sight until the user corrects it
 	}
-	notes := widget.NewMultiLineEntry()
+	notes := newMultiLineField()
 	notes.SetMinRowsVisible(3)
 	notes.SetText(p.Notes)
 	problem := widget.NewLabel("")

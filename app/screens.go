@@ -74,6 +74,8 @@ type env struct {
 	// keyboard work on this screen.
 	onKeys func(runes func(rune), keys func(fyne.KeyName))
 	actor  func() string // the person working
+	// undoChanged says that Edit ▸ Undo may have something else to undo.
+	undoChanged func()
 }
 
 func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }

@@ -14,8 +14,8 @@ import (
 // taskForm is the form of the add and edit task dialog.
 type taskForm struct {
 	task        data.Task
-	title, due  *widget.Entry
-	description *widget.Entry
+	title, due  *textField
+	description *textField
 	owner       *widget.Select
 	people      []data.Person
 	problems    fieldProblems
@@ -27,12 +27,12 @@ func newTaskForm(t data.Task, e *env, byID map[int64]data.Person) *taskForm {
 		f.people = append(f.people, p)
 	}
 	data.SortPeople(f.people)
-	f.title = widget.NewEntry()
+	f.title = newField()
 	f.title.SetText(t.Title)
-	f.description = widget.NewMultiLineEntry()
+	f.description = newMultiLineField()
 	f.description.SetMinRowsVisible(3)
 	f.description.SetText(t.Description)
-	f.due = widget.NewEntry()
+	f.due = newField()
 	f.due.PlaceHolder = "YYYY-MM-DD"
 	if !t.Due.IsZero() {
 		f.due.SetText(t.Due.Format("2006-01-02"))

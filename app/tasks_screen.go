@@ -22,8 +22,8 @@ type tasksScreen struct {
 
 	mine     *widget.RadioGroup
 	openOnly *widget.Check
-	search   *widget.Entry
-	table    *widget.Table
+	search   *textField
+	table    *rowTable
 	selected int
 	edit     *widget.Button
 	done     *widget.Button
@@ -44,10 +44,10 @@ func newTasksScreen(e *env) *tasksScreen {
 	s.mine.Selected = lang.L("Everyone's")
 	s.openOnly = widget.NewCheck(lang.L("Open only"), func(bool) { s.filter() })
 	s.openOnly.Checked = true
-	s.search = widget.NewEntry()
+	s.search = newField()
 	s.search.PlaceHolder = lang.L("Search tasks")
 	s.search.OnChanged = func(string) { s.filter() }
-	s.table = widget.NewTableWithHeaders(
+	s.table = newRowTable(
 		func() (int, int) { return len(s.shown), len(taskColumns()) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
@@ -78,6 +78,7 @@ func newTasksScreen(e *env) *tasksScreen {
 	s.edit = widget.NewButtonWithIcon(lang.L("Edit…"), theme.DocumentCreateIcon(), s.onEdit)
 	s.done = widget.NewButtonWithIcon(lang.L("Mark done"), theme.ConfirmIcon(), s.onToggleDone)
 	s.remove = widget.NewButtonWithIcon(lang.L("Delete…"), theme.DeleteIcon(), s.onDelete)
+	s.table.onRows(s.edit, s.remove) // row_actions.go
 	s.status = widget.NewLabel("")
 	s.deletion = newUndoableDelete(s.status, s.load)
 	s.undo = s.deletion.button

@@ -140,7 +140,7 @@ func TestRoadmapStepWithUnreadableValuesOpens(t *testing.T) {
 
 	r.list.Select(0)
 	status := stepField[*widget.Select](t, r.detail, 0)
-	due := stepField[*widget.Entry](t, r.detail, 3)
+	due := stepField[*textField](t, r.detail, 3)
 	if status.Selected != "" {
 		t.Errorf("status shows %q, want nothing chosen", status.Selected)
 	}
@@ -166,7 +166,7 @@ func TestRoadmapStepWithUnreadableValuesOpens(t *testing.T) {
 		t.Fatal("the step was saved with \"soon\" read as no due date")
 	}
 	status = stepField[*widget.Select](t, r.detail, 0)
-	due = stepField[*widget.Entry](t, r.detail, 3)
+	due = stepField[*textField](t, r.detail, 3)
 	status.SetSelected(data.StepInProgress.Label())
 	due.SetText("2027-02-01")
 	u.save()

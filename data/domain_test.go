@@ -2,7 +2,10 @@ package data_test
 
 import (
 	"errors"
+	"fmt"
+	"io/fs"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -158,6 +161,11 @@ func TestErrorMessage(t *testing.T) {
 		{nil, "", ""},
 		{data.Errorf(data.ENotFound, "No workspace at %s.", "x.smsdb"), data.ENotFound, "No workspace at x.smsdb."},
 		{errors.New("disk on fire"), data.EInternal, "Something went wrong: disk on fire"},
+		{fmt.Errorf("create workspace folder: %w", &fs.PathError{Op: "mkdir", Path: "/srv/x", Err: syscall.EACCES}), data.EInternal,
+			"The system could not use /srv/x: you do not have permission to use it."},
+		{&fs.PathError{Op: "write", Path: "/m/a.pdf", Err: syscall.ENOSPC}, data.EInternal, "The system could not use /m/a.pdf: the disk is full."},
+		{&fs.PathError{Op: "open", Path: "/m/a", Err: syscall.ENOENT}, data.EInternal,
+			"The system could not use /m/a: it does not exist, or a folder on its way is missing."},
 	}
 	for _, tt := range tests {
 		if got := data.ErrorCode(tt.err); got != tt.code {

@@ -6,7 +6,9 @@ package data
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"strings"
+	"syscall"
 )
 
 // Error codes name the kind of problem so that callers can react to it without
@@ -87,7 +89,38 @@ func ErrorMessage(err error) string {
 		}
 		return msg
 	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fileProblem(pe)
+	}
 	return "Something went wrong: " + err.Error()
+}
+
+// fileProblem says in plain words why the system refused a file: the
+// operating system's own wording names system calls ("openat", "errno").
+func fileProblem(pe *fs.PathError) string {
+	var why string
+	switch {
+	case errors.Is(pe.Err, fs.ErrNotExist):
+		why = "it does not exist, or a folder on its way is missing"
+	case errors.Is(pe.Err, fs.ErrPermission):
+		why = "you do not have permission to use it"
+	case errors.Is(pe.Err, fs.ErrExist):
+		why = "a file of that name already exists"
+	case errors.Is(pe.Err, syscall.ENOSPC), errors.Is(pe.Err, syscall.EDQUOT):
+		why = "the disk is full"
+	case errors.Is(pe.Err, syscall.EROFS):
+		why = "the disk is read-only"
+	case errors.Is(pe.Err, syscall.EISDIR):
+		why = "it is a folder, not a file"
+	case errors.Is(pe.Err, syscall.ENOTDIR):
+		why = "part of the path is a file, not a folder"
+	case errors.Is(pe.Err, syscall.ENAMETOOLONG):
+		why = "the name is too long"
+	default:
+		return fmt.Sprintf("The system could not use %s: %v.", pe.Path, pe.Err)
+	}
+	return fmt.Sprintf("The system could not use %s: %s.", pe.Path, why)
 }
 
 // FieldMessage returns the message for one field of a validation error, or "".
