@@ -31,11 +31,20 @@ func heightAt(o fyne.CanvasObject, w float32) float32 {
 	return o.MinSize().Height
 }
 
-// flowLayout stacks blocks top to bottom at the full width, as a VBox does.
-type flowLayout struct{}
+// flowLayout stacks blocks top to bottom at the full width, as a VBox
+// does; tight draws them closer, into the padding around a text, as the
+// items of a tight list are.
+type flowLayout struct{ tight bool }
 
-func (flowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	y, gap := float32(0), theme.Padding()
+func (l flowLayout) gap() float32 {
+	if l.tight {
+		return theme.Padding() - theme.InnerPadding()
+	}
+	return theme.Padding()
+}
+
+func (l flowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	y, gap := float32(0), l.gap()
 	for _, o := range objs {
 		if !o.Visible() {
 			continue
@@ -46,7 +55,7 @@ func (flowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
-func (flowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+func (l flowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	h, n := float32(0), 0
 	for _, o := range objs {
 		if o.Visible() {
@@ -55,15 +64,16 @@ func (flowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 		}
 	}
 	if n > 1 {
-		h += float32(n-1) * theme.Padding()
+		h += float32(n-1) * l.gap()
 	}
 	return fyne.NewSize(0, h)
 }
 
 // indentLayout puts its first object in a column of fixed width on the left
-// and the second beside it, filling the rest.
+// and the second beside it, filling the rest. With a bar width, the first
+// object is a bar that wide down the whole height, as beside a quote.
 type indentLayout struct {
-	indent float32
+	indent, bar float32
 }
 
 func (l *indentLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
@@ -73,7 +83,12 @@ func (l *indentLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	marker, content := objs[0], objs[1]
 	w := max(size.Width-l.indent, 0)
 	place(content, fyne.NewPos(l.indent, 0), fyne.NewSize(w, heightAt(content, w)))
-	if marker.Visible() {
+	switch {
+	case !marker.Visible():
+	case l.bar > 0:
+		marker.Move(fyne.NewPos(0, 0))
+		marker.Resize(fyne.NewSize(l.bar, size.Height))
+	default:
 		place(marker, fyne.NewPos(0, 0), fyne.NewSize(l.indent, heightAt(marker, l.indent)))
 	}
 }

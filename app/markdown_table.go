@@ -55,7 +55,8 @@ func newMarkdownTable(rows [][]*widget.RichText, header int) fyne.CanvasObject {
 		}
 	}
 	for i := 0; i < l.rows+1+l.cols+1; i++ {
-		objs = append(objs, canvas.NewRectangle(theme.Color(theme.ColorNameSeparator)))
+		// Separators take the colour of the theme the user switches to.
+		objs = append(objs, widget.NewSeparator())
 	}
 	return container.New(l, objs...)
 }

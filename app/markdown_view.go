@@ -93,9 +93,12 @@ func (v *markdownView) block(n ast.Node, depth int) fyne.CanvasObject {
 	case *ast.List:
 		return v.list(n, depth)
 	case *ast.Blockquote:
-		bar := canvas.NewRectangle(theme.Color(theme.ColorNameSeparator))
-		bar.SetMinSize(fyne.NewSize(theme.Padding(), 0))
-		return v.indented(bar, container.New(flowLayout{}, v.blocks(n, depth+1)...), depth)
+		content := container.New(flowLayout{}, v.blocks(n, depth+1)...)
+		if depth >= maxIndentDepth {
+			return content
+		}
+		l := &indentLayout{indent: 3 * theme.Padding(), bar: theme.Padding() / 2}
+		return container.New(l, widget.NewSeparator(), content)
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
 		return v.code(v.lines(n))
 	case *ast.HTMLBlock:
@@ -184,14 +187,14 @@ func (v *markdownView) list(l *ast.List, depth int) fyne.CanvasObject {
 	for _, m := range markers {
 		widest = max(widest, fyne.MeasureText(m, theme.TextSize(), fyne.TextStyle{}).Width)
 	}
-	box := container.New(flowLayout{})
+	box := container.New(flowLayout{tight: l.IsTight})
 	i := 0
 	for it := l.FirstChild(); it != nil; it = it.NextSibling() {
 		m := v.text([]widget.RichTextSegment{segment(markers[i], widget.RichTextStyleInline)}, fyne.TextAlignTrailing)
 		m.Wrapping = fyne.TextWrapOff
 		w := widest + 2*theme.InnerPadding()
 		marker := container.New(&indentLayout{indent: w}, m, container.NewStack())
-		box.Add(v.indented(marker, container.New(flowLayout{}, v.blocks(it, depth+1)...), depth))
+		box.Add(v.indented(marker, container.New(flowLayout{tight: l.IsTight}, v.blocks(it, depth+1)...), depth))
 		i++
 	}
 	return box
