@@ -145,6 +145,31 @@ func (ed *documentEditor) saveNow() {
 	ed.status.Refresh()
 }
 
+// unsaved first stores the text autosave would store a moment later, then
+// names the draft if its text still differs from what is stored: the save
+// was refused, or a colleague's change stopped autosave.
+func (ed *documentEditor) unsaved() string {
+	ed.saveNow()
+	if ed.text.Disabled() || ed.text.Text == ed.saved {
+		return ""
+	}
+	return fmt.Sprintf(lang.L("The draft of %s %s has changes that are not saved."), ed.doc.Number, ed.doc.Title)
+}
+
+// saveChanges stores the draft; when it cannot, the status line says why or
+// the conflict dialog offers to reload.
+func (ed *documentEditor) saveChanges() error {
+	ed.saveNow()
+	if ed.stale != nil {
+		ed.onConflict(ed.stale)
+		return ed.stale
+	}
+	if !ed.text.Disabled() && ed.text.Text != ed.saved {
+		return errNotSaved
+	}
+	return nil
+}
+
 // onConflict stops autosave and offers to reload the document as a
 // colleague left it, keeping the user's text on the clipboard if they wish.
 func (ed *documentEditor) onConflict(err error) {
@@ -272,6 +297,9 @@ func (ed *documentEditor) onApprove() {
 			widget.NewFormItem(lang.L("Change summary *"), summary),
 			widget.NewFormItem(lang.L("Review every (months)"), months),
 		))
+	if l := toFillWarning(ed.current.Body); l != nil {
+		body.Add(l)
+	}
 	title := fmt.Sprintf(lang.L("Approve %s version %d.%d"), ed.doc.Number, ed.current.Major, ed.current.Minor)
 	showRecordDialog(ed.env.win, title, lang.L("Approve"), body, 560, true, nil, func() error {
 		m := 12
@@ -402,7 +430,7 @@ func (ed *documentEditor) history() fyne.CanvasObject {
 	for _, v := range ed.versions {
 		approved := ""
 		if !v.ApprovedAt.IsZero() {
-			approved = v.ApprovedAt.Format("2006-01-02")
+			approved = ed.env.date(v.ApprovedAt)
 		}
 		status := orUnreadable(v.Unreadable, "Status", v.Status.Label())
 		approved = orUnreadable(v.Unreadable, "ApprovedAt", approved)
@@ -429,7 +457,7 @@ func (ed *documentEditor) content() fyne.CanvasObject {
 	bad := ed.current.Unreadable
 	state := fmt.Sprintf(lang.L("Version %s · %s"), ed.current.Number(), orUnreadable(bad, "Status", ed.current.Status.Label()))
 	if ed.current.Status == data.DocApproved && (!ed.current.ReviewDue.IsZero() || bad.Has("ReviewDue")) {
-		state += " · " + lang.L("review by") + " " + orUnreadable(bad, "ReviewDue", ed.current.ReviewDue.Format("2006-01-02"))
+		state += " · " + lang.L("review by") + " " + orUnreadable(bad, "ReviewDue", ed.env.date(ed.current.ReviewDue))
 	}
 	if ed.current.Status != data.DocDraft {
 		state += " · " + lang.L("read-only: start a new draft to change it")

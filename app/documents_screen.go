@@ -41,7 +41,7 @@ type documentsScreen struct {
 	selected     int
 	open         *widget.Button
 	root         *fyne.Container
-	editor       *documentEditor // the one open, for tests
+	editor       *documentEditor // the one open, nil while the library shows
 }
 
 func documentColumns() []string {
@@ -87,7 +87,7 @@ func newDocumentsScreen(e *env) *documentsScreen {
 			o.(*widget.Label).SetText(documentColumns()[id.Col])
 		}
 	}
-	for i, w := range []float32{115, 290, 110, 140, 95, 100, 105} {
+	for i, w := range []float32{115, 245, 110, 140, 95, 100, 150} { // Next review fits "30 September 2026"
 		s.table.SetColumnWidth(i, w)
 	}
 	s.table.OnSelected = func(id widget.TableCellID) {
@@ -159,7 +159,7 @@ func (s *documentsScreen) cell(r docRow, col int) string {
 	}
 	due := ""
 	if !r.approved.ReviewDue.IsZero() {
-		due = r.approved.ReviewDue.Format("2006-01-02")
+		due = s.env.date(r.approved.ReviewDue)
 	}
 	return orUnreadable(r.approved.Unreadable, "ReviewDue", due)
 }
@@ -207,6 +207,21 @@ func coversClause(clauses []string, top string) bool {
 	return false
 }
 
+// unsaved is what the open editor could not store yet.
+func (s *documentsScreen) unsaved() string {
+	if s.editor == nil {
+		return ""
+	}
+	return s.editor.unsaved()
+}
+
+func (s *documentsScreen) saveChanges() error {
+	if s.editor == nil {
+		return nil
+	}
+	return s.editor.saveChanges()
+}
+
 func (s *documentsScreen) onOpen() {
 	if s.selected < 0 || s.selected >= len(s.shown) {
 		return
@@ -220,6 +235,7 @@ func (s *documentsScreen) showEditor(id int64) {
 		s.root.Refresh()
 	}
 	ed, err := newDocumentEditor(s.env, id, func() {
+		s.editor = nil
 		s.load()
 		show(s.library())
 		s.env.onSave(nil)
@@ -254,10 +270,24 @@ func (s *documentsScreen) onNewFromTemplate() {
 		return
 	}
 	list := widget.NewSelect(names, nil)
-	list.SetSelected(names[0])
 	all := widget.NewCheck(fmt.Sprintf(lang.L("Create all %d at once"), len(names)), nil)
+	missing := wrapLabel("")
+	missing.Importance = widget.WarningImportance
+	foretell := func() {
+		chosen := []data.Template{byName[list.Selected]}
+		if all.Checked {
+			chosen = chosen[:0]
+			for _, n := range names {
+				chosen = append(chosen, byName[n])
+			}
+		}
+		foretellToFill(s.env, chosen, missing)
+	}
+	list.OnChanged = func(string) { foretell() }
+	all.OnChanged = func(bool) { foretell() }
+	list.SetSelected(names[0])
 	dialog.ShowCustomConfirm(lang.L("New document from a template"), lang.L("Create"), lang.L("Cancel"),
-		container.NewVBox(wrapLabel(lang.L("The template is filled with your organisation's values: name, scope, services, people. You then adapt it in the editor.")), list, all),
+		container.NewVBox(wrapLabel(lang.L("The template is filled with your organisation's values: name, scope, services, people. You then adapt it in the editor.")), list, all, missing),
 		func(ok bool) {
 			if !ok {
 				return
@@ -270,6 +300,7 @@ func (s *documentsScreen) onNewFromTemplate() {
 				}
 			}
 			var last int64
+			var toFill []string
 			for _, t := range chosen {
 				d, err := createFromTemplate(s.env, t)
 				if err != nil {
@@ -277,11 +308,13 @@ func (s *documentsScreen) onNewFromTemplate() {
 					return
 				}
 				last = d.ID
+				toFill = addToFill(toFill, draftToFill(s.env, d.ID))
 			}
 			s.load()
 			if len(chosen) == 1 {
 				s.showEditor(last)
 			}
+			showToFill(s.env, toFill)
 		}, s.env.win)
 }
 

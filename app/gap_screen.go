@@ -72,11 +72,20 @@ func newGapScreen(e *env) *gapScreen {
 			box.Objects[2].(*widget.Label).SetText(answerBadge(s.answers, q.ID))
 		}, s.onRune, s.onKey)
 	s.list.OnSelected = func(i widget.ListItemID) {
-		s.open(i)
 		// A click on a row leaves the focus where it was (Fyne focuses the
 		// list it embeds, not this one), and a focused field would take
 		// the next digit.
-		e.win.Canvas().Focus(s.list)
+		defer e.win.Canvas().Focus(s.list)
+		if i == s.index {
+			return
+		}
+		if _, scored := s.answers[s.questionID()]; !scored && s.unsaved() != "" {
+			// Notes of a question not yet scored cannot be stored on their own.
+			prev := s.index
+			e.leave(s, func() { s.open(i) }, func() { s.list.Select(prev) })
+			return
+		}
+		s.open(i)
 	}
 	s.question = wrapLabel("")
 	s.question.TextStyle = fyne.TextStyle{Bold: true}
@@ -132,7 +141,7 @@ func (s *gapScreen) load(id int64) {
 	}
 	var names []string
 	for _, a := range s.assessments {
-		names = append(names, assessmentName(a))
+		names = append(names, assessmentName(a, s.env.dates))
 	}
 	s.chooser.Options = names
 	s.compare.Options = append([]string{lang.L("(no comparison)")}, names...)
@@ -145,16 +154,16 @@ func (s *gapScreen) load(id int64) {
 			pick = a
 		}
 	}
-	s.chooser.SetSelected(assessmentName(pick))
+	s.chooser.SetSelected(assessmentName(pick, s.env.dates))
 }
 
-func assessmentName(a data.Assessment) string {
-	return orUnreadable(a.Unreadable, "Date", a.Date.Format("2006-01-02")) + " — " + a.Title
+func assessmentName(a data.Assessment, dates data.DateFormat) string {
+	return orUnreadable(a.Unreadable, "Date", dates.Format(a.Date)) + " — " + a.Title
 }
 
 func (s *gapScreen) byName(name string) (data.Assessment, bool) {
 	for _, a := range s.assessments {
-		if assessmentName(a) == name {
+		if assessmentName(a, s.env.dates) == name {
 			return a, true
 		}
 	}
@@ -343,22 +352,48 @@ func (s *gapScreen) saveAnswer(id string, score int, reason string) error {
 	return nil
 }
 
+// unsaved names the open question when its notes or evidence differ from
+// the stored answer.
+func (s *gapScreen) unsaved() string {
+	id := s.questionID()
+	if id == "" || s.current.ID == 0 || s.env.ws.ReadOnly() {
+		return ""
+	}
+	a := s.answers[id]
+	if strings.TrimSpace(s.notes.Text) == a.Notes && strings.TrimSpace(s.evidence.Text) == a.Evidence {
+		return ""
+	}
+	return fmt.Sprintf(lang.L("The notes and evidence typed for question %d (clause %s) are not saved."), s.index+1, s.questions[s.index].Clause)
+}
+
+// saveChanges stores the notes and evidence of the open question; an
+// unanswered one needs its score first.
+func (s *gapScreen) saveChanges() error {
+	if _, ok := s.answers[s.questionID()]; !ok && s.unsaved() != "" {
+		s.problem.SetText(lang.L("Choose a score first: the notes and evidence are saved with it."))
+		s.problem.Show()
+		return errNotSaved
+	}
+	return s.saveText()
+}
+
 // saveText stores notes and evidence typed for an answered question.
-func (s *gapScreen) saveText() {
+func (s *gapScreen) saveText() error {
 	id := s.questionID()
 	a, ok := s.answers[id]
 	if !ok || s.env.ws.ReadOnly() {
-		return
+		return nil
 	}
 	n, ev := strings.TrimSpace(s.notes.Text), strings.TrimSpace(s.evidence.Text)
 	if a.Notes == n && a.Evidence == ev {
-		return
+		return nil
 	}
 	if u, ok := a.Unreadable.Of("Score"); ok {
 		// Saving the text would store the score read in its place, 0, as if
 		// someone had chosen it.
-		s.env.showErr(data.Errorf(data.EInvalid, "%s Choose a score first: the notes and evidence are saved with it.", u.Message()))
-		return
+		err := data.Errorf(data.EInvalid, "%s Choose a score first: the notes and evidence are saved with it.", u.Message())
+		s.env.showErr(err)
+		return err
 	}
 	a.Notes, a.Evidence = n, ev
 	// The stored answer, with its new revision, is what the next keypress
@@ -366,9 +401,10 @@ func (s *gapScreen) saveText() {
 	a, err := s.env.ws.SaveAnswer(s.env.ctx(), a)
 	if err != nil {
 		conflictOr(s.env.win, err, lang.L("Reloading discards the notes and evidence you typed for this question."), s.reloadAnswers, s.env.showErr)
-		return
+		return err
 	}
 	s.answers[id] = a
+	return nil
 }
 
 // reloadAnswers shows the answers of the assessment as stored now, after a
@@ -421,8 +457,7 @@ func (s *gapScreen) onKey(k fyne.KeyName) {
 func (s *gapScreen) onNew() {
 	title := newField()
 	title.SetText(fmt.Sprintf(lang.L("Gap assessment %s"), s.env.now().Format("January 2006")))
-	date := newField()
-	date.SetText(s.env.now().Format("2006-01-02"))
+	date := newDateField(s.env.now(), false)
 	assessor := newField()
 	assessor.SetText(s.env.actor())
 	form := widget.NewForm(
@@ -431,7 +466,7 @@ func (s *gapScreen) onNew() {
 		widget.NewFormItem(lang.L("Assessor"), assessor),
 	)
 	showFormDialog(s.env.win, lang.L("New gap assessment"), lang.L("Start"), form, 520, true, nil, func() error {
-		day, err := parseDate(date.Text)
+		day, err := date.date()
 		a := data.Assessment{Title: strings.TrimSpace(title.Text), Date: day, Assessor: strings.TrimSpace(assessor.Text)}
 		if err == nil {
 			a, err = s.env.ws.SaveAssessment(s.env.ctx(), a)
@@ -442,7 +477,7 @@ func (s *gapScreen) onNew() {
 		s.load(a.ID)
 		s.env.goTo(screenGap)
 		return nil
-	}, title, date, assessor)
+	}, title, &date.Entry, assessor)
 	s.env.win.Canvas().Focus(title)
 }
 

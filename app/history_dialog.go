@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 
+	"smsbuilder/data"
 	"smsbuilder/reports"
 )
 
@@ -27,7 +28,7 @@ func showHistory(e *env, entity, id, title string) {
 	// values escaped so that they show exactly as typed.
 	esc := reports.EscapeMarkdownInline
 	for _, a := range entries {
-		fmt.Fprintf(&b, "**%s — %s — %s**\n\n", esc(a.At.Local().Format("2006-01-02 15:04")), esc(a.Actor), esc(a.Action))
+		fmt.Fprintf(&b, "**%s — %s — %s**\n\n", esc(e.dateTime(a.At.Local())), esc(a.Actor), esc(actionLabel(a.Action)))
 		for _, c := range a.Changes {
 			fmt.Fprintf(&b, "- %s: “%s” → “%s”\n", esc(c.Field), esc(clip(c.From)), esc(clip(c.To)))
 		}
@@ -37,6 +38,21 @@ func showHistory(e *env, entity, id, title string) {
 	d := dialog.NewCustom(lang.L("History of")+" "+title, lang.L("Close"), container.NewVScroll(text.box), e.win)
 	d.Resize(fyne.NewSize(640, 480))
 	d.Show()
+}
+
+// actionLabel is an audit action in the words the History shows.
+func actionLabel(action string) string {
+	switch action {
+	case data.ActionCreate:
+		return lang.L("created")
+	case data.ActionUpdate:
+		return lang.L("changed")
+	case data.ActionDelete:
+		return lang.L("deleted")
+	case data.ActionRestore:
+		return lang.L("restored")
+	}
+	return action
 }
 
 func clip(s string) string {

@@ -2,7 +2,9 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -27,17 +29,41 @@ type roadmapScreen struct {
 	list     *widget.List
 	selected int
 	detail   *fyne.Container
-	target   *textField
+	target   *dateField
 	// targetNote says why the stored target date shows as it was stored.
 	targetNote *widget.Label
 	overall    *widget.ProgressBar
 	phases     *fyne.Container
+	edit       stepEdit // the form of the step on show
+}
+
+// stepEdit is the form of one step with the values it was shown with, so
+// that leaving can tell whether anything was changed since.
+type stepEdit struct {
+	title   string
+	form    fyne.CanvasObject
+	initial []string
+	save    func() error
+}
+
+// unsaved names the step on show when its form differs from what was loaded.
+func (s *roadmapScreen) unsaved() string {
+	if s.edit.form == nil || s.env.ws.ReadOnly() || slices.Equal(formValues(s.edit.form), s.edit.initial) {
+		return ""
+	}
+	return fmt.Sprintf(lang.L("The roadmap step “%s” has changes that are not saved."), s.edit.title)
+}
+
+func (s *roadmapScreen) saveChanges() error {
+	if s.edit.save == nil {
+		return nil
+	}
+	return s.edit.save()
 }
 
 func newRoadmapScreen(e *env) *roadmapScreen {
 	s := &roadmapScreen{env: e, steps: e.cat.Steps(), selected: -1}
-	s.target = newField()
-	s.target.PlaceHolder = "YYYY-MM-DD"
+	s.target = newDateField(time.Time{}, true)
 	s.target.OnSubmitted = func(string) { s.onPropose() }
 	s.targetNote = wrapLabel("")
 	s.targetNote.Importance = widget.DangerImportance
@@ -64,11 +90,18 @@ func newRoadmapScreen(e *env) *roadmapScreen {
 			box.Objects[1].(*widget.Icon).SetResource(icon)
 			due := ""
 			if !p.Due.IsZero() {
-				due = p.Due.Format("2006-01-02")
+				due = s.env.date(p.Due)
 			}
 			box.Objects[2].(*widget.Label).SetText(orUnreadable(p.Unreadable, "Due", due))
 		})
-	s.list.OnSelected = func(i widget.ListItemID) { s.selected = i; s.showDetail() }
+	s.list.OnSelected = func(i widget.ListItemID) {
+		if i == s.selected {
+			return
+		}
+		// Another step replaces the form: what was typed in it is asked about.
+		prev := s.selected
+		s.env.leave(s, func() { s.selected = i; s.showDetail() }, func() { s.list.Select(prev) })
+	}
 	s.load()
 	return s
 }
@@ -102,7 +135,7 @@ func (s *roadmapScreen) load() {
 		s.env.showErr(err)
 	}
 	if !s.plan.TargetDate.IsZero() {
-		s.target.SetText(s.plan.TargetDate.Format("2006-01-02"))
+		s.target.setDate(s.plan.TargetDate)
 	}
 	if u, ok := s.plan.Unreadable.Of("TargetDate"); ok {
 		s.target.SetText(u.Raw) // kept in sight until the user corrects it
@@ -140,9 +173,9 @@ func (s *roadmapScreen) refreshProgress() {
 
 // onPropose schedules due dates back from the target certification date.
 func (s *roadmapScreen) onPropose() {
-	target, err := parseDate(s.target.Text)
+	target, err := s.target.date()
 	if err == nil && target.IsZero() {
-		err = data.Errorf(data.EInvalid, "Enter the date you aim to be certified by, as YYYY-MM-DD.")
+		err = data.Errorf(data.EInvalid, "%s", lang.L("Choose the date you aim to be certified by, then propose the due dates."))
 	}
 	if err != nil {
 		s.env.showErr(err)
@@ -213,11 +246,7 @@ func (s *roadmapScreen) showDetail() {
 			owner.SetSelected(person.Name)
 		}
 	}
-	due := newField()
-	due.PlaceHolder = "YYYY-MM-DD"
-	if !p.Due.IsZero() {
-		due.SetText(p.Due.Format("2006-01-02"))
-	}
+	due := newDateField(p.Due, true)
 	if u, ok := p.Unreadable.Of("Due"); ok {
 		due.SetText(u.Raw) // kept in sight until the user corrects it
 	}
@@ -229,7 +258,7 @@ func (s *roadmapScreen) showDetail() {
 	problem.Wrapping = fyne.TextWrapWord
 	problem.Hide()
 
-	save := func() {
+	save := func() error {
 		next := p
 		for _, x := range data.StepStatuses() {
 			if x.Label() == status.Selected {
@@ -239,7 +268,7 @@ func (s *roadmapScreen) showDetail() {
 		next.NAReason = strings.TrimSpace(reason.Text)
 		next.OwnerID = personID(s.people, owner.Selected)
 		next.Notes = strings.TrimSpace(notes.Text)
-		d, err := parseDate(due.Text)
+		d, err := due.date()
 		if err == nil {
 			next.Due = d
 			err = data.CheckStepStatus(s.env.cat, s.progress, st.ID, next.Status)
@@ -249,19 +278,20 @@ func (s *roadmapScreen) showDetail() {
 		}
 		if isConflict(err) {
 			showConflict(s.env.win, err, lang.L("Reloading discards the changes you made to this step."), s.load)
-			return
+			return err
 		}
 		if err != nil {
 			problem.SetText(data.ErrorMessage(err))
 			problem.Show()
-			return
+			return err
 		}
 		s.load()
+		return nil
 	}
-	s.env.onSave(save)
+	s.env.onSave(func() { save() })
 	due.OnSubmitted = func(string) { save() }
 	reason.OnSubmitted = func(string) { save() }
-	saveBtn := widget.NewButtonWithIcon(lang.L("Save step"), theme.DocumentSaveIcon(), save)
+	saveBtn := widget.NewButtonWithIcon(lang.L("Save step"), theme.DocumentSaveIcon(), func() { save() })
 	saveBtn.Importance = widget.HighImportance
 	if s.env.ws.ReadOnly() {
 		saveBtn.Disable()
@@ -275,6 +305,7 @@ func (s *roadmapScreen) showDetail() {
 		widget.NewFormItem(lang.L("Notes"), notes),
 	)
 	problems.flag(p.Unreadable)
+	s.edit = stepEdit{title: st.Title, form: form, initial: formValues(form), save: save}
 	what := newMarkdownView(st.WhatToDo).box
 	var prereq []string
 	for _, id := range st.Prerequisites {

@@ -71,7 +71,7 @@ func newTasksScreen(e *env) *tasksScreen {
 			o.(*widget.Label).SetText(taskColumns()[id.Col])
 		}
 	}
-	for i, w := range []float32{420, 170, 150, 90, 260} {
+	for i, w := range []float32{355, 170, 215, 90, 260} { // Due fits "30 September 2026 overdue"
 		s.table.SetColumnWidth(i, w)
 	}
 	s.table.OnSelected = func(id widget.TableCellID) { s.selected = id.Row; s.updateButtons() }
@@ -102,7 +102,7 @@ func (s *tasksScreen) cell(t data.Task, col int) string {
 		if t.Due.IsZero() {
 			return ""
 		}
-		d := t.Due.Format("2006-01-02")
+		d := s.env.date(t.Due)
 		if t.Overdue(s.env.now()) {
 			d += " " + lang.L("overdue")
 		}
@@ -262,7 +262,7 @@ func (s *tasksScreen) openForm(t data.Task) {
 		s.status.SetText(fmt.Sprintf(lang.L("%q was saved."), v.Title))
 		s.load()
 		return nil
-	}, func() { s.reloadForm(t.ID) }, f.title, f.due)
+	}, func() { s.reloadForm(t.ID) }, f.title, &f.due.Entry)
 	s.env.win.Canvas().Focus(f.title)
 }
 
