@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"smsbuilder/data"
+	"smsbuilder/reports"
 )
 
 // gapScreen runs gap assessments: one question at a time on a 0–4 maturity
@@ -274,10 +275,9 @@ func (s *gapScreen) refreshScore() {
 		b.WriteString("| " + lang.L("Clause") + " | " + lang.L("Compared with") + " | " + lang.L("Selected") + " | " + lang.L("Change") + " |\n|---|---:|---:|---:|\n")
 		for _, c := range data.Compare(data.Score(s.env.cat, s.baseline), sc) {
 			cl, _ := s.env.cat.Clause(c.Clause)
-			fmt.Fprintf(&b, "| %s %s | %s | %s | %s |\n", cl.Number, cl.Title, percentText(c.Before), percentText(c.After), changeText(c.Before, c.After))
+			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", reports.EscapeMarkdownInline(cl.Number+" "+cl.Title), percentText(c.Before), percentText(c.After), changeText(c.Before, c.After))
 		}
-		table := widget.NewRichTextFromMarkdown(b.String())
-		s.chart.Add(table)
+		s.chart.Add(newMarkdownView(b.String()).box)
 	}
 	s.chart.Refresh()
 }

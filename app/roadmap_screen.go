@@ -306,8 +306,7 @@ func (s *roadmapScreen) showDetail() {
 	)
 	problems.flag(p.Unreadable)
 	s.edit = stepEdit{title: st.Title, form: form, initial: formValues(form), save: save}
-	what := widget.NewRichTextFromMarkdown(st.WhatToDo)
-	what.Wrapping = fyne.TextWrapWord
+	what := newMarkdownView(st.WhatToDo).box
 	var prereq []string
 	for _, id := range st.Prerequisites {
 		pre, _ := s.env.cat.Step(id)
