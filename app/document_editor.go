@@ -20,9 +20,10 @@ import (
 const autosaveDelay = 800 * time.Millisecond
 
 // A text up to instantPreviewBytes is previewed at every keystroke; a
-// longer one previewDelay after typing pauses.
+// longer one previewDelay after typing pauses. Drawing a 10 KB document
+// takes about 0.2 s (BenchmarkMarkdownView), too slow for every key.
 const (
-	instantPreviewBytes = 20_000
+	instantPreviewBytes = 2_000
 	previewDelay        = 300 * time.Millisecond
 )
 
