@@ -53,13 +53,21 @@ func packLabels() []pageLabel {
 	return []pageLabel{{first: 0, prefix: "Cover"}, {first: 1, numbered: true, start: 1}}
 }
 
-// fontNames are the PostScript and family names of the faces gofpdf
-// embeds, by the family and style it names them after (see face.family).
-var fontNames = map[string][2]string{
-	"utf8" + familyBody:       {"DejaVuSans", "DejaVu Sans"},
-	"utf8" + familyBody + "B": {"DejaVuSans-Bold", "DejaVu Sans"},
-	"utf8" + familyBody + "I": {"DejaVuSans-Oblique", "DejaVu Sans"},
-	"utf8" + familyMono:       {"DejaVuSansMono", "DejaVu Sans Mono"},
+// fontName is the PostScript and family name of a face gofpdf embeds, by
+// the family and style it names it after (see face.family).
+func fontName(gofpdfName string) (postScript, family string) {
+	switch gofpdfName {
+	case "utf8" + familyBody:
+		return "DejaVuSans", "DejaVu Sans"
+	case "utf8" + familyBody + "B":
+		return "DejaVuSans-Bold", "DejaVu Sans"
+	case "utf8" + familyBody + "I":
+		return "DejaVuSans-Oblique", "DejaVu Sans"
+	case "utf8" + familyMono:
+		return "DejaVuSansMono", "DejaVu Sans Mono"
+	}
+	n := strings.TrimPrefix(gofpdfName, "utf8")
+	return n, n
 }
 
 // rawObject is one indirect object as gofpdf wrote it: the bytes between
@@ -407,17 +415,14 @@ func fontNaming(b []byte, sum [32]byte) ([]byte, error) {
 	b = fontPattern.ReplaceAllFunc(b, func(m []byte) []byte {
 		sm := fontPattern.FindSubmatch(m)
 		name := string(sm[2])
-		n, ok := fontNames[name]
-		if !ok {
-			n = [2]string{strings.TrimPrefix(name, "utf8"), strings.TrimPrefix(name, "utf8")}
-		}
-		family = n[1]
+		var ps string
+		ps, family = fontName(name)
 		h := sha256.Sum256(append(sum[:], name...))
 		tag := make([]byte, 6)
 		for i := range tag {
 			tag[i] = 'A' + h[i]%26
 		}
-		return fmt.Appendf(nil, "%s /%s+%s", sm[1], tag, n[0])
+		return fmt.Appendf(nil, "%s /%s+%s", sm[1], tag, ps)
 	})
 	if !bytes.HasPrefix(b, []byte("<</Type /FontDescriptor ")) || family == "" {
 		return b, nil
