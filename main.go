@@ -5,6 +5,7 @@ package main
 
 import (
 	"context"
+	_ "embed"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -21,6 +22,11 @@ import (
 )
 
 const appID = "uk.co.smsbuilder.app"
+
+// fyneApp names the version and build that Help ▸ About shows.
+//
+//go:embed FyneApp.toml
+var fyneApp string
 
 func main() {
 	store := sqlite.New()
@@ -53,6 +59,7 @@ func main() {
 		Store:            store,
 		Catalogue:        cat,
 		DefaultWorkspace: defaultWorkspace(),
+		FyneApp:          fyneApp,
 	})
 	path := ""
 	if len(args) > 0 {

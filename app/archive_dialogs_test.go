@@ -19,11 +19,11 @@ func fillNewFileDialog(t *testing.T, w fyne.Window, folder, name, confirm string
 	if overlay == nil {
 		t.Fatal("no dialog shown")
 	}
-	var entries []*widget.Entry
+	var entries []*textField
 	var button *widget.Button
 	walk(overlay, func(o fyne.CanvasObject) {
 		switch v := o.(type) {
-		case *widget.Entry:
+		case *textField:
 			entries = append(entries, v)
 		case *widget.Button:
 			if v.Text == confirm {

@@ -129,9 +129,9 @@ func TestAStaleTaskFormShowsTheConflictAndReloadOpensTheTaskAsItIsNow(t *testing
 		t.Fatal(err)
 	}
 
-	var form *widget.Entry
+	var form *textField
 	walk(u.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
-		if e, ok := o.(*widget.Entry); ok && e.Text == opened.Title {
+		if e, ok := o.(*textField); ok && e.Text == opened.Title {
 			form = e
 		}
 	})
@@ -145,7 +145,7 @@ func TestAStaleTaskFormShowsTheConflictAndReloadOpensTheTaskAsItIsNow(t *testing
 	tapInTopDialog(t, u.win, "Reload")
 	var title string
 	walk(u.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
-		if e, ok := o.(*widget.Entry); ok && (e.Text == "Bob's title" || e.Text == "My title") && title == "" {
+		if e, ok := o.(*textField); ok && (e.Text == "Bob's title" || e.Text == "My title") && title == "" {
 			title = e.Text
 		}
 	})

@@ -159,7 +159,7 @@ func (s *dashboardScreen) nextAction() (string, string) {
 	data.SortTasks(tasks, s.env.now())
 	if len(tasks) > 0 && tasks[0].Overdue(s.env.now()) {
 		t := tasks[0]
-		return fmt.Sprintf(lang.L("Overdue since %s: %s"), t.Due.Format("2 January"), t.Title), screenTasks
+		return fmt.Sprintf(lang.L("Overdue since %s: %s"), s.env.date(t.Due), t.Title), screenTasks
 	}
 	if step, ok := data.NextStep(s.env.cat, s.progress); ok {
 		return lang.L("Next roadmap step:") + " " + step.Title, screenRoadmap
@@ -195,7 +195,7 @@ func (s *dashboardScreen) content() fyne.CanvasObject {
 		if p := s.scores.Overall.Percent(); p >= 0 {
 			readiness.SetText(fmt.Sprintf(lang.L("%.0f %% ready"), p))
 		}
-		readinessNote.SetText(fmt.Sprintf(lang.L("From %q on %s: %d of %d questions answered."), s.latest.Title, s.latest.Date.Format("2 January 2006"), s.scores.Overall.Answered, s.scores.Overall.Questions))
+		readinessNote.SetText(fmt.Sprintf(lang.L("From %q on %s: %d of %d questions answered."), s.latest.Title, s.env.date(s.latest.Date), s.scores.Overall.Answered, s.scores.Overall.Questions))
 	}
 	_, all := data.SummariseRoadmap(s.env.cat, s.progress)
 	roadmap := widget.NewProgressBar()

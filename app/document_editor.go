@@ -30,7 +30,7 @@ type documentEditor struct {
 	back     func()
 	show     func(fyne.CanvasObject) // replaces the editor on screen after a move
 
-	text    *widget.Entry
+	text    *textField
 	preview *widget.RichText
 	status  *widget.Label
 	undo    *widget.Button
@@ -48,7 +48,7 @@ func newDocumentEditor(e *env, id int64, back func(), show func(fyne.CanvasObjec
 	if err := ed.load(id); err != nil {
 		return nil, err
 	}
-	ed.text = widget.NewMultiLineEntry()
+	ed.text = newMultiLineField()
 	ed.text.Wrapping = fyne.TextWrapWord
 	ed.text.TextStyle = fyne.TextStyle{Monospace: true}
 	ed.text.SetText(ed.current.Body)
@@ -238,7 +238,7 @@ func (ed *documentEditor) onApprove() {
 	}
 	who := widget.NewLabel(fmt.Sprintf(lang.L("%s (%s), the person working"), approver.Name, strings.Join(signs, ", ")))
 	who.Wrapping = fyne.TextWrapWord
-	summary := widget.NewEntry()
+	summary := newField()
 	summary.PlaceHolder = lang.L("What changed, for the revision history")
 	if ed.current.Major == 1 && ed.current.Minor == 0 {
 		summary.SetText(lang.L("First issue"))
@@ -256,6 +256,9 @@ func (ed *documentEditor) onApprove() {
 			widget.NewFormItem(lang.L("Change summary *"), summary),
 			widget.NewFormItem(lang.L("Review every (months)"), months),
 		))
+	if l := toFillWarning(ed.current.Body); l != nil {
+		body.Add(l)
+	}
 	title := fmt.Sprintf(lang.L("Approve %s version %d.%d"), ed.doc.Number, ed.current.Major, ed.current.Minor)
 	showRecordDialog(ed.env.win, title, lang.L("Approve"), body, 560, true, nil, func() error {
 		m := 12
@@ -386,7 +389,7 @@ func (ed *documentEditor) history() fyne.CanvasObject {
 	for _, v := range ed.versions {
 		approved := ""
 		if !v.ApprovedAt.IsZero() {
-			approved = v.ApprovedAt.Format("2006-01-02")
+			approved = ed.env.date(v.ApprovedAt)
 		}
 		status := orUnreadable(v.Unreadable, "Status", v.Status.Label())
 		approved = orUnreadable(v.Unreadable, "ApprovedAt", approved)
@@ -411,7 +414,7 @@ func (ed *documentEditor) content() fyne.CanvasObject {
 	bad := ed.current.Unreadable
 	state := fmt.Sprintf(lang.L("Version %s · %s"), ed.current.Number(), orUnreadable(bad, "Status", ed.current.Status.Label()))
 	if ed.current.Status == data.DocApproved && (!ed.current.ReviewDue.IsZero() || bad.Has("ReviewDue")) {
-		state += " · " + lang.L("review by") + " " + orUnreadable(bad, "ReviewDue", ed.current.ReviewDue.Format("2006-01-02"))
+		state += " · " + lang.L("review by") + " " + orUnreadable(bad, "ReviewDue", ed.env.date(ed.current.ReviewDue))
 	}
 	if ed.current.Status != data.DocDraft {
 		state += " · " + lang.L("read-only: start a new draft to change it")

@@ -34,10 +34,10 @@ type documentsScreen struct {
 	shown  []docRow
 	people map[int64]data.Person
 
-	search       *widget.Entry
+	search       *textField
 	statusFilter *widget.Select
 	clauseFilter *widget.Select
-	table        *widget.Table
+	table        *rowTable
 	selected     int
 	open         *widget.Button
 	root         *fyne.Container
@@ -50,7 +50,7 @@ func documentColumns() []string {
 
 func newDocumentsScreen(e *env) *documentsScreen {
 	s := &documentsScreen{env: e, selected: -1}
-	s.search = widget.NewEntry()
+	s.search = newField()
 	s.search.PlaceHolder = lang.L("Search number, title or text")
 	s.search.OnChanged = func(string) { s.filter() }
 	statuses := []string{lang.L("All statuses")}
@@ -65,7 +65,7 @@ func newDocumentsScreen(e *env) *documentsScreen {
 	}
 	s.clauseFilter = widget.NewSelect(clauses, func(string) { s.filter() })
 	s.clauseFilter.Selected = clauses[0]
-	s.table = widget.NewTableWithHeaders(
+	s.table = newRowTable(
 		func() (int, int) { return len(s.shown), len(documentColumns()) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
@@ -87,7 +87,7 @@ func newDocumentsScreen(e *env) *documentsScreen {
 			o.(*widget.Label).SetText(documentColumns()[id.Col])
 		}
 	}
-	for i, w := range []float32{115, 290, 110, 140, 95, 100, 105} {
+	for i, w := range []float32{115, 245, 110, 140, 95, 100, 150} { // Next review fits "30 September 2026"
 		s.table.SetColumnWidth(i, w)
 	}
 	s.table.OnSelected = func(id widget.TableCellID) {
@@ -96,6 +96,7 @@ func newDocumentsScreen(e *env) *documentsScreen {
 	}
 	s.open = widget.NewButtonWithIcon(lang.L("Open"), theme.DocumentIcon(), s.onOpen)
 	s.open.Disable()
+	s.table.onRows(s.open, nil) // row_actions.go
 	s.root = container.NewStack()
 	s.load()
 	return s
@@ -158,7 +159,7 @@ func (s *documentsScreen) cell(r docRow, col int) string {
 	}
 	due := ""
 	if !r.approved.ReviewDue.IsZero() {
-		due = r.approved.ReviewDue.Format("2006-01-02")
+		due = s.env.date(r.approved.ReviewDue)
 	}
 	return orUnreadable(r.approved.Unreadable, "ReviewDue", due)
 }
@@ -253,10 +254,24 @@ func (s *documentsScreen) onNewFromTemplate() {
 		return
 	}
 	list := widget.NewSelect(names, nil)
-	list.SetSelected(names[0])
 	all := widget.NewCheck(fmt.Sprintf(lang.L("Create all %d at once"), len(names)), nil)
+	missing := wrapLabel("")
+	missing.Importance = widget.WarningImportance
+	foretell := func() {
+		chosen := []data.Template{byName[list.Selected]}
+		if all.Checked {
+			chosen = chosen[:0]
+			for _, n := range names {
+				chosen = append(chosen, byName[n])
+			}
+		}
+		foretellToFill(s.env, chosen, missing)
+	}
+	list.OnChanged = func(string) { foretell() }
+	all.OnChanged = func(bool) { foretell() }
+	list.SetSelected(names[0])
 	dialog.ShowCustomConfirm(lang.L("New document from a template"), lang.L("Create"), lang.L("Cancel"),
-		container.NewVBox(wrapLabel(lang.L("The template is filled with your organisation's values: name, scope, services, people. You then adapt it in the editor.")), list, all),
+		container.NewVBox(wrapLabel(lang.L("The template is filled with your organisation's values: name, scope, services, people. You then adapt it in the editor.")), list, all, missing),
 		func(ok bool) {
 			if !ok {
 				return
@@ -269,6 +284,7 @@ func (s *documentsScreen) onNewFromTemplate() {
 				}
 			}
 			var last int64
+			var toFill []string
 			for _, t := range chosen {
 				d, err := createFromTemplate(s.env, t)
 				if err != nil {
@@ -276,11 +292,13 @@ func (s *documentsScreen) onNewFromTemplate() {
 					return
 				}
 				last = d.ID
+				toFill = addToFill(toFill, draftToFill(s.env, d.ID))
 			}
 			s.load()
 			if len(chosen) == 1 {
 				s.showEditor(last)
 			}
+			showToFill(s.env, toFill)
 		}, s.env.win)
 }
 
@@ -346,9 +364,9 @@ func (s *documentsScreen) onImport() {
 }
 
 func (s *documentsScreen) askImportDetails(name, body string) {
-	number := widget.NewEntry()
+	number := newField()
 	number.SetText(fmt.Sprintf("SMS-DOC-%02d", 100+len(s.rows)))
-	title := widget.NewEntry()
+	title := newField()
 	title.SetText(name)
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Document number *"), number),

@@ -22,9 +22,9 @@ import (
 // is explained in the dialog, which stays open so nothing typed is lost.
 func askFile(win fyne.Window, title, confirm, dir, defaultName string, extra []fyne.CanvasObject,
 	pathOf func(folder, name string) (string, error), save func(path string) error, then func(path string)) {
-	folder := widget.NewEntry()
+	folder := newField()
 	folder.SetText(dir)
-	name := widget.NewEntry()
+	name := newField()
 	name.SetText(defaultName)
 	browse := widget.NewButton(lang.L("Browse…"), func() {
 		fd := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {

@@ -35,7 +35,7 @@ type gapScreen struct {
 	evidenceHint, hint *widget.Label
 	scoreButtons       []*widget.Button
 	naNote             *widget.Label // why the open question does not apply
-	notes, evidence    *widget.Entry
+	notes, evidence    *textField
 	problem            *widget.Label
 	dateNote           *widget.Label // why the assessment's date shows as unreadable
 	body               *fyne.Container
@@ -91,10 +91,10 @@ func newGapScreen(e *env) *gapScreen {
 	s.scoreButtons = append(s.scoreButtons, na)
 	s.naNote = wrapLabel("")
 	s.naNote.Hide()
-	s.notes = widget.NewMultiLineEntry()
+	s.notes = newMultiLineField()
 	s.notes.SetMinRowsVisible(3)
 	s.notes.PlaceHolder = lang.L("What you found")
-	s.evidence = widget.NewEntry()
+	s.evidence = newField()
 	s.evidence.PlaceHolder = lang.L("Where the evidence is: document number, link, record")
 	s.problem = widget.NewLabel("")
 	s.problem.Importance = widget.DangerImportance
@@ -131,7 +131,7 @@ func (s *gapScreen) load(id int64) {
 	}
 	var names []string
 	for _, a := range s.assessments {
-		names = append(names, assessmentName(a))
+		names = append(names, assessmentName(a, s.env.dates))
 	}
 	s.chooser.Options = names
 	s.compare.Options = append([]string{lang.L("(no comparison)")}, names...)
@@ -144,16 +144,16 @@ func (s *gapScreen) load(id int64) {
 			pick = a
 		}
 	}
-	s.chooser.SetSelected(assessmentName(pick))
+	s.chooser.SetSelected(assessmentName(pick, s.env.dates))
 }
 
-func assessmentName(a data.Assessment) string {
-	return orUnreadable(a.Unreadable, "Date", a.Date.Format("2006-01-02")) + " — " + a.Title
+func assessmentName(a data.Assessment, dates data.DateFormat) string {
+	return orUnreadable(a.Unreadable, "Date", dates.Format(a.Date)) + " — " + a.Title
 }
 
 func (s *gapScreen) byName(name string) (data.Assessment, bool) {
 	for _, a := range s.assessments {
-		if assessmentName(a) == name {
+		if assessmentName(a, s.env.dates) == name {
 			return a, true
 		}
 	}
@@ -419,11 +419,10 @@ func (s *gapScreen) onKey(k fyne.KeyName) {
 }
 
 func (s *gapScreen) onNew() {
-	title := widget.NewEntry()
+	title := newField()
 	title.SetText(fmt.Sprintf(lang.L("Gap assessment %s"), s.env.now().Format("January 2006")))
-	date := widget.NewEntry()
-	date.SetText(s.env.now().Format("2006-01-02"))
-	assessor := widget.NewEntry()
+	date := newDateField(s.env.now(), false)
+	assessor := newField()
 	assessor.SetText(s.env.actor())
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Title *"), title),
@@ -431,7 +430,7 @@ func (s *gapScreen) onNew() {
 		widget.NewFormItem(lang.L("Assessor"), assessor),
 	)
 	showFormDialog(s.env.win, lang.L("New gap assessment"), lang.L("Start"), form, 520, true, nil, func() error {
-		day, err := parseDate(date.Text)
+		day, err := date.date()
 		a := data.Assessment{Title: strings.TrimSpace(title.Text), Date: day, Assessor: strings.TrimSpace(assessor.Text)}
 		if err == nil {
 			a, err = s.env.ws.SaveAssessment(s.env.ctx(), a)
@@ -442,7 +441,7 @@ func (s *gapScreen) onNew() {
 		s.load(a.ID)
 		s.env.goTo(screenGap)
 		return nil
-	}, title, date, assessor)
+	}, title, &date.Entry, assessor)
 	s.env.win.Canvas().Focus(title)
 }
 

@@ -23,7 +23,7 @@ func showHistory(e *env, entity, id, title string) {
 		b.WriteString(lang.L("No changes recorded."))
 	}
 	for _, a := range entries {
-		fmt.Fprintf(&b, "%s — %s — %s\n", a.At.Local().Format("2006-01-02 15:04"), a.Actor, a.Action)
+		fmt.Fprintf(&b, "%s — %s — %s\n", e.dateTime(a.At.Local()), a.Actor, a.Action)
 		for _, c := range a.Changes {
 			fmt.Fprintf(&b, "    %s: %q → %q\n", c.Field, clip(c.From), clip(c.To))
 		}

@@ -47,22 +47,21 @@ func (u *UI) installMenu() {
 		goMenu.Items = append(goMenu.Items, item)
 	}
 
-	u.win.SetMainMenu(fyne.NewMainMenu(
-		fyne.NewMenu(lang.L("File"), newItem, openItem, recent, fyne.NewMenuItemSeparator(), backup, restore, exportArchive, restoreArchive, fyne.NewMenuItemSeparator(), who, fyne.NewMenuItemSeparator(), quit),
+	u.commands = u.newCommands() // commands.go: Save, Print, Undo, Find
+	menu := fyne.NewMainMenu(
+		fyne.NewMenu(lang.L("File"), newItem, openItem, recent, fyne.NewMenuItemSeparator(), u.commands.save, u.commands.print, fyne.NewMenuItemSeparator(), backup, restore, exportArchive, restoreArchive, fyne.NewMenuItemSeparator(), who, fyne.NewMenuItemSeparator(), quit),
+		u.commands.editMenu(),
+		u.viewMenu(), // appearance.go
 		goMenu,
-	))
+		u.helpMenu(), // help_dialogs.go
+	)
+	u.win.SetMainMenu(menu)
+	u.refreshCommands()
 
-	// Menu shortcuts are drawn in the menu; the canvas makes them work.
+	// Menu shortcuts are drawn in the menu; the canvas makes them work
+	// where the driver does not, and while a field has the focus (entry.go).
 	c := u.win.Canvas()
-	save := shortcut(fyne.KeyS, cmd)
-	c.RemoveShortcut(save)
-	c.AddShortcut(save, func(fyne.Shortcut) {
-		if u.save != nil {
-			u.save()
-		}
-	})
-	for _, m := range append([]*fyne.MenuItem{newItem, openItem, backup, quit}, goMenu.Items...) {
-		item := m
+	for _, item := range menuShortcutItems(menu) {
 		sc := item.Shortcut.(*desktop.CustomShortcut)
 		c.RemoveShortcut(sc)
 		c.AddShortcut(sc, func(fyne.Shortcut) {
@@ -71,6 +70,28 @@ func (u *UI) installMenu() {
 			}
 		})
 	}
+	u.commands.addStandardShortcuts(c)
+}
+
+// menuShortcutItems is every item of menu, submenus included, that has a
+// shortcut; the keyboard-shortcut list is made from it too.
+func menuShortcutItems(menu *fyne.MainMenu) []*fyne.MenuItem {
+	var items []*fyne.MenuItem
+	var walk func(m *fyne.Menu)
+	walk = func(m *fyne.Menu) {
+		for _, item := range m.Items {
+			if _, ok := item.Shortcut.(*desktop.CustomShortcut); ok {
+				items = append(items, item)
+			}
+			if item.ChildMenu != nil {
+				walk(item.ChildMenu)
+			}
+		}
+	}
+	for _, m := range menu.Items {
+		walk(m)
+	}
+	return items
 }
 
 func (u *UI) recentMenu() *fyne.Menu {

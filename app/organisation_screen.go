@@ -22,9 +22,9 @@ type organisationScreen struct {
 	env   *env
 	saved data.Organisation
 
-	legalName, shortName, address *widget.Entry
-	scope, exclusions             *widget.Entry
-	services, locations           *widget.Entry
+	legalName, shortName, address *textField
+	scope, exclusions             *textField
+	services, locations           *textField
 	paper, dateFormat             *widget.Select
 	logo                          []byte
 	logoImage                     *canvas.Image
@@ -37,15 +37,15 @@ type organisationScreen struct {
 
 func newOrganisationScreen(e *env) *organisationScreen {
 	s := &organisationScreen{env: e, problems: fieldProblems{}}
-	multi := func(rows int) *widget.Entry {
-		en := widget.NewMultiLineEntry()
+	multi := func(rows int) *textField {
+		en := newMultiLineField()
 		en.Wrapping = fyne.TextWrapWord
 		en.SetMinRowsVisible(rows)
 		return en
 	}
-	s.legalName = widget.NewEntry()
+	s.legalName = newField()
 	s.legalName.PlaceHolder = "Northwind Managed IT Ltd"
-	s.shortName = widget.NewEntry()
+	s.shortName = newField()
 	s.shortName.PlaceHolder = "Northwind"
 	s.address = multi(3)
 	s.scope = multi(5)
@@ -54,7 +54,7 @@ func newOrganisationScreen(e *env) *organisationScreen {
 	s.services.PlaceHolder = lang.L("One service per line")
 	s.locations = multi(3)
 	s.locations.PlaceHolder = lang.L("One location per line")
-	for _, en := range []*widget.Entry{s.legalName, s.shortName} {
+	for _, en := range []*textField{s.legalName, s.shortName} {
 		en.OnSubmitted = func(string) { s.onSave() }
 	}
 	var papers, formats []string

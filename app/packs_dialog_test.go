@@ -34,7 +34,7 @@ func TestPackSaveDialogGuardsTheWorkspaceAndAsksBeforeReplacing(t *testing.T) {
 
 	savePack(u.env(), pack, "Scope", reports.Options{Now: fixedNow()})
 	overlay := u.win.Canvas().Overlays().Top()
-	name := findFileForm(t, overlay).Items[1].Widget.(*widget.Entry)
+	name := findFileForm(t, overlay).Items[1].Widget.(*textField)
 	var save *widget.Button
 	walk(overlay, func(o fyne.CanvasObject) {
 		if b, ok := o.(*widget.Button); ok && b.Text == "Save" {

@@ -57,7 +57,7 @@ func newPacksScreen(e *env) *packsScreen {
 	if list, err := e.ws.Assessments(e.ctx()); err == nil {
 		s.assessments = list
 		for _, a := range list {
-			names = append(names, assessmentName(a))
+			names = append(names, assessmentName(a, s.env.dates))
 		}
 	} else {
 		e.showErr(err)
@@ -86,7 +86,7 @@ func (s *packsScreen) onCreate(p reports.Pack) {
 	}
 	if p.ID == packGap {
 		for _, a := range s.assessments {
-			if assessmentName(a) == s.assessment.Selected {
+			if assessmentName(a, s.env.dates) == s.assessment.Selected {
 				opts.AssessmentID = a.ID
 			}
 		}

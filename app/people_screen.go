@@ -20,8 +20,8 @@ type peopleScreen struct {
 	people []data.Person // all, as stored
 	shown  []data.Person // filtered and sorted
 
-	search                *widget.Entry
-	table                 *widget.Table
+	search                *textField
+	table                 *rowTable
 	sortCol               int
 	sortDesc              bool
 	selected              int
@@ -39,10 +39,10 @@ func peopleColumns() []string {
 
 func newPeopleScreen(e *env) *peopleScreen {
 	s := &peopleScreen{env: e, selected: -1}
-	s.search = widget.NewEntry()
+	s.search = newField()
 	s.search.PlaceHolder = lang.L("Search people, titles, e-mail or roles")
 	s.search.OnChanged = func(string) { s.filter() }
-	s.table = widget.NewTableWithHeaders(
+	s.table = newRowTable(
 		func() (int, int) { return len(s.shown), len(peopleColumns()) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
@@ -80,6 +80,7 @@ func newPeopleScreen(e *env) *peopleScreen {
 	}
 	s.edit = widget.NewButtonWithIcon(lang.L("Edit…"), theme.DocumentCreateIcon(), s.onEdit)
 	s.remove = widget.NewButtonWithIcon(lang.L("Delete…"), theme.DeleteIcon(), s.onDelete)
+	s.table.onRows(s.edit, s.remove) // row_actions.go
 	s.history = widget.NewButtonWithIcon(lang.L("History"), theme.HistoryIcon(), s.onHistory)
 	s.status = widget.NewLabel("")
 	s.hats = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

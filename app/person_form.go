@@ -14,19 +14,19 @@ import (
 // personForm is the form of the add and edit person dialog.
 type personForm struct {
 	person                data.Person
-	name, jobTitle, email *widget.Entry
+	name, jobTitle, email *textField
 	owner, top, auditor   *widget.Check
-	processes             *widget.Entry
+	processes             *textField
 	problems              fieldProblems
 }
 
 func newPersonForm(p data.Person) *personForm {
 	f := &personForm{person: p, problems: fieldProblems{}}
-	f.name = widget.NewEntry()
+	f.name = newField()
 	f.name.SetText(p.Name)
-	f.jobTitle = widget.NewEntry()
+	f.jobTitle = newField()
 	f.jobTitle.SetText(p.JobTitle)
-	f.email = widget.NewEntry()
+	f.email = newField()
 	f.email.SetText(p.Email)
 	f.email.PlaceHolder = "name@example.com"
 	f.owner = widget.NewCheck(data.RoleSMSOwner.Label(), nil)
@@ -35,7 +35,7 @@ func newPersonForm(p data.Person) *personForm {
 	f.top.SetChecked(p.HasRole(data.RoleTopManagement))
 	f.auditor = widget.NewCheck(data.RoleInternalAuditor.Label(), nil)
 	f.auditor.SetChecked(p.HasRole(data.RoleInternalAuditor))
-	f.processes = widget.NewMultiLineEntry()
+	f.processes = newMultiLineField()
 	f.processes.SetMinRowsVisible(3)
 	f.processes.PlaceHolder = lang.L("Processes this person owns, one per line")
 	var owned []string

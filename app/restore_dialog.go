@@ -26,6 +26,7 @@ type restoreDialog struct {
 	list     *widget.List
 	restore  *widget.Button
 	dlg      *dialog.CustomDialog
+	dates    data.DateFormat // the open workspace's
 }
 
 // keptDaily is how many daily copies the list shows without scrolling: as
@@ -42,7 +43,7 @@ func (u *UI) onRestore() {
 		u.showError(err)
 		return
 	}
-	r := &restoreDialog{u: u, backups: backups, selected: -1}
+	r := &restoreDialog{u: u, backups: backups, selected: -1, dates: workspaceDates(u.ws)}
 	r.dlg = dialog.NewCustomWithoutButtons(lang.L("Restore from a backup"), r.content(), u.win)
 	r.dlg.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("Cancel"), r.dlg.Hide), r.restore})
 	r.dlg.Resize(fyne.NewSize(760, 0))
@@ -51,7 +52,7 @@ func (u *UI) onRestore() {
 
 // row is one backup as the list shows it: date, size, organisation, last change.
 func (r *restoreDialog) row(b data.Backup) [4]string {
-	day := b.Day.Format("Mon 2 Jan 2006")
+	day := r.dates.Format(b.Day)
 	if b.Err != nil {
 		return [4]string{day, "", lang.L("Cannot be read"), data.ErrorMessage(b.Err)}
 	}
@@ -61,7 +62,7 @@ func (r *restoreDialog) row(b data.Backup) [4]string {
 	}
 	last := lang.L("No changes")
 	if !b.Report.LastChange.IsZero() {
-		last = b.Report.LastChange.Local().Format("2 Jan 2006 15:04")
+		last = r.dates.Format(b.Report.LastChange.Local()) + " " + b.Report.LastChange.Local().Format("15:04")
 	}
 	return [4]string{day, data.FileSize(b.Report.SizeBytes), org, last}
 }
@@ -128,6 +129,6 @@ func (r *restoreDialog) onRestore() {
 		}
 		return u.openWorkspace(path)
 	}, func(path string) {
-		dialog.ShowInformation(lang.L("Backup restored"), fmt.Sprintf(lang.L("The backup of %s is now open as\n%s"), b.Day.Format("2 Jan 2006"), path), u.win)
+		dialog.ShowInformation(lang.L("Backup restored"), fmt.Sprintf(lang.L("The backup of %s is now open as\n%s"), workspaceDates(u.ws).Format(b.Day), path), u.win)
 	})
 }

@@ -57,7 +57,7 @@ func TestRestoreDialogListsBackupsAndOpensOneAsANewFile(t *testing.T) {
 	if got := list.Length(); got != 2 {
 		t.Errorf("the list shows %d backups, want 2", got)
 	}
-	for _, want := range []string{"Date", "Size", "Organisation", "Last change", "Fri 20 Nov 2026", "Northwind"} {
+	for _, want := range []string{"Date", "Size", "Organisation", "Last change", "20 November 2026", "Northwind"} {
 		if !slices.ContainsFunc(texts, func(s string) bool { return strings.Contains(s, want) }) {
 			t.Errorf("the dialog does not show %q; it shows %q", want, texts)
 		}
@@ -78,7 +78,7 @@ func TestRestoreDialogListsBackupsAndOpensOneAsANewFile(t *testing.T) {
 	// the current file.
 	overlay = u.win.Canvas().Overlays().Top()
 	form := findFileForm(t, overlay)
-	name := form.Items[1].Widget.(*widget.Entry)
+	name := form.Items[1].Widget.(*textField)
 	if got, want := name.Text, "restore restored from 2026-11-20.smsdb"; got != want {
 		t.Errorf("proposed name = %q, want %q", got, want)
 	}

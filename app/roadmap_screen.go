@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -27,7 +28,7 @@ type roadmapScreen struct {
 	list     *widget.List
 	selected int
 	detail   *fyne.Container
-	target   *widget.Entry
+	target   *dateField
 	// targetNote says why the stored target date shows as it was stored.
 	targetNote *widget.Label
 	overall    *widget.ProgressBar
@@ -36,8 +37,7 @@ type roadmapScreen struct {
 
 func newRoadmapScreen(e *env) *roadmapScreen {
 	s := &roadmapScreen{env: e, steps: e.cat.Steps(), selected: -1}
-	s.target = widget.NewEntry()
-	s.target.PlaceHolder = "YYYY-MM-DD"
+	s.target = newDateField(time.Time{}, true)
 	s.target.OnSubmitted = func(string) { s.onPropose() }
 	s.targetNote = wrapLabel("")
 	s.targetNote.Importance = widget.DangerImportance
@@ -64,7 +64,7 @@ func newRoadmapScreen(e *env) *roadmapScreen {
 			box.Objects[1].(*widget.Icon).SetResource(icon)
 			due := ""
 			if !p.Due.IsZero() {
-				due = p.Due.Format("2006-01-02")
+				due = s.env.date(p.Due)
 			}
 			box.Objects[2].(*widget.Label).SetText(orUnreadable(p.Unreadable, "Due", due))
 		})
@@ -102,7 +102,7 @@ func (s *roadmapScreen) load() {
 		s.env.showErr(err)
 	}
 	if !s.plan.TargetDate.IsZero() {
-		s.target.SetText(s.plan.TargetDate.Format("2006-01-02"))
+		s.target.setDate(s.plan.TargetDate)
 	}
 	if u, ok := s.plan.Unreadable.Of("TargetDate"); ok {
 		s.target.SetText(u.Raw) // kept in sight until the user corrects it
@@ -140,9 +140,9 @@ func (s *roadmapScreen) refreshProgress() {
 
 // onPropose schedules due dates back from the target certification date.
 func (s *roadmapScreen) onPropose() {
-	target, err := parseDate(s.target.Text)
+	target, err := s.target.date()
 	if err == nil && target.IsZero() {
-		err = data.Errorf(data.EInvalid, "Enter the date you aim to be certified by, as YYYY-MM-DD.")
+		err = data.Errorf(data.EInvalid, "%s", lang.L("Choose the date you aim to be certified by, then propose the due dates."))
 	}
 	if err != nil {
 		s.env.showErr(err)
@@ -203,7 +203,7 @@ func (s *roadmapScreen) showDetail() {
 	if p.Status != "" {
 		status.SetSelected(p.Status.Label())
 	}
-	reason := widget.NewEntry()
+	reason := newField()
 	reason.SetText(p.NAReason)
 	reason.PlaceHolder = lang.L("Why the step does not apply")
 	owner := widget.NewSelect(personNames(s.people), nil)
@@ -213,15 +213,11 @@ func (s *roadmapScreen) showDetail() {
 			owner.SetSelected(person.Name)
 		}
 	}
-	due := widget.NewEntry()
-	due.PlaceHolder = "YYYY-MM-DD"
-	if !p.Due.IsZero() {
-		due.SetText(p.Due.Format("2006-01-02"))
-	}
+	due := newDateField(p.Due, true)
 	if u, ok := p.Unreadable.Of("Due"); ok {
 		due.SetText(u.Raw) // kept in sight until the user corrects it
 	}
-	notes := widget.NewMultiLineEntry()
+	notes := newMultiLineField()
 	notes.SetMinRowsVisible(3)
 	notes.SetText(p.Notes)
 	problem := widget.NewLabel("")
@@ -239,7 +235,7 @@ func (s *roadmapScreen) showDetail() {
 		next.NAReason = strings.TrimSpace(reason.Text)
 		next.OwnerID = personID(s.people, owner.Selected)
 		next.Notes = strings.TrimSpace(notes.Text)
-		d, err := parseDate(due.Text)
+		d, err := due.date()
 		if err == nil {
 			next.Due = d
 			err = data.CheckStepStatus(s.env.cat, s.progress, st.ID, next.Status)

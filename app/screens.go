@@ -73,7 +73,10 @@ type env struct {
 	// onKeys receives typed runes and keys no field has taken, for fast
 	// keyboard work on this screen.
 	onKeys func(runes func(rune), keys func(fyne.KeyName))
-	actor  func() string // the person working
+	actor  func() string   // the person working
+	dates  data.DateFormat // the workspace's format for dates shown
+	// undoChanged says that Edit ▸ Undo may have something else to undo.
+	undoChanged func()
 }
 
 func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }

@@ -2,7 +2,6 @@ package app
 
 import (
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -14,8 +13,9 @@ import (
 // taskForm is the form of the add and edit task dialog.
 type taskForm struct {
 	task        data.Task
-	title, due  *widget.Entry
-	description *widget.Entry
+	title       *textField
+	due         *dateField
+	description *textField
 	owner       *widget.Select
 	people      []data.Person
 	problems    fieldProblems
@@ -27,16 +27,12 @@ func newTaskForm(t data.Task, e *env, byID map[int64]data.Person) *taskForm {
 		f.people = append(f.people, p)
 	}
 	data.SortPeople(f.people)
-	f.title = widget.NewEntry()
+	f.title = newField()
 	f.title.SetText(t.Title)
-	f.description = widget.NewMultiLineEntry()
+	f.description = newMultiLineField()
 	f.description.SetMinRowsVisible(3)
 	f.description.SetText(t.Description)
-	f.due = widget.NewEntry()
-	f.due.PlaceHolder = "YYYY-MM-DD"
-	if !t.Due.IsZero() {
-		f.due.SetText(t.Due.Format("2006-01-02"))
-	}
+	f.due = newDateField(t.Due, true)
 	if u, ok := t.Unreadable.Of("Due"); ok {
 		f.due.SetText(u.Raw) // kept in sight until the user corrects it
 	}
@@ -66,25 +62,12 @@ func personID(people []data.Person, name string) int64 {
 	return 0
 }
 
-// parseDate reads a YYYY-MM-DD date typed by a user; empty is no date.
-func parseDate(text string) (time.Time, error) {
-	text = strings.TrimSpace(text)
-	if text == "" {
-		return time.Time{}, nil
-	}
-	d, err := time.Parse("2006-01-02", text)
-	if err != nil {
-		return time.Time{}, data.Errorf(data.EInvalid, "Write the date as YYYY-MM-DD, for example 2027-03-31.")
-	}
-	return d, nil
-}
-
 func (f *taskForm) value() (data.Task, error) {
 	t := f.task
 	t.Title = strings.TrimSpace(f.title.Text)
 	t.Description = strings.TrimSpace(f.description.Text)
 	t.OwnerID = personID(f.people, f.owner.Selected)
-	due, err := parseDate(f.due.Text)
+	due, err := f.due.date()
 	if err != nil {
 		return t, &data.Error{Code: data.EInvalid, Message: "The task was not saved.", Fields: []data.FieldError{{Field: "Due", Message: data.ErrorMessage(err)}}}
 	}

@@ -22,8 +22,8 @@ type tasksScreen struct {
 
 	mine     *widget.RadioGroup
 	openOnly *widget.Check
-	search   *widget.Entry
-	table    *widget.Table
+	search   *textField
+	table    *rowTable
 	selected int
 	edit     *widget.Button
 	done     *widget.Button
@@ -44,10 +44,10 @@ func newTasksScreen(e *env) *tasksScreen {
 	s.mine.Selected = lang.L("Everyone's")
 	s.openOnly = widget.NewCheck(lang.L("Open only"), func(bool) { s.filter() })
 	s.openOnly.Checked = true
-	s.search = widget.NewEntry()
+	s.search = newField()
 	s.search.PlaceHolder = lang.L("Search tasks")
 	s.search.OnChanged = func(string) { s.filter() }
-	s.table = widget.NewTableWithHeaders(
+	s.table = newRowTable(
 		func() (int, int) { return len(s.shown), len(taskColumns()) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
@@ -71,13 +71,14 @@ func newTasksScreen(e *env) *tasksScreen {
 			o.(*widget.Label).SetText(taskColumns()[id.Col])
 		}
 	}
-	for i, w := range []float32{420, 170, 150, 90, 260} {
+	for i, w := range []float32{355, 170, 215, 90, 260} { // Due fits "30 September 2026 overdue"
 		s.table.SetColumnWidth(i, w)
 	}
 	s.table.OnSelected = func(id widget.TableCellID) { s.selected = id.Row; s.updateButtons() }
 	s.edit = widget.NewButtonWithIcon(lang.L("Edit…"), theme.DocumentCreateIcon(), s.onEdit)
 	s.done = widget.NewButtonWithIcon(lang.L("Mark done"), theme.ConfirmIcon(), s.onToggleDone)
 	s.remove = widget.NewButtonWithIcon(lang.L("Delete…"), theme.DeleteIcon(), s.onDelete)
+	s.table.onRows(s.edit, s.remove) // row_actions.go
 	s.status = widget.NewLabel("")
 	s.deletion = newUndoableDelete(s.status, s.load)
 	s.undo = s.deletion.button
@@ -101,7 +102,7 @@ func (s *tasksScreen) cell(t data.Task, col int) string {
 		if t.Due.IsZero() {
 			return ""
 		}
-		d := t.Due.Format("2006-01-02")
+		d := s.env.date(t.Due)
 		if t.Overdue(s.env.now()) {
 			d += " " + lang.L("overdue")
 		}
@@ -261,7 +262,7 @@ func (s *tasksScreen) openForm(t data.Task) {
 		s.status.SetText(fmt.Sprintf(lang.L("%q was saved."), v.Title))
 		s.load()
 		return nil
-	}, func() { s.reloadForm(t.ID) }, f.title, f.due)
+	}, func() { s.reloadForm(t.ID) }, f.title, &f.due.Entry)
 	s.env.win.Canvas().Focus(f.title)
 }
 

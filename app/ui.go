@@ -34,6 +34,9 @@ type Deps struct {
 	// Open opens a file or folder with the system's program, failing when
 	// none did; nil asks the system (openWithSystem).
 	Open func(path string) error
+	// FyneApp is the text of FyneApp.toml, for the version About shows:
+	// a plain go build leaves Fyne's metadata at its defaults.
+	FyneApp string
 }
 
 // UI is the main window and the workspace it shows.
@@ -59,6 +62,7 @@ type UI struct {
 	keys    func(fyne.KeyName) // when no field has the focus
 
 	integrity *integrityBanner // says when the check on opening found changes made outside
+	commands  *commands        // the menu items that follow the screen on show (commands.go)
 }
 
 // New builds the main window of a; call Start to show it on a workspace.
@@ -70,9 +74,13 @@ func New(a fyne.App, deps Deps) *UI {
 	u.actor = a.Preferences().String(prefActor)
 	u.win = a.NewWindow(lang.L("SMS Builder"))
 	u.win.SetIcon(a.Icon())
-	u.win.Resize(fyne.NewSize(1180, 760))
+	u.win.Resize(savedWindowSize(a.Preferences())) // appearance.go
+	u.applyTheme()
 	u.win.SetMaster()
-	u.win.SetOnClosed(u.closeWorkspace)
+	u.win.SetOnClosed(func() {
+		u.rememberWindow()
+		u.closeWorkspace()
+	})
 	u.build()
 	return u
 }
@@ -113,13 +121,15 @@ func (u *UI) build() {
 	u.win.SetContent(container.NewBorder(container.NewVBox(header, u.buildLockNotice(), u.integrity.box), nil, nil, nil, split))
 	u.installMenu()
 	u.refreshHeader()
-	// Dialogs have no Escape of their own; close the top one when no field has the key.
+	// Keys no field took, and Escape from a field: the dialog in front
+	// answers them (dialog_keys.go), else the screen.
 	u.win.Canvas().SetOnTypedKey(func(e *fyne.KeyEvent) {
-		top := u.win.Canvas().Overlays().Top()
+		c := u.win.Canvas()
 		switch {
-		case e.Name == fyne.KeyEscape && top != nil:
-			top.Hide()
-		case top == nil && u.keys != nil:
+		case dialogKey(c, e.Name):
+		case c.Focused() != nil: // Escape in a field leaves the field
+			c.Unfocus()
+		case u.keys != nil:
 			u.keys(e.Name)
 		}
 	})
@@ -171,6 +181,7 @@ func (u *UI) ShowAndRun(path string) {
 	u.win.Show()
 	u.Start(path)
 	u.app.Run()
+	u.rememberWindow()
 	u.closeWorkspace()
 }
 
@@ -282,6 +293,7 @@ func (u *UI) show(id string) {
 			if k, ok := u.screen.(keyedScreen); ok {
 				u.win.Canvas().Focus(k.keyTarget())
 			}
+			u.refreshCommands()
 			return
 		}
 	}
@@ -290,14 +302,16 @@ func (u *UI) show(id string) {
 func (u *UI) env() *env {
 	return &env{
 		ws: u.ws, cat: u.deps.Catalogue, win: u.win, now: u.deps.Now,
-		ctx:      u.ctx,
-		changed:  u.refreshHeader,
-		goTo:     u.show,
-		openFile: u.openInViewer,
-		showErr:  u.showError,
-		onSave:   func(f func()) { u.save = f },
-		onKeys:   func(r func(rune), k func(fyne.KeyName)) { u.runes, u.keys = r, k },
-		actor:    func() string { return u.actor },
+		ctx:         u.ctx,
+		changed:     u.refreshHeader,
+		goTo:        u.show,
+		openFile:    u.openInViewer,
+		showErr:     u.showError,
+		onSave:      func(f func()) { u.save = f },
+		onKeys:      func(r func(rune), k func(fyne.KeyName)) { u.runes, u.keys = r, k },
+		actor:       func() string { return u.actor },
+		undoChanged: u.refreshCommands,
+		dates:       workspaceDates(u.ws),
 	}
 }
 

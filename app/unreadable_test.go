@@ -140,7 +140,7 @@ func TestRoadmapStepWithUnreadableValuesOpens(t *testing.T) {
 
 	r.list.Select(0)
 	status := stepField[*widget.Select](t, r.detail, 0)
-	due := stepField[*widget.Entry](t, r.detail, 3)
+	due := stepField[*dateField](t, r.detail, 3)
 	if status.Selected != "" {
 		t.Errorf("status shows %q, want nothing chosen", status.Selected)
 	}
@@ -166,7 +166,7 @@ func TestRoadmapStepWithUnreadableValuesOpens(t *testing.T) {
 		t.Fatal("the step was saved with \"soon\" read as no due date")
 	}
 	status = stepField[*widget.Select](t, r.detail, 0)
-	due = stepField[*widget.Entry](t, r.detail, 3)
+	due = stepField[*dateField](t, r.detail, 3)
 	status.SetSelected(data.StepInProgress.Label())
 	due.SetText("2027-02-01")
 	u.save()
@@ -254,7 +254,7 @@ func TestGapAnswerWithUnreadableScoreOpens(t *testing.T) {
 	if bad == nil {
 		t.Fatal("the assessment with the unreadable date is not offered")
 	}
-	name := assessmentName(*bad)
+	name := assessmentName(*bad, g.env.dates)
 	if !strings.HasPrefix(name, "unreadable — ") {
 		t.Errorf("chooser offers %q, want it to start with \"unreadable — \"", name)
 	}

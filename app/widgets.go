@@ -107,6 +107,7 @@ type undoableDelete struct {
 	reload  func()
 	name    string
 	restore func() (string, error) // a note on what the restore left as it was, or ""
+	changed func()                 // tells Edit ▸ Undo; nil until the first delete
 }
 
 func newUndoableDelete(status *widget.Label, reload func()) *undoableDelete {
@@ -126,10 +127,11 @@ func (u *undoableDelete) ask(e *env, title, question, name string, del func() er
 			conflictOr(e.win, err, "", u.reload, e.showErr)
 			return
 		}
-		u.name, u.restore = name, restore
+		u.name, u.restore, u.changed = name, restore, e.undoChanged
 		u.status.SetText(fmt.Sprintf(lang.L("%s was deleted."), name))
 		u.button.Show()
 		u.reload()
+		u.tellChanged()
 	}, e.win)
 }
 
@@ -146,6 +148,16 @@ func (u *undoableDelete) onUndo() {
 	u.button.Hide()
 	u.status.SetText(strings.TrimSpace(fmt.Sprintf(lang.L("%s was restored."), u.name) + " " + note))
 	u.reload()
+	u.tellChanged()
+}
+
+// canUndo reports whether a delete waits to be undone.
+func (u *undoableDelete) canUndo() bool { return u.restore != nil }
+
+func (u *undoableDelete) tellChanged() {
+	if u.changed != nil {
+		u.changed()
+	}
 }
 
 // showFormDialog shows body with Cancel (when cancellable) and a confirming
@@ -155,7 +167,7 @@ func (u *undoableDelete) onUndo() {
 // of submitOn accepts too. What follows an accepted dialog (another dialog)
 // belongs in its SetOnClosed: Fyne hides every dialog above one it hides.
 func showFormDialog(win fyne.Window, title, confirm string, body fyne.CanvasObject, width float32, cancellable bool,
-	fields fieldProblems, accept func() error, submitOn ...*widget.Entry) *dialog.CustomDialog {
+	fields fieldProblems, accept func() error, submitOn ...fyne.CanvasObject) *dialog.CustomDialog {
 	return showRecordDialog(win, title, confirm, body, width, cancellable, fields, accept, nil, submitOn...)
 }
 
@@ -164,13 +176,15 @@ func showFormDialog(win fyne.Window, title, confirm string, body fyne.CanvasObje
 // form opened, the conflict dialog offers reload, which gets the form's
 // dialog closed first.
 func showRecordDialog(win fyne.Window, title, confirm string, body fyne.CanvasObject, width float32, cancellable bool,
-	fields fieldProblems, accept func() error, reload func(), submitOn ...*widget.Entry) *dialog.CustomDialog {
+	fields fieldProblems, accept func() error, reload func(), submitOn ...fyne.CanvasObject) *dialog.CustomDialog {
 	problem := widget.NewLabel("")
 	problem.Importance = widget.DangerImportance
 	problem.Wrapping = fyne.TextWrapWord
 	problem.Hide()
-	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(body, problem), win)
-	submit := func() {
+	var submit func()
+	// Ctrl+S saves the form, and Enter in a one-line field: dialog_keys.go.
+	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(body, problem, dialogSave(func() { submit() })), win)
+	submit = func() {
 		err := accept()
 		if err == nil {
 			d.Hide()
@@ -189,9 +203,7 @@ func showRecordDialog(win fyne.Window, title, confirm string, body fyne.CanvasOb
 		problem.SetText(data.ErrorMessage(err))
 		problem.Show()
 	}
-	for _, e := range submitOn {
-		e.OnSubmitted = func(string) { submit() }
-	}
+	submitOnEnter(submitOn, body, submit)
 	ok := widget.NewButton(confirm, submit)
 	ok.Importance = widget.HighImportance
 	buttons := []fyne.CanvasObject{ok}

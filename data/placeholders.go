@@ -14,8 +14,15 @@ var placeholderPattern = regexp.MustCompile(`\{\{\s*([a-z][a-z0-9_]*(?:\.[a-z0-9
 // that replace them in templates.
 type Placeholders map[string]string
 
-// PlaceholderValues gathers the workspace values templates can use.
-func PlaceholderValues(o Organisation, people []Person, now time.Time) Placeholders {
+// placeholder is one workspace value a template can use: its name in
+// templates, the plain words that name it to a user, and its value.
+type placeholder struct {
+	name, label, value string
+}
+
+// placeholderTable declares every placeholder once, with its label beside its
+// value, so that the warning, the marker and the insert list agree.
+func placeholderTable(o Organisation, people []Person, now time.Time) []placeholder {
 	list := func(items []string) string {
 		if len(items) == 0 {
 			return ""
@@ -44,23 +51,70 @@ func PlaceholderValues(o Organisation, people []Person, now time.Time) Placehold
 	if len(owners) > 0 {
 		processOwners = "| Process | Owner |\n| --- | --- |\n" + strings.Join(owners, "\n")
 	}
-	return Placeholders{
-		"people.process_owners": processOwners,
-		"org.name":              o.Name(),
-		"org.legal_name":        o.LegalName,
-		"org.short_name":        o.ShortName,
-		"org.address":           o.Address,
-		"org.scope":             o.ScopeStatement,
-		"org.exclusions":        o.Exclusions,
-		"org.services":          strings.Join(o.Services, ", "),
-		"org.services_list":     list(o.Services),
-		"org.locations":         strings.Join(o.Locations, ", "),
-		"org.locations_list":    list(o.Locations),
-		"people.sms_owner":      names(RoleSMSOwner),
-		"people.top_management": names(RoleTopManagement),
-		"people.auditors":       names(RoleInternalAuditor),
-		"today":                 o.DateFormat.Format(now),
+	return []placeholder{
+		{"org.name", "the organisation's name", o.Name()},
+		{"org.legal_name", "the organisation's legal name", o.LegalName},
+		{"org.short_name", "the organisation's short name", o.ShortName},
+		{"org.address", "the organisation's address", o.Address},
+		{"org.scope", "the scope statement", o.ScopeStatement},
+		{"org.exclusions", "the exclusions from the scope", o.Exclusions},
+		{"org.services", "the services in scope", strings.Join(o.Services, ", ")},
+		{"org.services_list", "the services in scope", list(o.Services)},
+		{"org.locations", "the locations", strings.Join(o.Locations, ", ")},
+		{"org.locations_list", "the locations", list(o.Locations)},
+		{"people.sms_owner", "the SMS owner", names(RoleSMSOwner)},
+		{"people.top_management", "top management", names(RoleTopManagement)},
+		{"people.auditors", "the internal auditors", names(RoleInternalAuditor)},
+		{"people.process_owners", "the process owners", processOwners},
+		{"today", "today's date", o.DateFormat.Format(now)},
 	}
+}
+
+// PlaceholderValues gathers the workspace values templates can use.
+func PlaceholderValues(o Organisation, people []Person, now time.Time) Placeholders {
+	out := Placeholders{}
+	for _, p := range placeholderTable(o, people, now) {
+		out[p.name] = p.value
+	}
+	return out
+}
+
+// PlaceholderLabel names a placeholder in plain words, such as "the SMS
+// owner" for people.sms_owner; an unknown name is returned as written.
+func PlaceholderLabel(name string) string {
+	for _, p := range placeholderTable(Organisation{}, nil, time.Time{}) {
+		if p.name == name {
+			return p.label
+		}
+	}
+	return name
+}
+
+// The marker a filled text carries where a value was missing, such as
+// "[to fill: the SMS owner]": square brackets print as written in Markdown,
+// on screen and in the PDF, and the fixed words let a check find it.
+const (
+	markerStart = "[to fill: "
+	markerEnd   = "]"
+)
+
+var markerPattern = regexp.MustCompile(regexp.QuoteMeta(markerStart) + `([^\]\n]+)` + regexp.QuoteMeta(markerEnd))
+
+// FillMarker is the marker left in a text for a missing value.
+func FillMarker(label string) string { return markerStart + label + markerEnd }
+
+// ToFill lists the labels of the markers a text still carries, once each in
+// order of appearance: the values someone has yet to write in.
+func ToFill(text string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, m := range markerPattern.FindAllStringSubmatch(text, -1) {
+		if !seen[m[1]] {
+			seen[m[1]] = true
+			out = append(out, m[1])
+		}
+	}
+	return out
 }
 
 // Names lists the placeholder names in order, for an editor's insert list.
@@ -75,13 +129,17 @@ func (p Placeholders) Names() []string {
 
 // Fill replaces every known placeholder in text and returns the names it did
 // not know, once each in order of appearance. Unknown placeholders stay in
-// the text as written so that nothing disappears silently.
+// the text as written and a known one without a value becomes its marker
+// (see ToFill), so that nothing disappears silently.
 func (p Placeholders) Fill(text string) (string, []string) {
 	var unknown []string
 	seen := map[string]bool{}
 	out := placeholderPattern.ReplaceAllStringFunc(text, func(m string) string {
 		name := placeholderPattern.FindStringSubmatch(m)[1]
 		if v, ok := p[name]; ok {
+			if strings.TrimSpace(v) == "" {
+				return FillMarker(PlaceholderLabel(name))
+			}
 			return v
 		}
 		if !seen[name] {
