@@ -102,7 +102,7 @@ func readGofpdf(raw []byte) (objs []rawObject, root, info int, err error) {
 	}
 	rest := raw[xref:]
 	var size int
-	if _, err := fmt.Sscanf(string(rest[:min(len(rest), 32)]), "xref\n0 %d\n", &size); err != nil || size < 2 {
+	if _, err := fmt.Sscanf(string(rest[:min(len(rest), 32)]), "xref\n0 %d\n", &size); err != nil || size < 2 || size > len(rest)/20 {
 		return nil, 0, 0, fmt.Errorf("bad cross-reference table")
 	}
 	table := rest[bytes.IndexByte(rest[5:], '\n')+6:]

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bytes"
 	"encoding/binary"
 	"math"
 	"regexp"
@@ -8,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jung-kurt/gofpdf"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
@@ -463,5 +465,70 @@ func TestRunsHaveRealSpaces(t *testing.T) {
 	}
 	if n := strings.Count(got, "\ntext "); n != 4 { // the heading and three runs
 		t.Errorf("%d strings drawn, want 4:\n%s", n, got)
+	}
+}
+
+// FuzzArchival rewrites arbitrary files as a pack's last step does: a file
+// gofpdf did not write is refused, never a panic, and whatever is accepted
+// reads back as a valid PDF.
+func FuzzArchival(f *testing.F) {
+	f.Add(tinyLinkedPDF(f))
+	f.Add(tinyStampedPDF(f, "k"))
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		out, err := archival(raw, docInfo{title: "T", now: fixedNow}, packLabels())
+		if err != nil {
+			return
+		}
+		if _, err := parsePDF(bytes.NewReader(out)); err != nil {
+			t.Errorf("the rewrite of an accepted file does not read: %v", err)
+		}
+	})
+}
+
+// tinyLinkedPDF is gofpdf's output with what the rewrite changes: two
+// pages, an outline with children, an internal and an external link and an
+// embedded font.
+func tinyLinkedPDF(t testing.TB) []byte {
+	t.Helper()
+	fonts, err := parsedFonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf := gofpdf.New("P", "mm", "A4", "")
+	pdf.SetCreationDate(fixedNow)
+	pdf.SetModificationDate(fixedNow)
+	fonts.register(pdf, faceRegular)
+	family, style := faceRegular.family()
+	pdf.SetFont(family, style, 10)
+	pdf.AddPage()
+	pdf.Bookmark("One (first)", 0, 0)
+	pdf.Bookmark("Inside", 1, 10)
+	link := pdf.AddLink()
+	pdf.Link(10, 10, 20, 5, link)
+	pdf.LinkString(10, 20, 20, 5, "https://example.com/a)b")
+	pdf.Text(10, 30, "Cover")
+	pdf.AddPage()
+	pdf.SetLink(link, 0, 2)
+	pdf.Bookmark("Two", 0, 0)
+	pdf.Text(10, 30, "Page 1 of 1")
+	var b bytes.Buffer
+	if err := pdf.Output(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// TestArchivalOfGofpdf: the rewrite of a small file with every construct
+// it changes is strictly valid.
+func TestArchivalOfGofpdf(t *testing.T) {
+	out, err := archival(tinyLinkedPDF(t), docInfo{title: "T (1)", author: "A & B", now: fixedNow}, packLabels())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := readPDF(t, out)
+	checkAnnotations(t, ctx)
+	checkObjects(t, ctx)
+	if got := pageLabels(t, ctx); strings.Join(got, ",") != "Cover,1" {
+		t.Errorf("labels = %q", got)
 	}
 }
