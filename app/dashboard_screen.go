@@ -30,7 +30,7 @@ type dashboardScreen struct {
 	reviewsSoon  int // due within 30 days
 
 	tree     *widget.Tree
-	guidance *widget.RichText
+	guidance *markdownView
 }
 
 func newDashboardScreen(e *env) *dashboardScreen {
@@ -51,8 +51,7 @@ func newDashboardScreen(e *env) *dashboardScreen {
 	}
 	s.loadScores()
 	s.loadReviews()
-	s.guidance = widget.NewRichTextFromMarkdown(lang.L("Select a clause to read what it asks for in practice and which documents and records an auditor expects."))
-	s.guidance.Wrapping = fyne.TextWrapWord
+	s.guidance = newMarkdownView(lang.L("Select a clause to read what it asks for in practice and which documents and records an auditor expects."))
 	s.tree = widget.NewTree(s.childUIDs, s.isBranch,
 		func(bool) fyne.CanvasObject { return widget.NewLabel("8.5.1.3 Change management activities") },
 		func(id widget.TreeNodeID, _ bool, o fyne.CanvasObject) {
@@ -143,7 +142,7 @@ func (s *dashboardScreen) onSelectClause(id widget.TreeNodeID) {
 			fmt.Fprintf(&b, "- *%s:* %s\n", documentKindLabel(d.Kind), d.Text)
 		}
 	}
-	s.guidance.ParseMarkdown(b.String())
+	s.guidance.SetMarkdown(b.String())
 }
 
 // nextAction names the one thing to do now: complete the profile, catch up
@@ -260,7 +259,7 @@ func (s *dashboardScreen) content() fyne.CanvasObject {
 		}
 		chart = scoreChart(s.env.cat, s.scores.ByTop, base, lang.L("Latest assessment"), lang.L("The one before"))
 	}
-	treeSplit := container.NewHSplit(s.tree, container.NewVScroll(s.guidance))
+	treeSplit := container.NewHSplit(s.tree, container.NewVScroll(s.guidance.box))
 	treeSplit.Offset = 0.55
 	tabs := container.NewAppTabs(
 		container.NewTabItem(lang.L("Scores per clause"), container.NewVScroll(chart)),

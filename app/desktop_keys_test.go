@@ -354,3 +354,17 @@ func TestAboutNamesTheVersionWorkspaceAndSchema(t *testing.T) {
 		}
 	}
 }
+
+// Ctrl+1..9 do not switch the screen under a dialog that belongs to it.
+func TestGoShortcutWaitsForTheDialogInFront(t *testing.T) {
+	u := newWorkingUI(t, "goto.smsdb")
+	u.show(screenPeople)
+	u.screen.(*peopleScreen).onAdd()
+	if u.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("the Add person dialog did not open")
+	}
+	pressShortcut(u.win.Canvas(), ctrl(fyne.Key1))
+	if got, want := u.current, screenPeople; got != want {
+		t.Errorf("Ctrl+1 under the person dialog showed %q, want %q", got, want)
+	}
+}

@@ -19,6 +19,13 @@ import (
 // autosaveDelay is how long typing must pause before a draft is saved.
 const autosaveDelay = 800 * time.Millisecond
 
+// A text up to instantPreviewBytes is previewed at every keystroke; a
+// longer one previewDelay after typing pauses.
+const (
+	instantPreviewBytes = 20_000
+	previewDelay        = 300 * time.Millisecond
+)
+
 // documentEditor edits one document: Markdown beside its preview, the
 // author guidance, the placeholders to insert, and the control workflow.
 type documentEditor struct {
@@ -31,12 +38,13 @@ type documentEditor struct {
 	show     func(fyne.CanvasObject) // replaces the editor on screen after a move
 
 	text    *textField
-	preview *widget.RichText
+	preview *markdownView
 	status  *widget.Label
 	undo    *widget.Button
 	// saved is the text last stored; before is the text it replaced, for undo.
 	saved, before string
 	timer         *time.Timer
+	previewTimer  *time.Timer // draws the preview of a long text when typing pauses
 	// stale is the refusal of a save because a colleague changed the draft
 	// after it was opened: autosave stops until the user reloads, so their
 	// text is neither lost nor saved over the colleague's.
@@ -54,8 +62,7 @@ func newDocumentEditor(e *env, id int64, back func(), show func(fyne.CanvasObjec
 	ed.text.SetText(ed.current.Body)
 	ed.saved, ed.before = ed.current.Body, ed.current.Body
 	ed.text.OnChanged = ed.onChanged
-	ed.preview = widget.NewRichTextFromMarkdown("")
-	ed.preview.Wrapping = fyne.TextWrapWord
+	ed.preview = newMarkdownView("")
 	ed.status = widget.NewLabel("")
 	ed.undo = widget.NewButtonWithIcon(lang.L("Undo last change"), theme.ContentUndoIcon(), ed.onUndo)
 	ed.undo.Disable()
@@ -86,8 +93,17 @@ func (ed *documentEditor) load(id int64) error {
 }
 
 // onChanged previews at once and saves the draft when typing pauses.
-func (ed *documentEditor) onChanged(string) {
-	ed.renderPreview()
+func (ed *documentEditor) onChanged(text string) {
+	if ed.previewTimer != nil {
+		ed.previewTimer.Stop()
+	}
+	if len(text) < instantPreviewBytes {
+		ed.renderPreview()
+	} else {
+		// Drawing a long text takes longer than a keystroke: wait for a
+		// pause, so typing never lags behind.
+		ed.previewTimer = time.AfterFunc(previewDelay, func() { fyne.Do(ed.renderPreview) })
+	}
 	if ed.timer != nil {
 		ed.timer.Stop()
 	}
@@ -127,6 +143,31 @@ func (ed *documentEditor) saveNow() {
 	ed.status.SetText(lang.L("Draft saved at") + " " + ed.env.now().Format("15:04:05"))
 	ed.status.Importance = widget.SuccessImportance
 	ed.status.Refresh()
+}
+
+// unsaved first stores the text autosave would store a moment later, then
+// names the draft if its text still differs from what is stored: the save
+// was refused, or a colleague's change stopped autosave.
+func (ed *documentEditor) unsaved() string {
+	ed.saveNow()
+	if ed.text.Disabled() || ed.text.Text == ed.saved {
+		return ""
+	}
+	return fmt.Sprintf(lang.L("The draft of %s %s has changes that are not saved."), ed.doc.Number, ed.doc.Title)
+}
+
+// saveChanges stores the draft; when it cannot, the status line says why or
+// the conflict dialog offers to reload.
+func (ed *documentEditor) saveChanges() error {
+	ed.saveNow()
+	if ed.stale != nil {
+		ed.onConflict(ed.stale)
+		return ed.stale
+	}
+	if !ed.text.Disabled() && ed.text.Text != ed.saved {
+		return errNotSaved
+	}
+	return nil
 }
 
 // onConflict stops autosave and offers to reload the document as a
@@ -172,7 +213,7 @@ func (ed *documentEditor) renderPreview() {
 	if len(unknown) > 0 {
 		out = "> " + lang.L("Unknown placeholders, printed as written:") + " {{" + strings.Join(unknown, "}}, {{") + "}}\n\n" + out
 	}
-	ed.preview.ParseMarkdown(out)
+	ed.preview.SetMarkdown(out)
 }
 
 func (ed *documentEditor) insert(name string) {
@@ -393,11 +434,13 @@ func (ed *documentEditor) history() fyne.CanvasObject {
 		}
 		status := orUnreadable(v.Unreadable, "Status", v.Status.Label())
 		approved = orUnreadable(v.Unreadable, "ApprovedAt", approved)
-		fmt.Fprintf(&b, "| %d.%d | %s | %s | %s | %s | %s |\n", v.Major, v.Minor, status, approved, names[v.ApprovedBy], strings.ReplaceAll(v.ChangeSummary, "|", "/"), v.ShortHash())
+		cells := []string{fmt.Sprintf("%d.%d", v.Major, v.Minor), status, approved, names[v.ApprovedBy], v.ChangeSummary, v.ShortHash()}
+		for _, c := range cells {
+			b.WriteString("| " + reports.EscapeMarkdownInline(c) + " ")
+		}
+		b.WriteString("|\n")
 	}
-	h := widget.NewRichTextFromMarkdown(b.String())
-	h.Wrapping = fyne.TextWrapWord
-	return container.NewVScroll(h)
+	return container.NewVScroll(newMarkdownView(b.String()).box)
 }
 
 func (ed *documentEditor) content() fyne.CanvasObject {
@@ -428,7 +471,7 @@ func (ed *documentEditor) content() fyne.CanvasObject {
 		header.Add(l)
 	}
 	tabs := container.NewAppTabs(
-		container.NewTabItem(lang.L("Preview"), container.NewVScroll(ed.preview)),
+		container.NewTabItem(lang.L("Preview"), container.NewVScroll(ed.preview.box)),
 		container.NewTabItem(lang.L("Guidance"), ed.guidance()),
 		container.NewTabItem(lang.L("History"), ed.history()),
 	)

@@ -41,7 +41,7 @@ type documentsScreen struct {
 	selected     int
 	open         *widget.Button
 	root         *fyne.Container
-	editor       *documentEditor // the one open, for tests
+	editor       *documentEditor // the one open, nil while the library shows
 }
 
 func documentColumns() []string {
@@ -207,6 +207,21 @@ func coversClause(clauses []string, top string) bool {
 	return false
 }
 
+// unsaved is what the open editor could not store yet.
+func (s *documentsScreen) unsaved() string {
+	if s.editor == nil {
+		return ""
+	}
+	return s.editor.unsaved()
+}
+
+func (s *documentsScreen) saveChanges() error {
+	if s.editor == nil {
+		return nil
+	}
+	return s.editor.saveChanges()
+}
+
 func (s *documentsScreen) onOpen() {
 	if s.selected < 0 || s.selected >= len(s.shown) {
 		return
@@ -220,6 +235,7 @@ func (s *documentsScreen) showEditor(id int64) {
 		s.root.Refresh()
 	}
 	ed, err := newDocumentEditor(s.env, id, func() {
+		s.editor = nil
 		s.load()
 		show(s.library())
 		s.env.onSave(nil)

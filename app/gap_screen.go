@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"smsbuilder/data"
+	"smsbuilder/reports"
 )
 
 // gapScreen runs gap assessments: one question at a time on a 0–4 maturity
@@ -27,6 +28,8 @@ type gapScreen struct {
 	chooser, compare   *widget.Select
 	clauseFilter       *widget.Select
 	unanswered         *widget.Check
+	filtered           gapFilter // what the list shows, to go back to on Cancel
+	restoringFilter    bool      // while Cancel puts the filter back
 	list               *keyList
 	index              int
 	score              *widget.Label
@@ -50,9 +53,9 @@ func newGapScreen(e *env) *gapScreen {
 	for _, c := range e.cat.Children("") {
 		clauses = append(clauses, c.Number+" "+c.Title)
 	}
-	s.clauseFilter = widget.NewSelect(clauses, func(string) { s.filter() })
+	s.clauseFilter = widget.NewSelect(clauses, func(string) { s.onFilterChanged() })
 	s.clauseFilter.Selected = clauses[0]
-	s.unanswered = widget.NewCheck(lang.L("Unanswered only"), func(bool) { s.filter() })
+	s.unanswered = widget.NewCheck(lang.L("Unanswered only"), func(bool) { s.onFilterChanged() })
 	s.score = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.chart = container.NewVBox()
 	s.list = newKeyList(
@@ -71,11 +74,20 @@ func newGapScreen(e *env) *gapScreen {
 			box.Objects[2].(*widget.Label).SetText(answerBadge(s.answers, q.ID))
 		}, s.onRune, s.onKey)
 	s.list.OnSelected = func(i widget.ListItemID) {
-		s.open(i)
 		// A click on a row leaves the focus where it was (Fyne focuses the
 		// list it embeds, not this one), and a focused field would take
 		// the next digit.
-		e.win.Canvas().Focus(s.list)
+		defer e.win.Canvas().Focus(s.list)
+		if i == s.index {
+			return
+		}
+		if _, scored := s.answers[s.questionID()]; !scored && s.unsaved() != "" {
+			// Notes of a question not yet scored cannot be stored on their own.
+			prev := s.index
+			e.leave(s, func() { s.open(i) }, func() { s.list.Select(prev) })
+			return
+		}
+		s.open(i)
 	}
 	s.question = wrapLabel("")
 	s.question.TextStyle = fyne.TextStyle{Bold: true}
@@ -194,7 +206,34 @@ func (s *gapScreen) onCompare() {
 	s.refreshScore()
 }
 
+// gapFilter is the choice of questions the list shows.
+type gapFilter struct {
+	clause     string
+	unanswered bool
+}
+
+// onFilterChanged shows the questions now chosen. That closes the open
+// question, whose notes cannot be stored before it is scored: the user is
+// asked first, and Cancel puts the filter back.
+func (s *gapScreen) onFilterChanged() {
+	chosen := gapFilter{s.clauseFilter.Selected, s.unanswered.Checked}
+	if chosen == s.filtered || s.restoringFilter {
+		return
+	}
+	if _, scored := s.answers[s.questionID()]; scored || s.unsaved() == "" {
+		s.filter()
+		return
+	}
+	s.env.leave(s, s.filter, func() {
+		s.restoringFilter = true
+		s.clauseFilter.SetSelected(s.filtered.clause)
+		s.unanswered.SetChecked(s.filtered.unanswered)
+		s.restoringFilter = false
+	})
+}
+
 func (s *gapScreen) filter() {
+	s.filtered = gapFilter{s.clauseFilter.Selected, s.unanswered.Checked}
 	prefix := ""
 	if s.clauseFilter.Selected != "" && s.clauseFilter.Selected != s.clauseFilter.Options[0] {
 		prefix, _, _ = strings.Cut(s.clauseFilter.Selected, " ")
@@ -236,10 +275,9 @@ func (s *gapScreen) refreshScore() {
 		b.WriteString("| " + lang.L("Clause") + " | " + lang.L("Compared with") + " | " + lang.L("Selected") + " | " + lang.L("Change") + " |\n|---|---:|---:|---:|\n")
 		for _, c := range data.Compare(data.Score(s.env.cat, s.baseline), sc) {
 			cl, _ := s.env.cat.Clause(c.Clause)
-			fmt.Fprintf(&b, "| %s %s | %s | %s | %s |\n", cl.Number, cl.Title, percentText(c.Before), percentText(c.After), changeText(c.Before, c.After))
+			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", reports.EscapeMarkdownInline(cl.Number+" "+cl.Title), percentText(c.Before), percentText(c.After), changeText(c.Before, c.After))
 		}
-		table := widget.NewRichTextFromMarkdown(b.String())
-		s.chart.Add(table)
+		s.chart.Add(newMarkdownView(b.String()).box)
 	}
 	s.chart.Refresh()
 }
@@ -343,22 +381,48 @@ func (s *gapScreen) saveAnswer(id string, score int, reason string) error {
 	return nil
 }
 
+// unsaved names the open question when its notes or evidence differ from
+// the stored answer.
+func (s *gapScreen) unsaved() string {
+	id := s.questionID()
+	if id == "" || s.current.ID == 0 || s.env.ws.ReadOnly() {
+		return ""
+	}
+	a := s.answers[id]
+	if strings.TrimSpace(s.notes.Text) == a.Notes && strings.TrimSpace(s.evidence.Text) == a.Evidence {
+		return ""
+	}
+	return fmt.Sprintf(lang.L("The notes and evidence typed for question %d (clause %s) are not saved."), s.index+1, s.questions[s.index].Clause)
+}
+
+// saveChanges stores the notes and evidence of the open question; an
+// unanswered one needs its score first.
+func (s *gapScreen) saveChanges() error {
+	if _, ok := s.answers[s.questionID()]; !ok && s.unsaved() != "" {
+		s.problem.SetText(lang.L("Choose a score first: the notes and evidence are saved with it."))
+		s.problem.Show()
+		return errNotSaved
+	}
+	return s.saveText()
+}
+
 // saveText stores notes and evidence typed for an answered question.
-func (s *gapScreen) saveText() {
+func (s *gapScreen) saveText() error {
 	id := s.questionID()
 	a, ok := s.answers[id]
 	if !ok || s.env.ws.ReadOnly() {
-		return
+		return nil
 	}
 	n, ev := strings.TrimSpace(s.notes.Text), strings.TrimSpace(s.evidence.Text)
 	if a.Notes == n && a.Evidence == ev {
-		return
+		return nil
 	}
 	if u, ok := a.Unreadable.Of("Score"); ok {
 		// Saving the text would store the score read in its place, 0, as if
 		// someone had chosen it.
-		s.env.showErr(data.Errorf(data.EInvalid, "%s Choose a score first: the notes and evidence are saved with it.", u.Message()))
-		return
+		err := data.Errorf(data.EInvalid, "%s Choose a score first: the notes and evidence are saved with it.", u.Message())
+		s.env.showErr(err)
+		return err
 	}
 	a.Notes, a.Evidence = n, ev
 	// The stored answer, with its new revision, is what the next keypress
@@ -366,9 +430,10 @@ func (s *gapScreen) saveText() {
 	a, err := s.env.ws.SaveAnswer(s.env.ctx(), a)
 	if err != nil {
 		conflictOr(s.env.win, err, lang.L("Reloading discards the notes and evidence you typed for this question."), s.reloadAnswers, s.env.showErr)
-		return
+		return err
 	}
 	s.answers[id] = a
+	return nil
 }
 
 // reloadAnswers shows the answers of the assessment as stored now, after a

@@ -108,6 +108,7 @@ func TestRoadmapRefusesDoneWhileAPrerequisiteIsOpen(t *testing.T) {
 	}
 
 	r.list.Select(0)
+	answerPrompt(t, u.win, "Discard") // the refused change to step-02
 	stepField[*widget.Select](t, r.detail, 0).SetSelected(data.StepDone.Label())
 	u.save()
 	r.list.Select(1)

@@ -30,9 +30,8 @@ func (u *UI) helpMenu() *fyne.Menu {
 func helpDialogSize() fyne.Size { return fyne.NewSize(680, 520) }
 
 func (u *UI) showGuide() {
-	text := widget.NewRichTextFromMarkdown(assets.Guide())
-	text.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(lang.L("User guide"), lang.L("Close"), container.NewVScroll(text), u.win)
+	text := newMarkdownView(assets.Guide())
+	d := dialog.NewCustom(lang.L("User guide"), lang.L("Close"), container.NewVScroll(text.box), u.win)
 	d.Resize(helpDialogSize())
 	d.Show()
 }

@@ -8,7 +8,9 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/widget"
+
+	"smsbuilder/data"
+	"smsbuilder/reports"
 )
 
 // showHistory shows the audit trail of one record: who changed what, when.
@@ -22,18 +24,35 @@ func showHistory(e *env, entity, id, title string) {
 	if len(entries) == 0 {
 		b.WriteString(lang.L("No changes recorded."))
 	}
+	// Drawn as Markdown, as every text of the app is, with the stored
+	// values escaped so that they show exactly as typed.
+	esc := reports.EscapeMarkdownInline
 	for _, a := range entries {
-		fmt.Fprintf(&b, "%s — %s — %s\n", e.dateTime(a.At.Local()), a.Actor, a.Action)
+		fmt.Fprintf(&b, "**%s — %s — %s**\n\n", esc(e.dateTime(a.At.Local())), esc(a.Actor), esc(actionLabel(a.Action)))
 		for _, c := range a.Changes {
-			fmt.Fprintf(&b, "    %s: %q → %q\n", c.Field, clip(c.From), clip(c.To))
+			fmt.Fprintf(&b, "- %s: “%s” → “%s”\n", esc(c.Field), esc(clip(c.From)), esc(clip(c.To)))
 		}
 		b.WriteString("\n")
 	}
-	text := widget.NewLabel(b.String())
-	text.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(lang.L("History of")+" "+title, lang.L("Close"), container.NewVScroll(text), e.win)
+	text := newMarkdownView(b.String())
+	d := dialog.NewCustom(lang.L("History of")+" "+title, lang.L("Close"), container.NewVScroll(text.box), e.win)
 	d.Resize(fyne.NewSize(640, 480))
 	d.Show()
+}
+
+// actionLabel is an audit action in the words the History shows.
+func actionLabel(action string) string {
+	switch action {
+	case data.ActionCreate:
+		return lang.L("created")
+	case data.ActionUpdate:
+		return lang.L("changed")
+	case data.ActionDelete:
+		return lang.L("deleted")
+	case data.ActionRestore:
+		return lang.L("restored")
+	}
+	return action
 }
 
 func clip(s string) string {

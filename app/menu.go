@@ -16,9 +16,11 @@ func shortcut(key fyne.KeyName, mod fyne.KeyModifier) *desktop.CustomShortcut {
 // again whenever the recent-files list or the open workspace changes.
 func (u *UI) installMenu() {
 	cmd := fyne.KeyModifierShortcutDefault
-	newItem := fyne.NewMenuItem(lang.L("New workspace…"), u.onNewWorkspace)
+	// What opens another workspace or quits first asks about unsaved changes.
+	guard := func(f func()) func() { return func() { u.leaveWindow(f) } }
+	newItem := fyne.NewMenuItem(lang.L("New workspace…"), guard(u.onNewWorkspace))
 	newItem.Shortcut = shortcut(fyne.KeyN, cmd)
-	openItem := fyne.NewMenuItem(lang.L("Open…"), u.onOpenWorkspace)
+	openItem := fyne.NewMenuItem(lang.L("Open…"), guard(u.onOpenWorkspace))
 	openItem.Shortcut = shortcut(fyne.KeyO, cmd)
 	recent := fyne.NewMenuItem(lang.L("Open recent"), nil)
 	recent.ChildMenu = u.recentMenu()
@@ -26,13 +28,13 @@ func (u *UI) installMenu() {
 	backup := fyne.NewMenuItem(lang.L("Save a backup copy…"), u.onBackup)
 	backup.Shortcut = shortcut(fyne.KeyB, cmd|fyne.KeyModifierShift)
 	backup.Disabled = u.ws == nil
-	restore := fyne.NewMenuItem(lang.L("Restore from a backup…"), u.onRestore)
+	restore := fyne.NewMenuItem(lang.L("Restore from a backup…"), guard(u.onRestore))
 	restore.Disabled = u.ws == nil
 	exportArchive := fyne.NewMenuItem(lang.L("Export archive…"), u.onExportArchive)
 	exportArchive.Disabled = u.ws == nil
-	restoreArchive := fyne.NewMenuItem(lang.L("Restore archive…"), u.onRestoreArchive)
+	restoreArchive := fyne.NewMenuItem(lang.L("Restore archive…"), guard(u.onRestoreArchive))
 	who := fyne.NewMenuItem(lang.L("Who is working…"), u.askWhoIsWorking)
-	quit := fyne.NewMenuItem(lang.L("Quit"), func() { u.app.Quit() })
+	quit := fyne.NewMenuItem(lang.L("Quit"), guard(u.app.Quit))
 	quit.IsQuit = true
 	quit.Shortcut = shortcut(fyne.KeyQ, cmd)
 
@@ -40,7 +42,13 @@ func (u *UI) installMenu() {
 	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8, fyne.Key9}
 	for i, d := range u.defs {
 		id := d.id
-		item := fyne.NewMenuItem(lang.L(d.title), func() { u.show(id) })
+		item := fyne.NewMenuItem(lang.L(d.title), func() {
+			// A dialog in front belongs to this screen: switching under it
+			// would leave the dialog over another screen.
+			if u.win.Canvas().Overlays().Top() == nil {
+				u.goTo(id)
+			}
+		})
 		if i < len(keys) {
 			item.Shortcut = shortcut(keys[i], cmd)
 		}
@@ -98,7 +106,7 @@ func (u *UI) recentMenu() *fyne.Menu {
 	m := fyne.NewMenu("")
 	for _, f := range recentFiles(u.app.Preferences()) {
 		path := f
-		m.Items = append(m.Items, fyne.NewMenuItem(filepath.Base(path)+"  —  "+filepath.Dir(path), func() { u.onOpenRecent(path) }))
+		m.Items = append(m.Items, fyne.NewMenuItem(filepath.Base(path)+"  —  "+filepath.Dir(path), func() { u.leaveWindow(func() { u.onOpenRecent(path) }) }))
 	}
 	return m
 }

@@ -1,8 +1,10 @@
 package app
 
 import (
+	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -138,9 +140,29 @@ func lines(text string) []string {
 	return out
 }
 
-func (s *organisationScreen) onSave() {
+func (s *organisationScreen) onSave() { s.saveChanges() }
+
+// unsaved names the profile when the form differs from what was loaded or
+// last saved; typing a change and taking it back again is no change.
+func (s *organisationScreen) unsaved() string {
+	if s.env.ws.ReadOnly() || sameOrganisation(s.value(), s.saved) {
+		return ""
+	}
+	return lang.L("The organisation profile has changes that are not saved.")
+}
+
+// sameOrganisation compares what the form edits, as it would be stored.
+func sameOrganisation(a, b data.Organisation) bool {
+	return a.LegalName == b.LegalName && a.ShortName == b.ShortName && a.Address == b.Address &&
+		a.ScopeStatement == b.ScopeStatement && a.Exclusions == b.Exclusions &&
+		slices.Equal(a.Services, b.Services) && slices.Equal(a.Locations, b.Locations) &&
+		a.PaperSize == b.PaperSize && a.DateFormat == b.DateFormat && bytes.Equal(a.Logo, b.Logo)
+}
+
+// saveChanges stores the form; a refusal is shown on the form.
+func (s *organisationScreen) saveChanges() error {
 	if s.env.ws.ReadOnly() {
-		return
+		return nil
 	}
 	o := s.value()
 	for _, l := range s.problems {
@@ -152,7 +174,7 @@ func (s *organisationScreen) onSave() {
 		s.status.SetText(lang.L("Not saved: someone else changed the profile."))
 		s.status.Importance = widget.DangerImportance
 		s.status.Refresh()
-		return
+		return err
 	}
 	if err != nil {
 		if !s.problems.show(err) {
@@ -161,13 +183,14 @@ func (s *organisationScreen) onSave() {
 		s.status.SetText(lang.L("Not saved: please correct the marked fields."))
 		s.status.Importance = widget.DangerImportance
 		s.status.Refresh()
-		return
+		return err
 	}
 	s.saved = stored
 	s.status.SetText(lang.L("Saved at") + " " + s.env.now().Format("15:04"))
 	s.status.Importance = widget.SuccessImportance
 	s.status.Refresh()
 	s.env.changed()
+	return nil
 }
 
 // onReload shows the profile as stored now, after a colleague changed it.

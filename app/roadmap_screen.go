@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -33,6 +34,31 @@ type roadmapScreen struct {
 	targetNote *widget.Label
 	overall    *widget.ProgressBar
 	phases     *fyne.Container
+	edit       stepEdit // the form of the step on show
+}
+
+// stepEdit is the form of one step with the values it was shown with, so
+// that leaving can tell whether anything was changed since.
+type stepEdit struct {
+	title   string
+	form    fyne.CanvasObject
+	initial []string
+	save    func() error
+}
+
+// unsaved names the step on show when its form differs from what was loaded.
+func (s *roadmapScreen) unsaved() string {
+	if s.edit.form == nil || s.env.ws.ReadOnly() || slices.Equal(formValues(s.edit.form), s.edit.initial) {
+		return ""
+	}
+	return fmt.Sprintf(lang.L("The roadmap step “%s” has changes that are not saved."), s.edit.title)
+}
+
+func (s *roadmapScreen) saveChanges() error {
+	if s.edit.save == nil {
+		return nil
+	}
+	return s.edit.save()
 }
 
 func newRoadmapScreen(e *env) *roadmapScreen {
@@ -68,7 +94,14 @@ func newRoadmapScreen(e *env) *roadmapScreen {
 			}
 			box.Objects[2].(*widget.Label).SetText(orUnreadable(p.Unreadable, "Due", due))
 		})
-	s.list.OnSelected = func(i widget.ListItemID) { s.selected = i; s.showDetail() }
+	s.list.OnSelected = func(i widget.ListItemID) {
+		if i == s.selected {
+			return
+		}
+		// Another step replaces the form: what was typed in it is asked about.
+		prev := s.selected
+		s.env.leave(s, func() { s.selected = i; s.showDetail() }, func() { s.list.Select(prev) })
+	}
 	s.load()
 	return s
 }
@@ -225,7 +258,7 @@ func (s *roadmapScreen) showDetail() {
 	problem.Wrapping = fyne.TextWrapWord
 	problem.Hide()
 
-	save := func() {
+	save := func() error {
 		next := p
 		for _, x := range data.StepStatuses() {
 			if x.Label() == status.Selected {
@@ -245,19 +278,20 @@ func (s *roadmapScreen) showDetail() {
 		}
 		if isConflict(err) {
 			showConflict(s.env.win, err, lang.L("Reloading discards the changes you made to this step."), s.load)
-			return
+			return err
 		}
 		if err != nil {
 			problem.SetText(data.ErrorMessage(err))
 			problem.Show()
-			return
+			return err
 		}
 		s.load()
+		return nil
 	}
-	s.env.onSave(save)
+	s.env.onSave(func() { save() })
 	due.OnSubmitted = func(string) { save() }
 	reason.OnSubmitted = func(string) { save() }
-	saveBtn := widget.NewButtonWithIcon(lang.L("Save step"), theme.DocumentSaveIcon(), save)
+	saveBtn := widget.NewButtonWithIcon(lang.L("Save step"), theme.DocumentSaveIcon(), func() { save() })
 	saveBtn.Importance = widget.HighImportance
 	if s.env.ws.ReadOnly() {
 		saveBtn.Disable()
@@ -271,8 +305,8 @@ func (s *roadmapScreen) showDetail() {
 		widget.NewFormItem(lang.L("Notes"), notes),
 	)
 	problems.flag(p.Unreadable)
-	what := widget.NewRichTextFromMarkdown(st.WhatToDo)
-	what.Wrapping = fyne.TextWrapWord
+	s.edit = stepEdit{title: st.Title, form: form, initial: formValues(form), save: save}
+	what := newMarkdownView(st.WhatToDo).box
 	var prereq []string
 	for _, id := range st.Prerequisites {
 		pre, _ := s.env.cat.Step(id)

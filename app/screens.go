@@ -35,6 +35,18 @@ type keyedScreen interface {
 	keyTarget() fyne.Focusable
 }
 
+// unsavedScreen is a screen with a form whose changes leaving it would lose:
+// another screen, another workspace, closing the window or quitting asks
+// first (unsaved_guard.go).
+type unsavedScreen interface {
+	// unsaved says in a sentence what has changes not yet saved, or is ""
+	// when what is on screen matches what is stored.
+	unsaved() string
+	// saveChanges stores them; when that fails the screen shows why and
+	// the user stays on it.
+	saveChanges() error
+}
+
 // screenDef is one entry of the navigation.
 type screenDef struct {
 	id    string
@@ -75,6 +87,9 @@ type env struct {
 	onKeys func(runes func(rune), keys func(fyne.KeyName))
 	actor  func() string   // the person working
 	dates  data.DateFormat // the workspace's format for dates shown
+	// leave asks about s's unsaved changes before a choice on s that
+	// replaces its form: then on Save or Discard, stay on Cancel.
+	leave func(s unsavedScreen, then, stay func())
 	// undoChanged says that Edit ▸ Undo may have something else to undo.
 	undoChanged func()
 }

@@ -63,6 +63,7 @@ type UI struct {
 
 	integrity *integrityBanner // says when the check on opening found changes made outside
 	commands  *commands        // the menu items that follow the screen on show (commands.go)
+	asking    bool             // the unsaved-changes prompt is on show (unsaved_guard.go)
 }
 
 // New builds the main window of a; call Start to show it on a workspace.
@@ -81,9 +82,13 @@ func New(a fyne.App, deps Deps) *UI {
 		u.rememberWindow()
 		u.closeWorkspace()
 	})
+	u.win.SetCloseIntercept(u.requestClose)
 	u.build()
 	return u
 }
+
+// requestClose closes the window once nothing unsaved would be lost.
+func (u *UI) requestClose() { u.leaveWindow(u.win.Close) }
 
 // Window is the main window.
 func (u *UI) Window() fyne.Window { return u.win }
@@ -110,7 +115,7 @@ func (u *UI) build() {
 		})
 	u.nav.OnSelected = func(i widget.ListItemID) {
 		if u.defs[i].id != u.current {
-			u.show(u.defs[i].id)
+			u.goTo(u.defs[i].id)
 		}
 	}
 
@@ -304,7 +309,7 @@ func (u *UI) env() *env {
 		ws: u.ws, cat: u.deps.Catalogue, win: u.win, now: u.deps.Now,
 		ctx:         u.ctx,
 		changed:     u.refreshHeader,
-		goTo:        u.show,
+		goTo:        u.goTo,
 		openFile:    u.openInViewer,
 		showErr:     u.showError,
 		onSave:      func(f func()) { u.save = f },
@@ -312,6 +317,7 @@ func (u *UI) env() *env {
 		actor:       func() string { return u.actor },
 		undoChanged: u.refreshCommands,
 		dates:       workspaceDates(u.ws),
+		leave:       u.leaveForm,
 	}
 }
 

@@ -79,7 +79,7 @@ func TestUndoDeleteOfAPersonBringsBackTheirTasksAndDocuments(t *testing.T) {
 	s.table.Select(widget.TableCellID{Row: 0, Col: 0})
 	s.onHistory()
 	history := topDialogText(u.win)
-	for _, action := range []string{data.ActionCreate, data.ActionDelete, data.ActionRestore} {
+	for _, action := range []string{"created", "deleted", "restored"} {
 		if !strings.Contains(history, "— "+action+"\n") {
 			t.Errorf("History of %s has no %s:\n%s", p.Name, action, history)
 		}

@@ -181,18 +181,22 @@ func showRecordDialog(win fyne.Window, title, confirm string, body fyne.CanvasOb
 	problem.Importance = widget.DangerImportance
 	problem.Wrapping = fyne.TextWrapWord
 	problem.Hide()
-	var submit func()
+	var submit func() error
+	// A record's form can lose what was typed when the window closes; its
+	// dialogForm lets leaving ask first (unsaved_guard.go). A file name or
+	// a choice of who is working is not worth the question.
+	form := newDialogForm(title, body)
 	// Ctrl+S saves the form, and Enter in a one-line field: dialog_keys.go.
-	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(body, problem, dialogSave(func() { submit() })), win)
-	submit = func() {
+	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(body, problem, dialogSave(func() { submit() }), form), win)
+	submit = func() error {
 		err := accept()
 		if err == nil {
 			d.Hide()
-			return
+			return nil
 		}
 		if fields != nil && fields.show(err) {
 			problem.Hide()
-			return
+			return err
 		}
 		if reload != nil && isConflict(err) {
 			showConflict(win, err, lang.L("Reloading discards what you typed in this form."), func() {
@@ -202,13 +206,17 @@ func showRecordDialog(win fyne.Window, title, confirm string, body fyne.CanvasOb
 		}
 		problem.SetText(data.ErrorMessage(err))
 		problem.Show()
+		return err
 	}
-	submitOnEnter(submitOn, body, submit)
-	ok := widget.NewButton(confirm, submit)
+	submitOnEnter(submitOn, body, func() { submit() })
+	ok := widget.NewButton(confirm, func() { submit() })
 	ok.Importance = widget.HighImportance
 	buttons := []fyne.CanvasObject{ok}
 	if cancellable {
 		buttons = []fyne.CanvasObject{widget.NewButton(lang.L("Cancel"), d.Hide), ok}
+	}
+	if cancellable && reload != nil {
+		form.submit, form.close = submit, d.Hide
 	}
 	d.SetButtons(buttons)
 	d.Resize(fyne.NewSize(width, 0))

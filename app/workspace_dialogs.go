@@ -152,7 +152,7 @@ func (u *UI) notifyOverdue() {
 	}
 	dialog.ShowCustomConfirm(lang.L("Overdue work"), lang.L("Show tasks"), lang.L("Later"), wrapLabel(msg), func(show bool) {
 		if show {
-			u.show(screenTasks)
+			u.goTo(screenTasks)
 		}
 	}, u.win)
 }

@@ -11,7 +11,6 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
 	"smsbuilder/data"
@@ -65,8 +64,7 @@ func (d *doc) markdownWith(src string, opts mdOptions) {
 	}
 	p, ok := d.parsed[src]
 	if !ok {
-		p.src = []byte(flattenDeep(src))
-		p.root = md.Parser().Parse(text.NewReader(p.src))
+		p = parseMarkdown(md, src)
 		if d.parsed != nil {
 			d.parsed[src] = p
 		}

@@ -345,10 +345,13 @@ func (c *chainCheck) checkHead(ctx context.Context, q querier) error {
 	return nil
 }
 
-// parseAuditHead reads meta's "ID HASH".
+// parseAuditHead reads meta's "ID HASH"; an empty trail's head is "0 ".
 func parseAuditHead(v string) (data.AuditHead, bool) {
 	idText, hash, ok := strings.Cut(v, " ")
 	id, err := strconv.ParseInt(idText, 10, 64)
+	if ok && err == nil && id == 0 && hash == "" {
+		return data.AuditHead{}, true
+	}
 	if !ok || err != nil || id < 0 || !isHexHash(hash) {
 		return data.AuditHead{}, false
 	}
