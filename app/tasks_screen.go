@@ -127,7 +127,9 @@ func taskSource(cat *data.Catalogue, t data.Task) string {
 		}
 	case data.SourceQuestion:
 		if q, ok := cat.Question(t.SourceRef); ok {
-			return lang.L("Gap:") + " " + q.Clause + " " + q.ID
+			// The question's id (q-9.3-1) means nothing to a reader; the
+			// task's title already quotes the question.
+			return lang.L("Gap assessment, clause") + " " + q.Clause
 		}
 	}
 	return lang.L("Added by hand")
