@@ -156,3 +156,22 @@ func TestGapOpensWithTheKeysOnTheQuestionList(t *testing.T) {
 		t.Errorf("first question score = %d, want 4", got)
 	}
 }
+
+// Leaving the gap screen takes its keys with it: N or a digit typed on the
+// next screen neither asks why a question does not apply nor scores one.
+func TestGapKeysStayOnTheGapScreen(t *testing.T) {
+	u, g := newGapUI(t)
+	c := u.win.Canvas()
+	u.show(screenPeople)
+	typeKeys(c, "n3")
+	if text := topDialogText(u.win); text != "" {
+		t.Errorf("N on the People screen opened %q, want nothing", text)
+	}
+	answers, err := u.Workspace().Answers(u.ctx(), g.current.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := len(answers), 0; got != want {
+		t.Errorf("answers stored after typing on the People screen = %d, want %d", got, want)
+	}
+}

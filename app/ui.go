@@ -298,6 +298,11 @@ func (u *UI) show(id string) {
 			u.body.Refresh()
 			if k, ok := u.screen.(keyedScreen); ok {
 				u.win.Canvas().Focus(k.keyTarget())
+			} else if f := u.win.Canvas().Focused(); f != nil && f != fyne.Focusable(u.nav) {
+				// The screen just left may hold the focus though it is no
+				// longer shown: its keys would keep acting, so that N on the
+				// People screen asked why a gap question does not apply.
+				u.win.Canvas().Unfocus()
 			}
 			u.refreshCommands()
 			return
