@@ -293,7 +293,9 @@ func (s *documentsScreen) onNewFromTemplate() {
 	all.OnChanged = func(bool) { foretell() }
 	list.SetSelected(names[0])
 	dialog.ShowCustomConfirm(lang.L("New document from a template"), lang.L("Create"), lang.L("Cancel"),
-		container.NewVBox(wrapLabel(lang.L("The template is filled with your organisation's values: name, scope, services, people. You then adapt it in the editor.")), list, all, missing),
+		// Wide enough for the longest template's number and title: the
+		// dialog's own width cut them even on a 1920 screen.
+		fixedWidth(520, container.NewVBox(wrapLabel(lang.L("The template is filled with your organisation's values: name, scope, services, people. You then adapt it in the editor.")), list, all, missing)), // layout.go
 		func(ok bool) {
 			if !ok {
 				return
