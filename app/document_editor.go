@@ -474,7 +474,7 @@ func (ed *documentEditor) content() fyne.CanvasObject {
 	// in one row with them they made the window wider than 1024.
 	ed.status.Wrapping = fyne.TextWrapWord
 	header := container.NewVBox(container.NewBorder(nil, nil, back, nil, heading(title)), wrapLabel(state),
-		container.NewBorder(nil, nil, buttons, nil, ed.status))
+		container.NewBorder(nil, nil, buttonRow(buttons), nil, ed.status)) // layout.go
 	if l := ed.unreadableNote(); l != nil {
 		header.Add(l)
 	}

@@ -148,5 +148,12 @@ func (l *stretchLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 // notice naming a long task title in the row would widen the window.
 func toolbar(notice *widget.Label, buttons ...fyne.CanvasObject) fyne.CanvasObject {
 	notice.Wrapping = fyne.TextWrapWord
-	return container.NewBorder(nil, nil, container.NewHBox(buttons...), nil, notice)
+	return container.NewBorder(nil, nil, buttonRow(container.NewHBox(buttons...)), nil, notice)
+}
+
+// buttonRow keeps row's buttons at their own height at the top: beside a
+// notice wrapped over several lines in a narrow window they grew as tall
+// as it.
+func buttonRow(row *fyne.Container) fyne.CanvasObject {
+	return container.NewVBox(row)
 }

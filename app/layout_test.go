@@ -121,3 +121,17 @@ func TestTheSelectedItemIsInViewWhenAScreenOpens(t *testing.T) {
 		}
 	}
 }
+
+// A notice wrapped over several lines beside the buttons leaves them at
+// their own height, as after approving a document at 1024 wide.
+func TestButtonsKeepTheirHeightBesideALongNotice(t *testing.T) {
+	test.NewTempApp(t)
+	notice := widget.NewLabel("This is now version 1.0, approved by the person working.")
+	b := widget.NewButton("New minor version", nil)
+	bar := toolbar(notice, b)
+	w := test.NewTempWindow(t, bar)
+	w.Resize(fyne.NewSize(b.MinSize().Width+80, 200))
+	if got, want := b.Size().Height, b.MinSize().Height; got != want {
+		t.Errorf("button height beside a wrapped notice = %v, want %v", got, want)
+	}
+}
