@@ -102,3 +102,18 @@ func TestSampleValuePlaceholdersSayTheyAreExamples(t *testing.T) {
 		}
 	}
 }
+
+// Unticked check boxes, unselected radio buttons and fields are outlined at
+// WCAG's 3:1 for controls on the backgrounds they sit on, in both variants.
+func TestControlOutlinesReachWCAGNonTextContrast(t *testing.T) {
+	th := newReadableTheme(theme.DefaultTheme())
+	backgrounds := []fyne.ThemeColorName{theme.ColorNameBackground, theme.ColorNameInputBackground, theme.ColorNameOverlayBackground}
+	variants := map[string]fyne.ThemeVariant{"light": theme.VariantLight, "dark": theme.VariantDark}
+	for vname, v := range variants {
+		for _, bg := range backgrounds {
+			if got := contrastRatio(th.Color(theme.ColorNameInputBorder, v), th.Color(bg, v)); got < 3 {
+				t.Errorf("%s: control outline on %s has contrast %.2f:1, want at least 3:1", vname, bg, got)
+			}
+		}
+	}
+}
