@@ -19,7 +19,7 @@ import (
 // newMarkdown is the Markdown dialect of documents: CommonMark with GitHub
 // tables, strikethrough and bare links.
 func newMarkdown() goldmark.Markdown {
-	return goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify))
+	return goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify, promptExtension{}))
 }
 
 // markdownTemplate fills the placeholders of a Markdown template and prints
@@ -345,6 +345,8 @@ func (r *mdRenderer) inline(parent ast.Node, st style, url string, out *[]span) 
 			add(b.String(), st|stMono|stMuted)
 		case *east.Strikethrough:
 			r.inline(n, st|stStrike, url, out)
+		case *Prompt:
+			add(data.PromptText(n.Label), st|stItalic|stAlert)
 		default:
 			r.inline(n, st, url, out)
 		}
