@@ -509,11 +509,11 @@ func packIDs() string {
 // contentDump is the shape of `content --json`; later parts add steps,
 // questions and templates beside the clauses.
 type contentDump struct {
-	Standard  string          `json:"standard"`
-	Clauses   []data.Clause   `json:"clauses"`
-	Phases    []data.Phase    `json:"phases"`
-	Steps     []data.Step     `json:"steps"`
-	Questions []data.Question `json:"questions"`
+	Standard  string            `json:"standard"`
+	Clauses   []data.Clause     `json:"clauses"`
+	Phases    []data.Phase      `json:"phases"`
+	Steps     []data.Step       `json:"steps"`
+	Questions []data.Question   `json:"questions"`
 	Templates []contentTemplate `json:"templates"`
 }
 
