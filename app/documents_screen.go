@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -24,6 +25,7 @@ type docRow struct {
 	doc      data.Document
 	latest   data.Version
 	approved *data.Version
+	prompts  int // prompts the newest text still holds for the author
 }
 
 // documentsScreen is the library of controlled documents. Opening one shows
@@ -45,7 +47,7 @@ type documentsScreen struct {
 }
 
 func documentColumns() []string {
-	return []string{lang.L("Number"), lang.L("Title"), lang.L("Clauses"), lang.L("Owner"), lang.L("Status"), lang.L("Version"), lang.L("Next review")}
+	return []string{lang.L("Number"), lang.L("Title"), lang.L("Clauses"), lang.L("Owner"), lang.L("Status"), lang.L("Version"), lang.L("Next review"), lang.L("Prompts")}
 }
 
 func newDocumentsScreen(e *env) *documentsScreen {
@@ -79,6 +81,9 @@ func newDocumentsScreen(e *env) *documentsScreen {
 			if id.Col == 6 && s.reviewLate(s.shown[id.Row]) {
 				l.Importance = widget.DangerImportance
 			}
+			if id.Col == 7 && s.shown[id.Row].prompts > 0 {
+				l.Importance = widget.WarningImportance
+			}
 			l.Refresh()
 		})
 	s.table.ShowHeaderColumn = false
@@ -87,7 +92,7 @@ func newDocumentsScreen(e *env) *documentsScreen {
 			o.(*widget.Label).SetText(documentColumns()[id.Col])
 		}
 	}
-	for i, w := range []float32{115, 245, 110, 140, 95, 100, 150} { // Next review fits "30 September 2026"
+	for i, w := range []float32{115, 245, 110, 140, 95, 100, 150, 80} { // Next review fits "30 September 2026"
 		s.table.SetColumnWidth(i, w)
 	}
 	s.table.OnSelected = func(id widget.TableCellID) {
@@ -123,7 +128,7 @@ func (s *documentsScreen) load() {
 			s.env.showErr(err)
 			continue
 		}
-		row := docRow{doc: d, latest: versions[0]}
+		row := docRow{doc: d, latest: versions[0], prompts: len(data.Prompts(versions[0].Body))}
 		for _, v := range versions {
 			if v.Status == data.DocApproved {
 				v := v
@@ -153,6 +158,11 @@ func (s *documentsScreen) cell(r docRow, col int) string {
 		return orUnreadable(r.latest.Unreadable, "Status", r.latest.Status.Label())
 	case 5:
 		return r.latest.Number()
+	case 7:
+		if r.prompts == 0 {
+			return ""
+		}
+		return strconv.Itoa(r.prompts)
 	}
 	if r.approved == nil {
 		return ""

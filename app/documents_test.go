@@ -11,8 +11,9 @@ import (
 	"smsbuilder/reports"
 )
 
-// newPolicyEditor creates the service management policy from its template
-// and opens it in the editor of the Documents screen.
+// newPolicyEditor creates the service management policy from its template,
+// opens it in the editor of the Documents screen and tailors it: its
+// prompts taken out, so that it can be approved.
 func newPolicyEditor(t *testing.T, u *UI) (*documentEditor, data.Document) {
 	t.Helper()
 	u.show(screenDocuments)
@@ -27,6 +28,7 @@ func newPolicyEditor(t *testing.T, u *UI) (*documentEditor, data.Document) {
 	}
 	s.load()
 	s.showEditor(doc.ID)
+	tailor(s.editor)
 	return s.editor, doc
 }
 
@@ -110,7 +112,7 @@ func TestApprovedDocumentPrintsInTheManualWithItsVersionAndHash(t *testing.T) {
 	s := u.screen.(*documentsScreen)
 	s.showEditor(doc.ID)
 	ed := s.editor
-	ed.text.SetText(ed.text.Text + "\n\nReviewed with the service desk.")
+	ed.text.SetText(data.RemovePrompts(ed.text.Text) + "\n\nReviewed with the service desk.")
 	ed.move(data.SendForReview, data.Approval{})
 	people, _ := u.Workspace().People(u.ctx())
 	var director int64

@@ -16,6 +16,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 
+	"smsbuilder/data"
 	"smsbuilder/reports"
 )
 
@@ -335,6 +336,12 @@ func (v *markdownView) inline(parent ast.Node, st widget.RichTextStyle, link str
 			code := st
 			code.TextStyle.Monospace = true
 			add(b.String(), code)
+		case *reports.Prompt:
+			// Coloured as a warning, so that an untailored default stands out.
+			p := st
+			p.TextStyle.Italic, p.TextStyle.Bold = true, true
+			p.ColorName = theme.ColorNameWarning
+			add(data.PromptText(n.Label), p)
 		default:
 			v.inline(n, st, link, out)
 		}
