@@ -47,7 +47,7 @@ type documentsScreen struct {
 }
 
 func documentColumns() []string {
-	return []string{lang.L("Number"), lang.L("Title"), lang.L("Clauses"), lang.L("Owner"), lang.L("Status"), lang.L("Version"), lang.L("Next review"), lang.L("Prompts")}
+	return []string{lang.L("Number"), lang.L("Title"), lang.L("Clauses"), lang.L("Owner"), lang.L("Status"), lang.L("Prompts"), lang.L("Version"), lang.L("Next review")}
 }
 
 func newDocumentsScreen(e *env) *documentsScreen {
@@ -78,10 +78,10 @@ func newDocumentsScreen(e *env) *documentsScreen {
 			l := o.(*widget.Label)
 			l.SetText(s.cell(s.shown[id.Row], id.Col))
 			l.Importance = widget.MediumImportance
-			if id.Col == 6 && s.reviewLate(s.shown[id.Row]) {
+			if id.Col == 7 && s.reviewLate(s.shown[id.Row]) {
 				l.Importance = widget.DangerImportance
 			}
-			if id.Col == 7 && s.shown[id.Row].prompts > 0 {
+			if id.Col == 5 && s.shown[id.Row].prompts > 0 {
 				l.Importance = widget.WarningImportance
 			}
 			l.Refresh()
@@ -92,7 +92,7 @@ func newDocumentsScreen(e *env) *documentsScreen {
 			o.(*widget.Label).SetText(documentColumns()[id.Col])
 		}
 	}
-	for i, w := range []float32{115, 245, 110, 140, 95, 100, 150, 80} { // Next review fits "30 September 2026"
+	for i, w := range []float32{115, 225, 110, 140, 95, 80, 100, 150} { // Next review fits "30 September 2026"
 		s.table.SetColumnWidth(i, w)
 	}
 	s.table.OnSelected = func(id widget.TableCellID) {
@@ -157,12 +157,12 @@ func (s *documentsScreen) cell(r docRow, col int) string {
 	case 4:
 		return orUnreadable(r.latest.Unreadable, "Status", r.latest.Status.Label())
 	case 5:
-		return r.latest.Number()
-	case 7:
 		if r.prompts == 0 {
 			return ""
 		}
 		return strconv.Itoa(r.prompts)
+	case 6:
+		return r.latest.Number()
 	}
 	if r.approved == nil {
 		return ""

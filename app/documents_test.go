@@ -93,8 +93,8 @@ func TestDocumentFromTemplateToApprovedVersion(t *testing.T) {
 	if got, want := s.cell(s.rows[0], 4), "Draft"; got != want {
 		t.Errorf("library status = %q, want %q", got, want)
 	}
-	if s.rows[0].approved == nil || s.cell(s.rows[0], 6) != "25 November 2027" {
-		t.Errorf("next review = %q, want 25 November 2027, in the workspace's date format", s.cell(s.rows[0], 6))
+	if s.rows[0].approved == nil || s.cell(s.rows[0], 7) != "25 November 2027" {
+		t.Errorf("next review = %q, want 25 November 2027, in the workspace's date format", s.cell(s.rows[0], 7))
 	}
 }
 

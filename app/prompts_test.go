@@ -35,7 +35,7 @@ func TestPromptsAreCountedHighlightedAndRefusedAtApproval(t *testing.T) {
 		t.Fatal("the policy template holds no prompt")
 	}
 	s.load()
-	if got := s.cell(s.rows[0], 7); got != strconv.Itoa(len(want)) {
+	if got := s.cell(s.rows[0], 5); got != strconv.Itoa(len(want)) {
 		t.Errorf("the library's Prompts column says %q, want %d", got, len(want))
 	}
 
