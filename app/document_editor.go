@@ -276,6 +276,11 @@ func (ed *documentEditor) onApprove() {
 		ed.env.showErr(data.Errorf(data.EInvalid, "%s\n%s", data.ErrorMessage(err), lang.L("To approve as one of them, choose File ▸ Who is working… and pick their name.")))
 		return
 	}
+	// Refused before the dialog, as the workspace would refuse it after.
+	if err := data.CheckNoPrompts(ed.doc.Number, ed.current.Body); err != nil {
+		ed.env.showErr(err)
+		return
+	}
 	var signs []string // the roles that let them approve, not every hat they wear
 	for _, k := range []data.RoleKind{data.RoleTopManagement, data.RoleSMSOwner} {
 		if approver.HasRole(k) {

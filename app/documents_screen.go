@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -24,6 +25,7 @@ type docRow struct {
 	doc      data.Document
 	latest   data.Version
 	approved *data.Version
+	prompts  int // prompts the newest text still holds for the author
 }
 
 // documentsScreen is the library of controlled documents. Opening one shows
@@ -46,7 +48,7 @@ type documentsScreen struct {
 }
 
 func documentColumns() []string {
-	return []string{lang.L("Number"), lang.L("Title"), lang.L("Clauses"), lang.L("Owner"), lang.L("Status"), lang.L("Version"), lang.L("Next review")}
+	return []string{lang.L("Number"), lang.L("Title"), lang.L("Clauses"), lang.L("Owner"), lang.L("Status"), lang.L("Prompts"), lang.L("Version"), lang.L("Next review")}
 }
 
 func newDocumentsScreen(e *env) *documentsScreen {
@@ -77,8 +79,11 @@ func newDocumentsScreen(e *env) *documentsScreen {
 			l := o.(*widget.Label)
 			l.SetText(s.cell(s.shown[id.Row], id.Col))
 			l.Importance = widget.MediumImportance
-			if id.Col == 6 && s.reviewLate(s.shown[id.Row]) {
+			if id.Col == 7 && s.reviewLate(s.shown[id.Row]) {
 				l.Importance = widget.DangerImportance
+			}
+			if id.Col == 5 && s.shown[id.Row].prompts > 0 {
+				l.Importance = widget.WarningImportance
 			}
 			l.Refresh()
 		})
@@ -126,7 +131,7 @@ func (s *documentsScreen) load() {
 			s.env.showErr(err)
 			continue
 		}
-		row := docRow{doc: d, latest: versions[0]}
+		row := docRow{doc: d, latest: versions[0], prompts: len(data.Prompts(versions[0].Body))}
 		for _, v := range versions {
 			if v.Status == data.DocApproved {
 				v := v
@@ -155,6 +160,11 @@ func (s *documentsScreen) cell(r docRow, col int) string {
 	case 4:
 		return orUnreadable(r.latest.Unreadable, "Status", r.latest.Status.Label())
 	case 5:
+		if r.prompts == 0 {
+			return ""
+		}
+		return strconv.Itoa(r.prompts)
+	case 6:
 		return r.latest.Number()
 	}
 	if r.approved == nil {
@@ -433,4 +443,4 @@ func (s *documentsScreen) content() fyne.CanvasObject {
 
 // documentsColumnWidths are the columns' widths on a small screen; wider ones
 // stretch them (layout.go stretchColumns).
-func documentsColumnWidths() []float32 { return []float32{115, 245, 110, 140, 95, 100, 150} } // Next review fits "30 September 2026"
+func documentsColumnWidths() []float32 { return []float32{115, 225, 110, 140, 95, 80, 100, 150} } // Next review fits "30 September 2026"

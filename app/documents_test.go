@@ -11,8 +11,9 @@ import (
 	"smsbuilder/reports"
 )
 
-// newPolicyEditor creates the service management policy from its template
-// and opens it in the editor of the Documents screen.
+// newPolicyEditor creates the service management policy from its template,
+// opens it in the editor of the Documents screen and tailors it: its
+// prompts taken out, so that it can be approved.
 func newPolicyEditor(t *testing.T, u *UI) (*documentEditor, data.Document) {
 	t.Helper()
 	u.show(screenDocuments)
@@ -27,6 +28,7 @@ func newPolicyEditor(t *testing.T, u *UI) (*documentEditor, data.Document) {
 	}
 	s.load()
 	s.showEditor(doc.ID)
+	tailor(s.editor)
 	return s.editor, doc
 }
 
@@ -91,8 +93,8 @@ func TestDocumentFromTemplateToApprovedVersion(t *testing.T) {
 	if got, want := s.cell(s.rows[0], 4), "Draft"; got != want {
 		t.Errorf("library status = %q, want %q", got, want)
 	}
-	if s.rows[0].approved == nil || s.cell(s.rows[0], 6) != "25 November 2027" {
-		t.Errorf("next review = %q, want 25 November 2027, in the workspace's date format", s.cell(s.rows[0], 6))
+	if s.rows[0].approved == nil || s.cell(s.rows[0], 7) != "25 November 2027" {
+		t.Errorf("next review = %q, want 25 November 2027, in the workspace's date format", s.cell(s.rows[0], 7))
 	}
 }
 
@@ -110,7 +112,7 @@ func TestApprovedDocumentPrintsInTheManualWithItsVersionAndHash(t *testing.T) {
 	s := u.screen.(*documentsScreen)
 	s.showEditor(doc.ID)
 	ed := s.editor
-	ed.text.SetText(ed.text.Text + "\n\nReviewed with the service desk.")
+	ed.text.SetText(data.RemovePrompts(ed.text.Text) + "\n\nReviewed with the service desk.")
 	ed.move(data.SendForReview, data.Approval{})
 	people, _ := u.Workspace().People(u.ctx())
 	var director int64

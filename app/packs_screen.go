@@ -26,6 +26,7 @@ type packsScreen struct {
 	paper         *widget.Select
 	draft         *widget.Check
 	includeDrafts *widget.Check
+	withGuidance  *widget.Check  // the scope pack's author's copy
 	document      *widget.Select // for the single-document pack
 	assessment    *widget.Select // for the gap report
 	assessments   []data.Assessment
@@ -45,6 +46,7 @@ func newPacksScreen(e *env) *packsScreen {
 	}
 	s.draft = widget.NewCheck(lang.L("Mark every page DRAFT"), nil)
 	s.includeDrafts = widget.NewCheck(lang.L("Include documents not yet approved (marked DRAFT)"), nil)
+	s.withGuidance = widget.NewCheck(lang.L("Include the clause guidance: a copy for the author, not for an auditor"), nil)
 	var docs []string
 	if list, err := e.ws.Documents(e.ctx()); err == nil {
 		for _, d := range list {
@@ -73,7 +75,7 @@ func newPacksScreen(e *env) *packsScreen {
 
 // onCreate asks where to save the pack, then builds it in the background.
 func (s *packsScreen) onCreate(p reports.Pack) {
-	opts := reports.Options{Paper: data.PaperSize(s.paper.Selected), Draft: s.draft.Checked, Now: s.env.now(), IncludeDrafts: s.includeDrafts.Checked}
+	opts := s.options(p)
 	title := p.Title
 	if p.ID == packDocument {
 		number, _, _ := strings.Cut(s.document.Selected, " ")
@@ -94,10 +96,17 @@ func (s *packsScreen) onCreate(p reports.Pack) {
 	savePack(s.env, p, title, opts)
 }
 
+// options are the choices on screen that apply to pack p.
+func (s *packsScreen) options(p reports.Pack) reports.Options {
+	return reports.Options{Paper: data.PaperSize(s.paper.Selected), Draft: s.draft.Checked, Now: s.env.now(), IncludeDrafts: s.includeDrafts.Checked,
+		WithGuidance: p.ID == packScope && s.withGuidance.Checked}
+}
+
 // Packs that need a choice before printing.
 const (
 	packDocument = "document" // one chosen document
 	packGap      = "gap"      // one chosen assessment
+	packScope    = "scope"    // with or without the clause guidance
 )
 
 // savePack says so when the pack would print nothing; otherwise it asks
@@ -234,6 +243,9 @@ func (s *packsScreen) content() fyne.CanvasObject {
 			// The chooser takes the width there is: squeezed, it cut the name short.
 			row = container.NewBorder(nil, nil, nil, btn, s.document)
 			subtitle = lang.L("Any one document, with its revision history")
+		}
+		if p.ID == packScope {
+			row = container.NewBorder(nil, nil, nil, btn, s.withGuidance)
 		}
 		if p.ID == packGap && len(s.assessments) > 0 {
 			row = container.NewBorder(nil, nil, nil, btn, s.assessment)

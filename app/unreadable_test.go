@@ -201,7 +201,7 @@ func TestDocumentsWithUnreadableValuesOpen(t *testing.T) {
 	if review == nil || status == nil || review.doc.ID == status.doc.ID {
 		t.Fatalf("want two documents, one with an unreadable review date, one with an unreadable status; got %v and %v", review, status)
 	}
-	if got := s.cell(*review, 6); got != "unreadable" {
+	if got := s.cell(*review, 7); got != "unreadable" {
 		t.Errorf("next review of %s = %q, want \"unreadable\"", review.doc.Number, got)
 	}
 	if got := s.cell(*status, 4); got != "unreadable" {

@@ -19,7 +19,7 @@ import (
 // newMarkdown is the Markdown dialect of documents: CommonMark with GitHub
 // tables, strikethrough and bare links.
 func newMarkdown() goldmark.Markdown {
-	return goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify))
+	return goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify, promptExtension{}))
 }
 
 // markdownTemplate fills the placeholders of a Markdown template and prints
@@ -147,11 +147,11 @@ func (r *mdRenderer) block(n ast.Node) {
 		restore()
 		d.gap(gapBlock)
 	case *ast.FencedCodeBlock:
-		d.codeBlock(r.lines(n), false)
+		d.codeBlock(MarkdownLines(n, r.src), false)
 	case *ast.CodeBlock:
-		d.codeBlock(r.lines(n), false)
+		d.codeBlock(MarkdownLines(n, r.src), false)
 	case *ast.HTMLBlock:
-		lines := r.lines(n)
+		lines := MarkdownLines(n, r.src)
 		if n.HasClosure() {
 			lines = append(lines, string(n.ClosureLine.Value(r.src)))
 		}
@@ -163,29 +163,11 @@ func (r *mdRenderer) block(n ast.Node) {
 	default:
 		if n.HasChildren() {
 			r.blocks(n)
-		} else if l := r.lines(n); len(l) > 0 {
+		} else if l := MarkdownLines(n, r.src); len(l) > 0 {
 			d.flow(plainSpans(strings.Join(l, "\n"), 0), r.base)
 			d.gap(gapParagraph)
 		}
 	}
-}
-
-// lines is the raw text of a block, line by line.
-func (r *mdRenderer) lines(n ast.Node) []string {
-	segs := n.Lines()
-	if segs == nil {
-		return nil
-	}
-	out := make([]string, 0, segs.Len())
-	for i := 0; i < segs.Len(); i++ {
-		s := segs.At(i)
-		v := string(s.Value(r.src))
-		if s.Padding > 0 {
-			v = strings.Repeat(" ", s.Padding) + v
-		}
-		out = append(out, strings.TrimRight(v, "\r\n"))
-	}
-	return out
 }
 
 // bullets by nesting depth.
@@ -345,6 +327,8 @@ func (r *mdRenderer) inline(parent ast.Node, st style, url string, out *[]span) 
 			add(b.String(), st|stMono|stMuted)
 		case *east.Strikethrough:
 			r.inline(n, st|stStrike, url, out)
+		case *Prompt:
+			add(data.PromptText(n.Label), st|stItalic|stAlert)
 		default:
 			r.inline(n, st, url, out)
 		}

@@ -44,6 +44,10 @@ type Options struct {
 	// DocumentNumber chooses the document the document pack prints, such
 	// as "SMS-DOC-02". Other packs ignore it.
 	DocumentNumber string
+	// WithGuidance prints the catalogue's coaching for the author in the
+	// scope pack. Off, the pack is fit for an auditor: what it prints
+	// states the SMS, it does not tell anyone how to prepare for an audit.
+	WithGuidance bool
 }
 
 // DefaultOptions are the options the GUI and command line start from: the

@@ -22,7 +22,9 @@ const (
 
 	scopePeopleIntro = `Clause 5.3 asks top management to make sure that responsibilities and authorities for the SMS are assigned and communicated. The people below hold SMS roles in **{{org.name}}**. In a small organisation one person often holds several roles; an internal auditor should not audit a process they own.`
 
-	scopeAnnexIntro = `ISO/IEC 20000-1:2018 sets out its requirements in clauses 4 to 10. This annex lists every clause and sub-clause with short guidance on what it asks for, and the documented information the SMS needs for it: a **Document** is information to *maintain* (kept current under document control), a **Record** is information to *retain* as evidence of what was done. Clause numbers and titles are those of the standard; the guidance is written for SMS Builder in its own words.`
+	scopeAnnexIntro = `ISO/IEC 20000-1:2018 sets out its requirements in clauses 4 to 10. This annex lists every clause and sub-clause with the documented information the SMS needs for it: a **Document** is information to *maintain* (kept current under document control), a **Record** is information to *retain* as evidence of what was done. Clause numbers and titles are those of the standard.`
+
+	scopeAnnexGuidanceIntro = `ISO/IEC 20000-1:2018 sets out its requirements in clauses 4 to 10. This annex lists every clause and sub-clause with short guidance on what it asks for, and the documented information the SMS needs for it: a **Document** is information to *maintain* (kept current under document control), a **Record** is information to *retain* as evidence of what was done. Clause numbers and titles are those of the standard; the guidance is written for SMS Builder in its own words. This copy is for the author: the guidance coaches, so do not hand it to an auditor.`
 )
 
 // scopePack is "SMS scope and organisation profile".
@@ -52,7 +54,7 @@ func scopePack(env packEnv) (*packSpec, error) {
 		{number: "2", title: "Scope of the SMS", render: func(d *doc) error { return scopeScope(d, org, values) }},
 		{number: "3", title: "People and SMS roles", render: func(d *doc) error { return scopePeople(d, people, values) }},
 		{number: "Annex A", title: "ISO/IEC 20000-1:2018 clauses and documented information", render: func(d *doc) error {
-			return scopeAnnex(d, env.src.Catalogue)
+			return scopeAnnex(d, env.src.Catalogue, env.opts.WithGuidance)
 		}},
 	}
 	return spec, nil
@@ -234,8 +236,12 @@ func scopePeople(d *doc, people []data.Person, values data.Placeholders) error {
 	return nil
 }
 
-func scopeAnnex(d *doc, cat *data.Catalogue) error {
-	d.markdown(scopeAnnexIntro)
+func scopeAnnex(d *doc, cat *data.Catalogue, guidance bool) error {
+	if guidance {
+		d.markdown(scopeAnnexGuidanceIntro)
+	} else {
+		d.markdown(scopeAnnexIntro)
+	}
 	var clauses []data.Clause
 	if cat != nil {
 		clauses = cat.Clauses()
@@ -248,21 +254,21 @@ func scopeAnnex(d *doc, cat *data.Catalogue) error {
 		if d.failed() {
 			return nil
 		}
-		d.clause(c)
+		d.clause(c, guidance)
 	}
 	return nil
 }
 
 // clause prints one clause of the catalogue: its number and title as a
 // heading (top-level clauses enter the table of contents), indented by
-// depth, its guidance in smaller type and its documented information as a
-// list labelled Document or Record.
-func (d *doc) clause(c data.Clause) {
+// depth, its guidance in smaller type when the author asked for it, and its
+// documented information as a list labelled Document or Record.
+func (d *doc) clause(c data.Clause, guidance bool) {
 	depth := c.Depth()
 	restore := d.indent(float64(min(depth, 3))*4.5, false)
 	defer restore()
 	d.heading(min(depth+1, 4), c.Number, c.Title, depth == 0)
-	if g := strings.TrimSpace(c.Guidance); g != "" {
+	if g := strings.TrimSpace(c.Guidance); guidance && g != "" {
 		d.flow(plainSpans(g, 0), paraStyle{size: sizeSmall, colour: colMuted})
 		d.gap(1.6)
 	}

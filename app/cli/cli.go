@@ -271,6 +271,7 @@ func runPack(ctx context.Context, args []string, d Deps) error {
 	assessment := fs.Int64("assessment", 0, "ID of the gap assessment the gap pack reports on (default: the latest)")
 	includeDrafts := fs.Bool("include-drafts", false, "print documents not yet approved, marked DRAFT (manual and document)")
 	force := fs.Bool("force", false, "replace an existing file that is not a PDF")
+	withGuidance := fs.Bool("with-guidance", false, "print the clause guidance for the author (scope pack; never hand that copy to an auditor)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -300,6 +301,9 @@ func runPack(ctx context.Context, args []string, d Deps) error {
 	if *includeDrafts && pack.ID != "manual" && pack.ID != documentPack {
 		return usagef("--include-drafts applies only to the manual and document packs")
 	}
+	if *withGuidance && pack.ID != "scope" {
+		return usagef("--with-guidance applies only to the scope pack")
+	}
 	// Refused before the workspace is opened, so a refusal changes nothing.
 	if err := checkPackOutput(d.Store.CheckOutput, *out, *force); err != nil {
 		return err
@@ -317,7 +321,7 @@ func runPack(ctx context.Context, args []string, d Deps) error {
 		return err
 	}
 	opts := reports.Options{Paper: src.Org.PaperSize, Draft: *draft, Now: d.Now(), AssessmentID: *assessment,
-		IncludeDrafts: *includeDrafts, DocumentNumber: number}
+		IncludeDrafts: *includeDrafts, DocumentNumber: number, WithGuidance: *withGuidance}
 	if *paper != "" {
 		opts.Paper = data.PaperSize(*paper)
 		if opts.Paper != data.PaperA4 && opts.Paper != data.PaperLetter {
@@ -505,12 +509,19 @@ func packIDs() string {
 // contentDump is the shape of `content --json`; later parts add steps,
 // questions and templates beside the clauses.
 type contentDump struct {
-	Standard  string          `json:"standard"`
-	Clauses   []data.Clause   `json:"clauses"`
-	Phases    []data.Phase    `json:"phases"`
-	Steps     []data.Step     `json:"steps"`
-	Questions []data.Question `json:"questions"`
-	Templates []data.Template `json:"templates"`
+	Standard  string            `json:"standard"`
+	Clauses   []data.Clause     `json:"clauses"`
+	Phases    []data.Phase      `json:"phases"`
+	Steps     []data.Step       `json:"steps"`
+	Questions []data.Question   `json:"questions"`
+	Templates []contentTemplate `json:"templates"`
+}
+
+// contentTemplate is a template with the number of prompts its text holds
+// for the author to tailor.
+type contentTemplate struct {
+	data.Template
+	Prompts int `json:"prompts"`
 }
 
 func runContent(args []string, d Deps) error {
@@ -522,12 +533,16 @@ func runContent(args []string, d Deps) error {
 	if !*asJSON {
 		return usagef("content needs --json")
 	}
+	var templates []contentTemplate
+	for _, t := range d.Catalogue.Templates() {
+		templates = append(templates, contentTemplate{Template: t, Prompts: len(data.Prompts(t.Body))})
+	}
 	enc := json.NewEncoder(d.Stdout)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(contentDump{
 		Standard: "ISO/IEC 20000-1:2018", Clauses: d.Catalogue.Clauses(),
 		Phases: d.Catalogue.Phases(), Steps: d.Catalogue.Steps(), Questions: d.Catalogue.Questions(),
-		Templates: d.Catalogue.Templates(),
+		Templates: templates,
 	}); err != nil {
 		return fmt.Errorf("write content: %w", err)
 	}

@@ -108,6 +108,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"new"}, "new needs one FILE"},
 		{[]string{"content"}, "content needs --json"},
 		{[]string{"check", "--bogus"}, "flag provided but not defined"},
+		{[]string{"pack", "manual", "--with-guidance", "--workspace", "x", "--out", "y"}, "--with-guidance applies only to the scope pack"},
 	}
 	for _, tt := range tests {
 		r := run(t, tt.args...)
@@ -127,6 +128,11 @@ func TestContentJSONListsEveryClause(t *testing.T) {
 		Clauses   []data.Clause
 		Steps     []data.Step
 		Questions []data.Question
+		Templates []struct {
+			Number  string
+			Body    string
+			Prompts int
+		}
 	}
 	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
 		t.Fatalf("not JSON: %v", err)
@@ -139,6 +145,16 @@ func TestContentJSONListsEveryClause(t *testing.T) {
 	}
 	if got.Clauses[0].Guidance == "" {
 		t.Error("the first clause has no guidance in the dump")
+	}
+	prompts := 0
+	for _, tm := range got.Templates {
+		if want := len(data.Prompts(tm.Body)); tm.Prompts != want {
+			t.Errorf("%s: prompts = %d, want %d", tm.Number, tm.Prompts, want)
+		}
+		prompts += tm.Prompts
+	}
+	if prompts == 0 {
+		t.Error("the dump counts no prompt in any template")
 	}
 }
 

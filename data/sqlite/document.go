@@ -535,7 +535,7 @@ func (w *Workspace) Move(ctx context.Context, from data.Version, t data.Transiti
 		}
 		switch t {
 		case data.Approve:
-			err = approve(ctx, tx, now, v, a)
+			err = approveTailored(ctx, tx, now, v, a)
 		case data.SendForReview:
 			err = setStatus(ctx, tx, now, v, data.DocInReview)
 		case data.BackToDraft:
@@ -555,6 +555,19 @@ func (w *Workspace) Move(ctx context.Context, from data.Version, t data.Transiti
 		return data.Version{}, err
 	}
 	return saved, nil
+}
+
+// approveTailored approves v unless its text still holds prompts for the
+// author, which are named in the refusal.
+func approveTailored(ctx context.Context, tx *sql.Tx, now time.Time, v data.Version, a data.Approval) error {
+	d, err := readDocument(ctx, tx, v.DocumentID)
+	if err != nil {
+		return err
+	}
+	if err := data.CheckNoPrompts(d.Number, v.Body); err != nil {
+		return err
+	}
+	return approve(ctx, tx, now, v, a)
 }
 
 // setStatus changes only a version's status, with its audit entry. v is as
