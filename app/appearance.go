@@ -22,8 +22,10 @@ const (
 	themeDark   = "dark"
 )
 
-// defaultWindowSize fits a 1366×768 laptop screen.
-func defaultWindowSize() fyne.Size { return fyne.NewSize(1180, 760) }
+// defaultWindowSize is the main window's size on first start. Fyne cannot
+// ask how big the screen is, so it is a size that fits the smallest screen
+// the app supports, 1024×700, with the window's title bar and a panel.
+func defaultWindowSize() fyne.Size { return fyne.NewSize(1000, 640) }
 
 // savedWindowSize is the size the window had when it was last closed.
 func savedWindowSize(p fyne.Preferences) fyne.Size {

@@ -166,6 +166,22 @@ func (s *dashboardScreen) nextAction() (string, string) {
 	return lang.L("Every roadmap step is closed. Keep the SMS running and prepare for surveillance."), screenRoadmap
 }
 
+// readiness is the headline and the note on how ready the SMS is. A
+// percentage always says how many answers it rests on, and an assessment
+// with no scored answer yet is not called missing.
+func (s *dashboardScreen) readiness() (string, string) {
+	if s.latest == nil {
+		return lang.L("No assessment yet"), lang.L("Run a gap assessment to see how ready you are.")
+	}
+	o := s.scores.Overall
+	from := fmt.Sprintf(lang.L("From %q on %s."), s.latest.Title, s.env.date(s.latest.Date))
+	p := o.Percent()
+	if p < 0 {
+		return lang.L("Not scored yet"), from + " " + fmt.Sprintf(lang.L("%d of %d questions answered: score one to see how ready you are."), o.Answered, o.Questions)
+	}
+	return fmt.Sprintf(lang.L("%.0f %% ready, based on %d of %d answers"), p, o.Answered, o.Questions), from
+}
+
 func (s *dashboardScreen) welcome() fyne.CanvasObject {
 	intro := wrapLabel(lang.L("SMS Builder guides you step by step to an ISO/IEC 20000-1:2018 service management system and prints its documentation. Start with the first roadmap step: top management's sponsorship and an SMS owner. Then describe your organisation and run a baseline gap assessment."))
 	start := widget.NewButtonWithIcon(lang.L("Start the first step"), theme.NavigateNextIcon(), func() { s.env.goTo(screenRoadmap) })
@@ -188,20 +204,16 @@ func (s *dashboardScreen) content() fyne.CanvasObject {
 	goBtn := widget.NewButtonWithIcon(lang.L("Do it now"), theme.NavigateNextIcon(), func() { s.env.goTo(target) })
 	goBtn.Importance = widget.HighImportance
 
-	readiness := widget.NewLabelWithStyle(lang.L("No assessment yet"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	readinessNote := wrapLabel(lang.L("Run a gap assessment to see how ready you are."))
-	if s.latest != nil {
-		if p := s.scores.Overall.Percent(); p >= 0 {
-			readiness.SetText(fmt.Sprintf(lang.L("%.0f %% ready"), p))
-		}
-		readinessNote.SetText(fmt.Sprintf(lang.L("From %q on %s: %d of %d questions answered."), s.latest.Title, s.env.date(s.latest.Date), s.scores.Overall.Answered, s.scores.Overall.Questions))
-	}
+	head, note := s.readiness()
+	readiness := widget.NewLabelWithStyle(head, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	readiness.Wrapping = fyne.TextWrapWord
+	readinessNote := wrapLabel(note)
 	_, all := data.SummariseRoadmap(s.env.cat, s.progress)
 	roadmap := widget.NewProgressBar()
 	if all.Total > 0 {
 		roadmap.SetValue(float64(all.Done) / float64(all.Total))
 	}
-	roadmap.TextFormatter = func() string { return fmt.Sprintf(lang.L("%d of %d steps done"), all.Done, all.Total) }
+	roadmapLine := textBeside(roadmap, widget.NewLabel(fmt.Sprintf(lang.L("%d of %d steps done"), all.Done, all.Total))) // layout.go
 	overdue := data.CountOverdue(s.tasks, s.env.now())
 	overdueLabel := widget.NewLabel(fmt.Sprintf(lang.L("%d overdue tasks"), overdue))
 	if overdue > 0 {
@@ -211,7 +223,7 @@ func (s *dashboardScreen) content() fyne.CanvasObject {
 		overdueLabel.Importance = widget.SuccessImportance
 	}
 
-	reviews := widget.NewLabel(lang.L("No document reviews due in the next 30 days"))
+	reviews := wrapLabel(lang.L("No document reviews due in the next 30 days"))
 	if s.reviewsLate+s.reviewsSoon > 0 {
 		reviews.SetText(fmt.Sprintf(lang.L("Document reviews: %d overdue, %d due within 30 days"), s.reviewsLate, s.reviewsSoon))
 	}
@@ -223,7 +235,7 @@ func (s *dashboardScreen) content() fyne.CanvasObject {
 	c := s.completeness
 	bar := widget.NewProgressBar()
 	bar.SetValue(float64(c.Done) / float64(c.Total))
-	bar.TextFormatter = func() string { return fmt.Sprintf(lang.L("%d of %d done"), c.Done, c.Total) }
+	barLine := textBeside(bar, widget.NewLabel(fmt.Sprintf(lang.L("%d of %d done"), c.Done, c.Total)))
 	missing := lang.L("The profile and scope are complete.")
 	if len(c.Missing) > 0 {
 		missing = lang.L("Still missing:") + " " + strings.Join(c.Missing, ", ") + "."
@@ -245,10 +257,10 @@ func (s *dashboardScreen) content() fyne.CanvasObject {
 		widget.NewCard(lang.L("Next action"), "", container.NewVBox(actionLabel, container.NewHBox(goBtn))),
 		widget.NewCard(name, lang.L("Where you stand"), container.NewVBox(
 			readiness, readinessNote,
-			widget.NewLabelWithStyle(lang.L("Roadmap"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), roadmap,
+			widget.NewLabelWithStyle(lang.L("Roadmap"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), roadmapLine,
 			overdueLabel,
 			container.NewBorder(nil, nil, nil, reviewsBtn, reviews),
-			widget.NewLabelWithStyle(lang.L("Profile and scope"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), bar, wrapLabel(missing),
+			widget.NewLabelWithStyle(lang.L("Profile and scope"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), barLine, wrapLabel(missing),
 		)),
 	)
 	var chart fyne.CanvasObject = wrapLabel(lang.L("Scores per clause appear here after the first gap assessment."))

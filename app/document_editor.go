@@ -250,6 +250,10 @@ func (ed *documentEditor) afterMove() {
 	ed.text.SetText(ed.current.Body)
 	ed.text.OnChanged = ed.onChanged
 	ed.saved, ed.before = ed.current.Body, ed.current.Body
+	// "Draft saved" would outlive the draft: say what the move made of it.
+	ed.status.SetText(fmt.Sprintf(lang.L("This is now version %s."), ed.current.Number()))
+	ed.status.Importance = widget.MediumImportance
+	ed.status.Refresh()
 	if ed.current.Status == data.DocDraft && !ed.env.ws.ReadOnly() {
 		ed.text.Enable()
 	} else {
@@ -463,11 +467,14 @@ func (ed *documentEditor) content() fyne.CanvasObject {
 	if ed.current.Status != data.DocDraft {
 		state += " · " + lang.L("read-only: start a new draft to change it")
 	}
-	buttons := container.NewHBox(append([]fyne.CanvasObject{back}, ed.workflowButtons()...)...)
+	buttons := container.NewHBox(ed.workflowButtons()...)
 	buttons.Add(widget.NewButtonWithIcon(lang.L("Print…"), theme.DocumentPrintIcon(), ed.onPrint))
 	buttons.Add(ed.undo)
-	buttons.Add(ed.status)
-	header := container.NewVBox(heading(title), widget.NewLabel(state), buttons)
+	// Library beside the title and the notice wrapping beside the buttons:
+	// in one row with them they made the window wider than 1024.
+	ed.status.Wrapping = fyne.TextWrapWord
+	header := container.NewVBox(container.NewBorder(nil, nil, back, nil, heading(title)), wrapLabel(state),
+		container.NewBorder(nil, nil, buttons, nil, ed.status))
 	if l := ed.unreadableNote(); l != nil {
 		header.Add(l)
 	}

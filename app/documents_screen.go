@@ -42,6 +42,7 @@ type documentsScreen struct {
 	open         *widget.Button
 	root         *fyne.Container
 	editor       *documentEditor // the one open, nil while the library shows
+	detail       rowDetail       // the selected document in full (layout.go)
 }
 
 func documentColumns() []string {
@@ -87,12 +88,14 @@ func newDocumentsScreen(e *env) *documentsScreen {
 			o.(*widget.Label).SetText(documentColumns()[id.Col])
 		}
 	}
-	for i, w := range []float32{115, 245, 110, 140, 95, 100, 150} { // Next review fits "30 September 2026"
-		s.table.SetColumnWidth(i, w)
-	}
+	s.detail = newRowDetail()
 	s.table.OnSelected = func(id widget.TableCellID) {
 		s.selected = id.Row
 		s.open.Enable()
+		if id.Row < len(s.shown) {
+			r := s.shown[id.Row]
+			s.detail.show(s.cell(r, 0)+" "+s.cell(r, 1), s.cell(r, 2), s.cell(r, 3), s.cell(r, 4))
+		}
 	}
 	s.open = widget.NewButtonWithIcon(lang.L("Open"), theme.DocumentIcon(), s.onOpen)
 	s.open.Disable()
@@ -193,6 +196,9 @@ func (s *documentsScreen) filter() {
 	s.selected = -1
 	s.table.UnselectAll()
 	s.table.Refresh()
+	if s.detail.Label != nil {
+		s.detail.show()
+	}
 	if s.open != nil {
 		s.open.Disable()
 	}
@@ -415,10 +421,14 @@ func (s *documentsScreen) library() fyne.CanvasObject {
 	if len(s.rows) == 0 {
 		return container.NewBorder(top, nil, nil, nil, wrapLabel(fmt.Sprintf(lang.L("No documents yet. SMS Builder has a template for each of the %d documents an auditor expects, filled from your organisation's profile. Create them from templates, adapt them in the editor, send them for review and approve them; approved versions are frozen and print with their revision history."), len(s.env.cat.Templates()))))
 	}
-	return container.NewBorder(top, nil, nil, nil, s.table)
+	return container.NewBorder(top, s.detail, nil, nil, stretchColumns(s.table, documentsColumnWidths()))
 }
 
 func (s *documentsScreen) content() fyne.CanvasObject {
 	s.root.Objects = []fyne.CanvasObject{s.library()}
 	return s.root
 }
+
+// documentsColumnWidths are the columns' widths on a small screen; wider ones
+// stretch them (layout.go stretchColumns).
+func documentsColumnWidths() []float32 { return []float32{115, 245, 110, 140, 95, 100, 150} } // Next review fits "30 September 2026"

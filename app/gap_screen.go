@@ -91,7 +91,7 @@ func newGapScreen(e *env) *gapScreen {
 	}
 	s.question = wrapLabel("")
 	s.question.TextStyle = fyne.TextStyle{Bold: true}
-	s.clause = widget.NewLabel("")
+	s.clause = wrapLabel("")
 	s.evidenceHint = wrapLabel("")
 	s.hint = wrapLabel("")
 	s.hint.Importance = widget.LowImportance
@@ -262,7 +262,7 @@ func (s *gapScreen) refreshScore() {
 	sc := data.Score(s.env.cat, s.answers)
 	text := fmt.Sprintf(lang.L("Answered %d of %d questions."), sc.Overall.Answered, sc.Overall.Questions)
 	if p := sc.Overall.Percent(); p >= 0 {
-		text = fmt.Sprintf(lang.L("Overall %.0f %% of the maximum."), p) + " " + text
+		text = fmt.Sprintf(lang.L("Overall %.0f %% of the maximum, based on %d of %d answers."), p, sc.Overall.Answered, sc.Overall.Questions)
 	}
 	s.score.SetText(text)
 	var base []data.ClauseScore
@@ -605,7 +605,8 @@ func (s *gapScreen) content() fyne.CanvasObject {
 	scores := container.NewVBox(s.score, s.chart)
 	header := container.NewVBox(
 		heading(lang.L("Gap assessment")),
-		container.NewHBox(widget.NewLabel(lang.L("Assessment")), s.chooser, s.compare, newBtn, toTasks),
+		// The choosers share the width left: squeezed, they cut the names short.
+		container.NewBorder(nil, nil, widget.NewLabel(lang.L("Assessment")), container.NewHBox(newBtn, toTasks), container.NewGridWithColumns(2, s.chooser, s.compare)),
 		s.dateNote,
 	)
 	buttons := container.NewGridWithColumns(3)
@@ -622,7 +623,7 @@ func (s *gapScreen) content() fyne.CanvasObject {
 		keysHelp,
 	)
 	filters := container.NewBorder(nil, nil, nil, s.unanswered, s.clauseFilter)
-	left := container.NewBorder(filters, nil, nil, nil, s.list)
+	left := container.NewBorder(filters, nil, nil, nil, keepSelectedInView(s.list, func() int { return s.index })) // layout.go
 	work := container.NewHSplit(left, container.NewVScroll(answer))
 	work.Offset = 0.42
 	tabs := container.NewAppTabs(

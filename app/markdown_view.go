@@ -100,9 +100,9 @@ func (v *markdownView) block(n ast.Node, depth int) fyne.CanvasObject {
 		l := &indentLayout{indent: 3 * theme.Padding(), bar: theme.Padding() / 2}
 		return container.New(l, widget.NewSeparator(), content)
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
-		return v.code(v.lines(n))
+		return v.code(reports.MarkdownLines(n, v.src))
 	case *ast.HTMLBlock:
-		lines := v.lines(n)
+		lines := reports.MarkdownLines(n, v.src)
 		if n.HasClosure() {
 			lines = append(lines, string(n.ClosureLine.Value(v.src)))
 		}
@@ -115,7 +115,7 @@ func (v *markdownView) block(n ast.Node, depth int) fyne.CanvasObject {
 	if n.HasChildren() {
 		return container.New(flowLayout{}, v.blocks(n, depth)...)
 	}
-	if l := v.lines(n); len(l) > 0 {
+	if l := reports.MarkdownLines(n, v.src); len(l) > 0 {
 		return v.text([]widget.RichTextSegment{segment(v.take(strings.Join(l, "\n")), widget.RichTextStyleInline)}, fyne.TextAlignLeading)
 	}
 	return nil
@@ -140,24 +140,6 @@ func (v *markdownView) code(lines []string) fyne.CanvasObject {
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 	bg.CornerRadius = theme.InputRadiusSize()
 	return container.New(backdropLayout{}, bg, rt)
-}
-
-// lines is the raw text of a block, line by line.
-func (v *markdownView) lines(n ast.Node) []string {
-	segs := n.Lines()
-	if segs == nil {
-		return nil
-	}
-	out := make([]string, 0, segs.Len())
-	for i := 0; i < segs.Len(); i++ {
-		s := segs.At(i)
-		l := string(s.Value(v.src))
-		if s.Padding > 0 {
-			l = strings.Repeat(" ", s.Padding) + l
-		}
-		out = append(out, strings.TrimRight(l, "\r\n"))
-	}
-	return out
 }
 
 // indented puts content right of marker, both starting at the top.

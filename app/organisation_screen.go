@@ -46,9 +46,9 @@ func newOrganisationScreen(e *env) *organisationScreen {
 		return en
 	}
 	s.legalName = newField()
-	s.legalName.PlaceHolder = "Northwind Managed IT Ltd"
+	s.legalName.PlaceHolder = lang.L("For example: Northwind Managed IT Ltd") // an example, not a value it seems to hold
 	s.shortName = newField()
-	s.shortName.PlaceHolder = "Northwind"
+	s.shortName.PlaceHolder = lang.L("For example: Northwind")
 	s.address = multi(3)
 	s.scope = multi(5)
 	s.exclusions = multi(3)

@@ -231,11 +231,12 @@ func (s *packsScreen) content() fyne.CanvasObject {
 			if len(s.document.Options) == 0 {
 				continue // nothing to print until a document exists
 			}
-			row = container.NewHBox(s.document, btn)
+			// The chooser takes the width there is: squeezed, it cut the name short.
+			row = container.NewBorder(nil, nil, nil, btn, s.document)
 			subtitle = lang.L("Any one document, with its revision history")
 		}
 		if p.ID == packGap && len(s.assessments) > 0 {
-			row = container.NewHBox(s.assessment, btn)
+			row = container.NewBorder(nil, nil, nil, btn, s.assessment)
 		}
 		items = append(items, widget.NewCard(p.Title, subtitle, container.NewVBox(wrapLabel(p.Description), row)))
 	}

@@ -30,6 +30,7 @@ type peopleScreen struct {
 	status                *widget.Label
 	hats                  *widget.Label // conflicting or missing roles; hidden when none
 	deletion              *undoableDelete
+	detail                rowDetail // the selected person in full (layout.go)
 }
 
 // peopleColumns are the table's column titles, in order.
@@ -71,9 +72,7 @@ func newPeopleScreen(e *env) *peopleScreen {
 		col := id.Col
 		b.OnTapped = func() { s.onSort(col) }
 	}
-	for i, w := range []float32{170, 380, 200, 280} {
-		s.table.SetColumnWidth(i, w)
-	}
+	s.detail = newRowDetail()
 	s.table.OnSelected = func(id widget.TableCellID) {
 		s.selected = id.Row
 		s.updateButtons()
@@ -160,6 +159,11 @@ func (s *peopleScreen) onSort(col int) {
 }
 
 func (s *peopleScreen) updateButtons() {
+	if p, ok := s.current(); ok {
+		s.detail.show(p.Name, p.JobTitle, p.Email, p.RolesText())
+	} else {
+		s.detail.show()
+	}
 	ro := s.env.ws.ReadOnly()
 	for _, b := range []*widget.Button{s.edit, s.remove, s.history} {
 		if s.selected < 0 || s.selected >= len(s.shown) || (ro && b != s.history) {
@@ -253,17 +257,20 @@ func (s *peopleScreen) content() fyne.CanvasObject {
 	if s.env.ws.ReadOnly() {
 		add.Disable()
 	}
-	toolbar := container.NewHBox(add, s.edit, s.remove, s.history, s.undo, s.status)
-	top := container.NewVBox(heading(lang.L("People and SMS roles")), toolbar, s.hats, s.search)
+	top := container.NewVBox(heading(lang.L("People and SMS roles")), toolbar(s.status, add, s.edit, s.remove, s.history, s.undo), s.hats, s.search) // layout.go
 	if len(s.people) == 0 {
 		intro := widget.NewLabel(lang.L("No people yet. Add the people who run your service management system: at least an SMS owner, someone from top management and an internal auditor. In a small firm one person often holds several roles; the internal auditor should not audit work they do themselves."))
 		intro.Wrapping = fyne.TextWrapWord
 		return container.NewBorder(top, nil, nil, nil, container.NewVBox(intro))
 	}
-	return container.NewBorder(top, nil, nil, guidanceWidth(guidancePanel(s.env.cat, "5.3", "")), s.table)
+	return container.NewBorder(top, s.detail, nil, guidanceWidth(guidancePanel(s.env.cat, "5.3", "")), stretchColumns(s.table, peopleColumnWidths()))
 }
 
 // guidanceWidth keeps a side panel readable but narrow.
 func guidanceWidth(o fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewGridWrap(fyne.NewSize(320, 600), o)
+	return fixedWidth(320, o) // layout.go
 }
+
+// peopleColumnWidths are the columns' widths on a small screen; wider ones
+// stretch them (layout.go stretchColumns).
+func peopleColumnWidths() []float32 { return []float32{170, 380, 200, 280} }

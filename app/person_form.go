@@ -28,7 +28,7 @@ func newPersonForm(p data.Person) *personForm {
 	f.jobTitle.SetText(p.JobTitle)
 	f.email = newField()
 	f.email.SetText(p.Email)
-	f.email.PlaceHolder = "name@example.com"
+	f.email.PlaceHolder = lang.L("For example: name@example.com")
 	f.owner = widget.NewCheck(data.RoleSMSOwner.Label(), nil)
 	f.owner.SetChecked(p.HasRole(data.RoleSMSOwner))
 	f.top = widget.NewCheck(data.RoleTopManagement.Label(), nil)

@@ -33,6 +33,7 @@ type roadmapScreen struct {
 	// targetNote says why the stored target date shows as it was stored.
 	targetNote *widget.Label
 	overall    *widget.ProgressBar
+	overallOf  *widget.Label // the steps done, beside the bar (layout.go textBeside)
 	phases     *fyne.Container
 	edit       stepEdit // the form of the step on show
 }
@@ -69,6 +70,7 @@ func newRoadmapScreen(e *env) *roadmapScreen {
 	s.targetNote.Importance = widget.DangerImportance
 	s.targetNote.Hide()
 	s.overall = widget.NewProgressBar()
+	s.overallOf = widget.NewLabel("")
 	s.phases = container.NewGridWithRows(1)
 	s.detail = container.NewStack()
 	s.list = widget.NewList(
@@ -156,17 +158,15 @@ func (s *roadmapScreen) refreshProgress() {
 	if all.Total > 0 {
 		s.overall.SetValue(float64(all.Done) / float64(all.Total))
 	}
-	s.overall.TextFormatter = func() string { return fmt.Sprintf(lang.L("%d of %d steps done"), all.Done, all.Total) }
-	s.overall.Refresh()
+	s.overallOf.SetText(fmt.Sprintf(lang.L("%d of %d steps done"), all.Done, all.Total))
 	s.phases.Objects = nil
 	for _, ph := range phases {
 		b := widget.NewProgressBar()
 		if ph.Total > 0 {
 			b.SetValue(float64(ph.Done) / float64(ph.Total))
 		}
-		done, total, title := ph.Done, ph.Total, ph.Phase.Title
-		b.TextFormatter = func() string { return fmt.Sprintf("%s %d/%d", title, done, total) }
-		s.phases.Add(b)
+		b.TextFormatter = func() string { return "" } // beside it, as in textBeside (layout.go)
+		s.phases.Add(container.NewBorder(nil, nil, widget.NewLabel(fmt.Sprintf("%s %d/%d", ph.Phase.Title, ph.Done, ph.Total)), nil, b))
 	}
 	s.phases.Refresh()
 }
@@ -353,12 +353,14 @@ func (s *roadmapScreen) checklist(st data.Step, p data.StepProgress) fyne.Canvas
 		ref := fmt.Sprintf("%s#%d", st.ID, i+1)
 		t, ok := byRef[ref]
 		if !ok {
-			box.Add(widget.NewLabel("☐ " + item))
+			box.Add(wrapLabel("☐ " + item))
 			continue
 		}
 		created++
 		task := t
-		c := widget.NewCheck(item, func(on bool) {
+		// The item beside its box, wrapped: a check's own text is one line
+		// and made the step pane wider than a small screen.
+		c := widget.NewCheck("", func(on bool) {
 			task.Status = data.TaskOpen
 			if on {
 				task.Status = data.TaskDone
@@ -372,7 +374,7 @@ func (s *roadmapScreen) checklist(st data.Step, p data.StepProgress) fyne.Canvas
 		if s.env.ws.ReadOnly() {
 			c.Disable()
 		}
-		box.Add(c)
+		box.Add(container.NewBorder(nil, nil, c, nil, wrapLabel(item)))
 	}
 	if created < len(st.Checklist) && !s.env.ws.ReadOnly() {
 		box.Add(container.NewHBox(widget.NewButtonWithIcon(lang.L("Turn the checklist into tasks"), theme.ContentAddIcon(), func() {
@@ -409,7 +411,7 @@ func (s *roadmapScreen) content() fyne.CanvasObject {
 		propose.Disable()
 	}
 	planning := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Target certification date")), propose, s.target)
-	top := container.NewVBox(heading(lang.L("Implementation roadmap")), s.overall, s.phases, planning, s.targetNote)
+	top := container.NewVBox(heading(lang.L("Implementation roadmap")), textBeside(s.overall, s.overallOf), s.phases, planning, s.targetNote)
 	s.detail.Objects = []fyne.CanvasObject{wrapLabel(lang.L("Choose a step to see what to do, who owns it and when it is due. Steps with a tick are done; a step can be marked done once the steps it needs are done or not applicable."))}
 	if next, ok := data.NextStep(s.env.cat, s.progress); ok {
 		for i, st := range s.steps {
@@ -418,7 +420,7 @@ func (s *roadmapScreen) content() fyne.CanvasObject {
 			}
 		}
 	}
-	split := container.NewHSplit(s.list, s.detail)
+	split := container.NewHSplit(keepSelectedInView(s.list, func() int { return s.selected }), s.detail) // layout.go
 	split.Offset = 0.4
 	return container.NewBorder(top, nil, nil, nil, split)
 }

@@ -43,13 +43,14 @@ func scoreChart(cat *data.Catalogue, now []data.ClauseScore, baseline []data.Cla
 		if cl, ok := cat.Clause(c.Clause); ok {
 			title = cl.Number + " " + cl.Title
 		}
+		// Above its bars and wrapped: beside them a clause title was cut short.
 		label := widget.NewLabel(title)
-		label.Truncation = fyne.TextTruncateEllipsis
+		label.Wrapping = fyne.TextWrapWord
 		bars := container.NewVBox(bar(c.Percent(), colourNow()))
 		if baseline != nil {
 			bars.Add(bar(before[c.Clause], colourBaseline()))
 		}
-		grid.Add(container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(220, 30), label), nil, bars))
+		grid.Add(container.NewVBox(label, bars))
 	}
 	if baseline != nil {
 		legend := container.NewHBox(swatch(colourNow()), widget.NewLabel(nowLabel), swatch(colourBaseline()), widget.NewLabel(baseLabel))

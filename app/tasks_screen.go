@@ -31,6 +31,8 @@ type tasksScreen struct {
 	undo     *widget.Button
 	status   *widget.Label
 	deletion *undoableDelete
+	summary  *widget.Label // how many tasks, how many overdue: recounted on every load
+	detail   rowDetail     // the selected task in full (layout.go)
 }
 
 func taskColumns() []string {
@@ -71,10 +73,9 @@ func newTasksScreen(e *env) *tasksScreen {
 			o.(*widget.Label).SetText(taskColumns()[id.Col])
 		}
 	}
-	for i, w := range []float32{355, 170, 215, 90, 260} { // Due fits "30 September 2026 overdue"
-		s.table.SetColumnWidth(i, w)
-	}
 	s.table.OnSelected = func(id widget.TableCellID) { s.selected = id.Row; s.updateButtons() }
+	s.summary = widget.NewLabel("")
+	s.detail = newRowDetail()
 	s.edit = widget.NewButtonWithIcon(lang.L("Edit…"), theme.DocumentCreateIcon(), s.onEdit)
 	s.done = widget.NewButtonWithIcon(lang.L("Mark done"), theme.ConfirmIcon(), s.onToggleDone)
 	s.remove = widget.NewButtonWithIcon(lang.L("Delete…"), theme.DeleteIcon(), s.onDelete)
@@ -144,7 +145,18 @@ func (s *tasksScreen) load() {
 	if s.tasks, err = s.env.ws.Tasks(s.env.ctx()); err != nil {
 		s.env.showErr(err)
 	}
+	s.refreshSummary()
 	s.filter()
+}
+
+func (s *tasksScreen) refreshSummary() {
+	overdue := data.CountOverdue(s.tasks, s.env.now())
+	s.summary.SetText(fmt.Sprintf(lang.L("%d tasks, %d overdue."), len(s.tasks), overdue))
+	s.summary.Importance = widget.MediumImportance
+	if overdue > 0 {
+		s.summary.Importance = widget.DangerImportance
+	}
+	s.summary.Refresh()
 }
 
 // me is the person working, when their name matches a person in the workspace.
@@ -188,6 +200,11 @@ func (s *tasksScreen) updateButtons() {
 		} else {
 			b.Enable()
 		}
+	}
+	if ok {
+		s.detail.show(t.Title, s.cell(t, 1), s.cell(t, 2), s.cell(t, 4))
+	} else {
+		s.detail.show()
 	}
 	if ok && t.Status == data.TaskDone {
 		s.done.SetText(lang.L("Reopen"))
@@ -285,18 +302,17 @@ func (s *tasksScreen) content() fyne.CanvasObject {
 	if s.env.ws.ReadOnly() {
 		add.Disable()
 	}
-	overdue := data.CountOverdue(s.tasks, s.env.now())
-	summary := widget.NewLabel(fmt.Sprintf(lang.L("%d tasks, %d overdue."), len(s.tasks), overdue))
-	if overdue > 0 {
-		summary.Importance = widget.DangerImportance
-	}
 	top := container.NewVBox(
 		heading(lang.L("Tasks")),
-		container.NewHBox(add, s.edit, s.done, s.remove, s.undo, s.status),
-		container.NewBorder(nil, nil, container.NewHBox(s.mine, s.openOnly), summary, s.search),
+		toolbar(s.status, add, s.edit, s.done, s.remove, s.undo), // layout.go
+		container.NewBorder(nil, nil, container.NewHBox(s.mine, s.openOnly), s.summary, s.search),
 	)
 	if len(s.tasks) == 0 {
 		return container.NewBorder(top, nil, nil, nil, wrapLabel(lang.L("No tasks yet. Tasks come from the roadmap's checklists and from the gaps an assessment finds; you can also add your own. Every task has an owner and a due date, and overdue work is shown when the app starts.")))
 	}
-	return container.NewBorder(top, nil, nil, nil, s.table)
+	return container.NewBorder(top, s.detail, nil, nil, stretchColumns(s.table, tasksColumnWidths()))
 }
+
+// tasksColumnWidths are the columns' widths on a small screen; wider ones
+// stretch them (layout.go stretchColumns).
+func tasksColumnWidths() []float32 { return []float32{355, 170, 215, 90, 260} } // Due fits "30 September 2026 overdue"

@@ -73,6 +73,7 @@ func New(a fyne.App, deps Deps) *UI {
 	}
 	u := &UI{deps: deps, app: a, defs: screens(), current: screenDashboard}
 	u.actor = a.Preferences().String(prefActor)
+	a.Settings().SetTheme(newReadableTheme(theme.DefaultTheme())) // theme.go
 	u.win = a.NewWindow(lang.L("SMS Builder"))
 	u.win.SetIcon(a.Icon())
 	u.win.Resize(savedWindowSize(a.Preferences())) // appearance.go

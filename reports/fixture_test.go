@@ -75,12 +75,11 @@ func buildPack(t testing.TB, id string, src Source, opts Options) []byte {
 	return buf.Bytes()
 }
 
-// readPDF reads a PDF back with pdfcpu and validates it in relaxed mode
-// (strict mode reports two known nits of gofpdf's output).
+// readPDF reads a PDF back with pdfcpu and validates it in strict mode.
 func readPDF(t testing.TB, b []byte) *model.Context {
 	t.Helper()
 	conf := model.NewDefaultConfiguration()
-	conf.ValidationMode = model.ValidationRelaxed
+	conf.ValidationMode = model.ValidationStrict
 	ctx, err := api.ReadContext(bytes.NewReader(b), conf)
 	if err != nil {
 		t.Fatalf("read pdf: %v", err)
@@ -175,9 +174,9 @@ func TestWriteSample(t *testing.T) {
 		src.Catalogue = cat
 	}
 	for name, opts := range map[string]Options{
-		"scope.pdf":        {Now: fixedNow, Compress: true},
-		"scope-draft.pdf":  {Now: fixedNow, Compress: true, Draft: true},
-		"scope-letter.pdf": {Now: fixedNow, Compress: true, Paper: data.PaperLetter},
+		"scope.pdf":        {Now: fixedNow},
+		"scope-draft.pdf":  {Now: fixedNow, Draft: true},
+		"scope-letter.pdf": {Now: fixedNow, Paper: data.PaperLetter},
 	} {
 		if err := os.WriteFile(filepath.Join(dir, name), buildPack(t, "scope", src, opts), 0o644); err != nil {
 			t.Fatal(err)
@@ -191,7 +190,7 @@ func TestWriteSample(t *testing.T) {
 	spec := benchSpec(1)
 	spec.sections = append([]section{{number: "1", title: "Markdown", render: func(d *doc) error { d.markdown(string(md)); return nil }}}, spec.sections...)
 	spec.sections[1].number = "2"
-	env := packEnv{src: src, opts: Options{Now: fixedNow, Compress: true}.resolve(src.Org), date: "31 March 2026", status: "Generated"}
+	env := packEnv{src: src, opts: Options{Now: fixedNow}.resolve(src.Org), date: "31 March 2026", status: "Generated"}
 	f, err := os.Create(filepath.Join(dir, "markdown.pdf"))
 	if err != nil {
 		t.Fatal(err)

@@ -264,6 +264,12 @@ func (d *doc) naturalWidths(spans []span, size float64) (natural, minimum float6
 
 // drawLine prints a line with its left edge at x (after alignment within
 // width) in a line box starting at top, lh high.
+//
+// Words that share a face, size and colour, with the spaces between them,
+// print as one string: a reader's copy and search then find real spaces,
+// and the file holds a text object per run, not per word. gofpdf sets a
+// string with the advances measure uses and no kerning, so every word
+// lands where it would alone.
 func (d *doc) drawLine(ln textLine, x, width, top, lh, size float64, base colour, align byte) {
 	switch align {
 	case 'R':
@@ -272,6 +278,7 @@ func (d *doc) drawLine(ln textLine, x, width, top, lh, size float64, base colour
 		x += (width - ln.w) / 2
 	}
 	baseline := d.baseline(top, lh, size)
+	var run textRun
 	for i, p := range ln.pieces {
 		sz := p.st.size(size)
 		if p.st&stMono != 0 && p.st&(stWhite|stMuted) == 0 {
@@ -291,13 +298,21 @@ func (d *doc) drawLine(ln textLine, x, width, top, lh, size float64, base colour
 			if p.url != "" && i+1 < len(ln.pieces) && ln.pieces[i+1].url == p.url {
 				d.underline(p, x, baseline, sz, base)
 			}
+			// the space ends the run before it even where the next word
+			// changes style: it shows nothing, and the next run is placed
+			// by its own position
+			if run.text.Len() > 0 {
+				run.text.WriteString(p.text)
+			}
 			x += p.w
 			continue
 		}
-		d.setFont(p.st.face(), sz)
 		c := p.st.colour(base, p.url != "")
-		d.textColour(c)
-		d.text(x, baseline, p.text)
+		if run.text.Len() == 0 || run.face != p.st.face() || run.size != sz || run.colour != c {
+			d.flushRun(&run, baseline)
+			run.x, run.face, run.size, run.colour = x, p.st.face(), sz, c
+		}
+		run.text.WriteString(p.text)
 		if p.st&stStrike != 0 {
 			d.drawColour(c, 0.25)
 			d.line(x, baseline-ptToMM(sz)*0.3, x+p.w, baseline-ptToMM(sz)*0.3)
@@ -308,6 +323,29 @@ func (d *doc) drawLine(ln textLine, x, width, top, lh, size float64, base colour
 		}
 		x += p.w
 	}
+	d.flushRun(&run, baseline)
+}
+
+// textRun is text of one face, size and colour waiting to be printed.
+type textRun struct {
+	x      float64
+	face   face
+	size   float64
+	colour colour
+	text   strings.Builder
+}
+
+// flushRun prints the run and empties it. A run that ends where the style
+// changes keeps the space before the next word, a real one for readers that
+// copy the text.
+func (d *doc) flushRun(r *textRun, baseline float64) {
+	if r.text.Len() == 0 {
+		return
+	}
+	d.setFont(r.face, r.size)
+	d.textColour(r.colour)
+	d.text(r.x, baseline, r.text.String())
+	r.text.Reset()
 }
 
 func (d *doc) underline(p piece, x, baseline, size float64, base colour) {

@@ -107,7 +107,7 @@ type packMeta struct {
 	draft     bool
 	logo      *logoImage
 	now       time.Time
-	compress  bool
+	compress  bool // page content compressed, as every pack is but in tests
 	// foot is what the footer of the pack's own pages says about the
 	// document printed; a section may print another (see section.foot).
 	foot running
@@ -218,19 +218,33 @@ func newDoc(ctx context.Context, fonts *fontBook, g geometry, meta packMeta, dry
 	pdf.SetCatalogSort(true)
 	pdf.SetCreationDate(meta.now)
 	pdf.SetModificationDate(meta.now)
-	clean := fonts.faces[faceRegular].clean
-	pdf.SetTitle(oneLine(clean(meta.title)), true)
-	pdf.SetSubject(oneLine(clean(meta.subtitle)), true)
-	pdf.SetAuthor(oneLine(clean(meta.org)), true)
-	if meta.keywords != "" {
-		pdf.SetKeywords(meta.keywords, false) // ASCII by construction (see packKeywords)
+	di := packInfo(fonts, meta)
+	pdf.SetTitle(di.title, true)
+	pdf.SetSubject(di.subject, true)
+	pdf.SetAuthor(di.author, true)
+	if di.keywords != "" {
+		pdf.SetKeywords(di.keywords, false) // ASCII by construction (see packKeywords)
 	}
-	pdf.SetCreator("SMS Builder", true)
-	pdf.SetProducer("SMS Builder (gofpdf)", true)
+	pdf.SetCreator(di.creator, true)
+	pdf.SetProducer(di.producer, true)
 	pdf.SetHeaderFuncMode(d.header, false)
 	pdf.SetFooterFunc(d.footer)
 	d.pdf = pdf
 	return d
+}
+
+// packInfo is the document information of a pack's PDF, made safe.
+func packInfo(fonts *fontBook, meta packMeta) docInfo {
+	clean := fonts.faces[faceRegular].clean
+	return docInfo{
+		title:    oneLine(clean(meta.title)),
+		subject:  oneLine(clean(meta.subtitle)),
+		author:   oneLine(clean(meta.org)),
+		keywords: meta.keywords,
+		creator:  "SMS Builder",
+		producer: "SMS Builder (gofpdf)",
+		now:      meta.now,
+	}
 }
 
 // failed reports whether the pass should stop: an error, a cancelled

@@ -157,7 +157,7 @@ func BenchmarkManualLongName(b *testing.B) {
 		src  Source
 	}{{"demo", normal}, {"5MB-names", long}} {
 		b.Run(bc.name, func(b *testing.B) {
-			opts := Options{Now: fixedNow, Compress: true}
+			opts := Options{Now: fixedNow}
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
 				var buf bytes.Buffer

@@ -153,11 +153,11 @@ func (r *mdRenderer) block(n ast.Node) {
 		restore()
 		d.gap(gapBlock)
 	case *ast.FencedCodeBlock:
-		d.codeBlock(r.lines(n), false)
+		d.codeBlock(MarkdownLines(n, r.src), false)
 	case *ast.CodeBlock:
-		d.codeBlock(r.lines(n), false)
+		d.codeBlock(MarkdownLines(n, r.src), false)
 	case *ast.HTMLBlock:
-		lines := r.lines(n)
+		lines := MarkdownLines(n, r.src)
 		if n.HasClosure() {
 			lines = append(lines, string(n.ClosureLine.Value(r.src)))
 		}
@@ -169,7 +169,7 @@ func (r *mdRenderer) block(n ast.Node) {
 	default:
 		if n.HasChildren() {
 			r.blocks(n)
-		} else if l := r.lines(n); len(l) > 0 {
+		} else if l := MarkdownLines(n, r.src); len(l) > 0 {
 			d.flow(plainSpans(strings.Join(l, "\n"), 0), r.base)
 			d.gap(gapParagraph)
 		}
@@ -186,24 +186,6 @@ func (r *mdRenderer) heading(n *ast.Heading) {
 		number = d.nextNumber()
 	}
 	d.heading(level, number, title, level == 1 && r.toc)
-}
-
-// lines is the raw text of a block, line by line.
-func (r *mdRenderer) lines(n ast.Node) []string {
-	segs := n.Lines()
-	if segs == nil {
-		return nil
-	}
-	out := make([]string, 0, segs.Len())
-	for i := 0; i < segs.Len(); i++ {
-		s := segs.At(i)
-		v := string(s.Value(r.src))
-		if s.Padding > 0 {
-			v = strings.Repeat(" ", s.Padding) + v
-		}
-		out = append(out, strings.TrimRight(v, "\r\n"))
-	}
-	return out
 }
 
 // bullets by nesting depth.

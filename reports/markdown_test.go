@@ -95,15 +95,15 @@ func TestMarkdownConstructs(t *testing.T) {
 		{"code face and background", "`c`", []string{`text f3 `, `rect `, `#f2f3f4`}},
 		{"link is clickable", "[x](https://example.com)", []string{`link `, `"https://example.com"`}},
 		{"unsafe link is text only", "[x](javascript:alert(1))", []string{`"x"`}},
-		{"image as text", "![alt text](a.png)", []string{`"[image:"`, `"text]"`}},
+		{"image as text", "![alt text](a.png)", []string{`"[image: alt text]"`}},
 		{"raw html printed", "<b>bold?</b>", []string{`"<b>"`, `"bold?"`, `"</b>"`}},
 		{"table header filled", "|a|b|\n|-|-|\n|1|2|", []string{`#1f4e79`, `"a"`, `"2"`}},
 		{"quote bar", "> q", []string{`line `, `"q"`}},
 		{"bullet", "- item", []string{`"•"`, `"item"`}},
 		{"numbered from start", "7. seven", []string{`"7."`, `"seven"`}},
 		{"strikethrough", "~~gone~~", []string{`"gone"`, `line `}},
-		{"emoji replaced", "a 😀 b", []string{"\"\uFFFD\""}},
-		{"entity resolved", "&copy; &#169; &#xA9;", []string{`"©"`}},
+		{"emoji replaced", "a 😀 b", []string{"\"a \uFFFD b\""}},
+		{"entity resolved", "&copy; &#169; &#xA9;", []string{`"© © ©"`}},
 		{"escape resolved", `\*not\*`, []string{`"*not*"`}},
 	}
 	for _, tc := range cases {

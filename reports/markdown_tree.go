@@ -1,6 +1,8 @@
 package reports
 
 import (
+	"strings"
+
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
@@ -27,6 +29,25 @@ func MarkdownLink(u string) string { return safeURL(u) }
 // EscapeMarkdownInline makes workspace text show literally on one line of
 // Markdown, such as a table cell.
 func EscapeMarkdownInline(s string) string { return escapeInline(s) }
+
+// MarkdownLines is the raw text of a code block or HTML block of src, line
+// by line, with its indentation.
+func MarkdownLines(n ast.Node, src []byte) []string {
+	segs := n.Lines()
+	if segs == nil {
+		return nil
+	}
+	out := make([]string, 0, segs.Len())
+	for i := 0; i < segs.Len(); i++ {
+		s := segs.At(i)
+		v := string(s.Value(src))
+		if s.Padding > 0 {
+			v = strings.Repeat(" ", s.Padding) + v
+		}
+		out = append(out, strings.TrimRight(v, "\r\n"))
+	}
+	return out
+}
 
 func parseMarkdown(md goldmark.Markdown, src string) parsedMarkdown {
 	b := []byte(flattenDeep(src))

@@ -6,6 +6,7 @@
 package reports
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -30,8 +31,9 @@ type Options struct {
 	// modification date. Two builds with the same Now and data give identical
 	// bytes. Zero means the current time.
 	Now time.Time
-	// Compress compresses page content. Leave it off for golden files.
-	Compress bool
+	// Uncompressed leaves page content uncompressed, for tests that read
+	// it; packs are compressed otherwise.
+	Uncompressed bool
 	// AssessmentID chooses the gap assessment the gap report prints; 0
 	// means the latest. Other packs ignore it.
 	AssessmentID int64
@@ -47,7 +49,7 @@ type Options struct {
 // DefaultOptions are the options the GUI and command line start from: the
 // organisation's paper and date format, compressed output, dated now.
 func DefaultOptions(o data.Organisation, now time.Time) Options {
-	return Options{Paper: o.PaperSize, DateFormat: o.DateFormat, Now: now, Compress: true}
+	return Options{Paper: o.PaperSize, DateFormat: o.DateFormat, Now: now}
 }
 
 // resolve fills the options a caller left empty.
@@ -334,7 +336,15 @@ func renderPack(ctx context.Context, spec *packSpec, env packEnv, w io.Writer, p
 		return err
 	}
 	d.pdf.RegisterAlias(pageCountAlias, strconv.Itoa(d.page-1))
-	if err := d.pdf.Output(w); err != nil {
+	var raw bytes.Buffer
+	if err := d.pdf.Output(&raw); err != nil {
+		return fmt.Errorf("write pdf: %w", err)
+	}
+	out, err := archival(raw.Bytes(), packInfo(d.fonts, d.meta), packLabels())
+	if err != nil {
+		return err
+	}
+	if _, err := w.Write(out); err != nil {
 		return fmt.Errorf("write pdf: %w", err)
 	}
 	progress(d.progressTotal, d.progressTotal)
@@ -368,7 +378,7 @@ func layoutPack(ctx context.Context, spec *packSpec, env packEnv, progress func(
 		draft:     env.opts.Draft,
 		logo:      prepareLogo(org.Logo),
 		now:       env.opts.Now,
-		compress:  env.opts.Compress,
+		compress:  !env.opts.Uncompressed,
 		foot:      foot,
 		keywords:  packKeywords(env.src.AuditHead, spec.stamps),
 	}

@@ -98,7 +98,7 @@ func TestGapPack(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			b, titles := buildGap(t, src, Options{Now: fixedNow, Compress: true, AssessmentID: tc.assessmentID})
+			b, titles := buildGap(t, src, Options{Now: fixedNow, AssessmentID: tc.assessmentID})
 			for _, want := range []string{
 				"Document control", "Contents", "Summary", "Scores at a glance", "Scores by clause",
 				"The maturity scale", "4 Context of the organi", "8 Operation of the service management system",
@@ -224,7 +224,7 @@ func TestRoadmapPack(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			b := buildPack(t, "roadmap", tc.src, Options{Now: fixedNow, Compress: true})
+			b := buildPack(t, "roadmap", tc.src, Options{Now: fixedNow})
 			ctx := readPDF(t, b)
 			titles, _ := bookmarkTitles(t, ctx)
 			for _, want := range []string{"Summary", "Progress by phase", "Open steps by due date", "Phase 1 Prepare", "Phase 5 Certify",
@@ -270,7 +270,7 @@ func TestNewPacksDeterministic(t *testing.T) {
 	b.AuditHead = a.AuditHead
 	for _, id := range []string{"gap", "roadmap"} {
 		for _, compress := range []bool{false, true} {
-			opts := Options{Now: fixedNow, Compress: compress}
+			opts := Options{Now: fixedNow, Uncompressed: !compress}
 			if got, want := buildPack(t, id, a, opts), buildPack(t, id, b, opts); !bytes.Equal(got, want) {
 				t.Errorf("%s, compress=%v: two builds with the same Now differ", id, compress)
 			}
@@ -290,11 +290,11 @@ func TestWriteGapSamples(t *testing.T) {
 		id   string
 		opts Options
 	}{
-		"gap.pdf":            {"gap", Options{Now: fixedNow, Compress: true}},
-		"gap-baseline.pdf":   {"gap", Options{Now: fixedNow, Compress: true, AssessmentID: src.Assessments[1].ID}},
-		"gap-letter.pdf":     {"gap", Options{Now: fixedNow, Compress: true, Paper: data.PaperLetter}},
-		"roadmap.pdf":        {"roadmap", Options{Now: fixedNow, Compress: true}},
-		"roadmap-letter.pdf": {"roadmap", Options{Now: fixedNow, Compress: true, Paper: data.PaperLetter, Draft: true}},
+		"gap.pdf":            {"gap", Options{Now: fixedNow}},
+		"gap-baseline.pdf":   {"gap", Options{Now: fixedNow, AssessmentID: src.Assessments[1].ID}},
+		"gap-letter.pdf":     {"gap", Options{Now: fixedNow, Paper: data.PaperLetter}},
+		"roadmap.pdf":        {"roadmap", Options{Now: fixedNow}},
+		"roadmap-letter.pdf": {"roadmap", Options{Now: fixedNow, Paper: data.PaperLetter, Draft: true}},
 	} {
 		if err := os.WriteFile(filepath.Join(dir, name), buildPack(t, tc.id, src, tc.opts), 0o644); err != nil {
 			t.Fatal(err)
@@ -310,7 +310,7 @@ func BenchmarkRoadmapPack(b *testing.B) { benchmarkDemoPack(b, "roadmap") }
 
 func benchmarkDemoPack(b *testing.B, id string) {
 	src, _, _ := demoSource(b, true)
-	opts := Options{Now: fixedNow, Compress: true}
+	opts := Options{Now: fixedNow}
 	pages := readPDF(b, buildPack(b, id, src, opts)).PageCount
 	b.ReportAllocs()
 	b.ResetTimer()

@@ -160,7 +160,7 @@ func watermarked(t *testing.T, ctx *model.Context) []bool {
 func TestManualPack(t *testing.T) {
 	src, _, _ := demoSource(t, true)
 	approved, pending := demoDocuments(t, src)
-	b := buildPack(t, "manual", src, Options{Now: fixedNow, Compress: true})
+	b := buildPack(t, "manual", src, Options{Now: fixedNow})
 	ctx := readPDF(t, b)
 	_, pages := bookmarkTitles(t, ctx)
 
@@ -280,7 +280,7 @@ func TestManualIncludeDrafts(t *testing.T) {
 	newDraft(t, ws, revised.Document.ID)
 	src = reload(t, ws, cat)
 
-	b := buildPack(t, "manual", src, Options{Now: fixedNow, Compress: true, IncludeDrafts: true})
+	b := buildPack(t, "manual", src, Options{Now: fixedNow, IncludeDrafts: true})
 	ctx := readPDF(t, b)
 	_, pages := bookmarkTitles(t, ctx)
 	marks := documentMarks(t, ctx)
@@ -430,7 +430,7 @@ func TestManualRefusals(t *testing.T) {
 func buildDocument(t testing.TB, src Source, number string, include bool) ([]byte, error) {
 	t.Helper()
 	var buf bytes.Buffer
-	err := Build(context.Background(), "document", src, Options{Now: fixedNow, Compress: true, DocumentNumber: number, IncludeDrafts: include}, &buf, nil)
+	err := Build(context.Background(), "document", src, Options{Now: fixedNow, DocumentNumber: number, IncludeDrafts: include}, &buf, nil)
 	return buf.Bytes(), err
 }
 
@@ -577,7 +577,7 @@ func pdfcpuInfo(ctx *model.Context) (string, error) {
 func TestStamps(t *testing.T) {
 	src, _, _ := demoSource(t, true)
 	approved, _ := demoDocuments(t, src)
-	b := buildPack(t, "manual", src, Options{Now: fixedNow, Compress: true})
+	b := buildPack(t, "manual", src, Options{Now: fixedNow})
 	stamps, err := ReadStamps(bytes.NewReader(b))
 	if err != nil {
 		t.Fatal(err)
@@ -613,7 +613,7 @@ func TestStamps(t *testing.T) {
 func TestVerify(t *testing.T) {
 	src, ws, cat := demoSource(t, true)
 	approved, pending := demoDocuments(t, src)
-	manual := buildPack(t, "manual", src, Options{Now: fixedNow, Compress: true})
+	manual := buildPack(t, "manual", src, Options{Now: fixedNow})
 	stamps, err := ReadStamps(bytes.NewReader(manual))
 	if err != nil {
 		t.Fatal(err)
@@ -681,7 +681,7 @@ func TestManualDeterministic(t *testing.T) {
 	// heads differ; the pages must not.
 	b.AuditHead = a.AuditHead
 	for _, opts := range []Options{
-		{Now: fixedNow, Compress: true},
+		{Now: fixedNow},
 		{Now: fixedNow, IncludeDrafts: true},
 	} {
 		if !bytes.Equal(buildPack(t, "manual", a, opts), buildPack(t, "manual", b, opts)) {
@@ -722,12 +722,12 @@ func TestWriteManualSamples(t *testing.T) {
 		id   string
 		opts Options
 	}{
-		"manual.pdf":             {"manual", Options{Now: fixedNow, Compress: true}},
-		"manual-drafts.pdf":      {"manual", Options{Now: fixedNow, Compress: true, IncludeDrafts: true}},
-		"manual-letter.pdf":      {"manual", Options{Now: fixedNow, Compress: true, Paper: data.PaperLetter}},
-		"document.pdf":           {"document", Options{Now: fixedNow, Compress: true, DocumentNumber: "SMS-DOC-02"}},
-		"document-draft.pdf":     {"document", Options{Now: fixedNow, Compress: true, DocumentNumber: "SMS-DOC-05"}},
-		"document-in-review.pdf": {"document", Options{Now: fixedNow, Compress: true, DocumentNumber: "SMS-DOC-08", Paper: data.PaperLetter}},
+		"manual.pdf":             {"manual", Options{Now: fixedNow}},
+		"manual-drafts.pdf":      {"manual", Options{Now: fixedNow, IncludeDrafts: true}},
+		"manual-letter.pdf":      {"manual", Options{Now: fixedNow, Paper: data.PaperLetter}},
+		"document.pdf":           {"document", Options{Now: fixedNow, DocumentNumber: "SMS-DOC-02"}},
+		"document-draft.pdf":     {"document", Options{Now: fixedNow, DocumentNumber: "SMS-DOC-05"}},
+		"document-in-review.pdf": {"document", Options{Now: fixedNow, DocumentNumber: "SMS-DOC-08", Paper: data.PaperLetter}},
 	} {
 		if err := os.WriteFile(filepath.Join(dir, name), buildPack(t, tc.id, src, tc.opts), 0o644); err != nil {
 			t.Fatal(err)

@@ -42,7 +42,7 @@ func TestScopePack(t *testing.T) {
 			if src.Catalogue == nil {
 				t.Skip("the embedded catalogue is still empty")
 			}
-			b := buildPack(t, "scope", src, Options{Now: fixedNow, Compress: true})
+			b := buildPack(t, "scope", src, Options{Now: fixedNow})
 			ctx := readPDF(t, b)
 			if got := ctx.PageCount; got <= 3 {
 				t.Errorf("page count = %d, want more than 3", got)
@@ -192,7 +192,7 @@ func TestContentsPageNumbers(t *testing.T) {
 
 func TestDeterministic(t *testing.T) {
 	for _, compress := range []bool{false, true} {
-		opts := Options{Now: fixedNow, Compress: compress, Draft: true}
+		opts := Options{Now: fixedNow, Uncompressed: !compress, Draft: true}
 		a := buildPack(t, "scope", northwind(t), opts)
 		b := buildPack(t, "scope", northwind(t), opts)
 		if !bytes.Equal(a, b) {
@@ -230,7 +230,7 @@ func utf16(s string) []byte {
 
 func TestDraftWatermark(t *testing.T) {
 	for _, draft := range []bool{false, true} {
-		ctx := readPDF(t, buildPack(t, "scope", northwind(t), Options{Now: fixedNow, Draft: draft, Compress: true}))
+		ctx := readPDF(t, buildPack(t, "scope", northwind(t), Options{Now: fixedNow, Draft: draft}))
 		for i, c := range pageContent(t, ctx) {
 			got := bytes.Contains(c, utf16("DRAFT"))
 			if got != draft {

@@ -38,7 +38,7 @@ func resultOf(t *testing.T, res []VerifyResult, number string) VerifyResult {
 func TestVerifyText(t *testing.T) {
 	src, _, _ := demoSource(t, true)
 	for _, compress := range []bool{false, true} {
-		b := buildPack(t, "manual", src, Options{Now: fixedNow, Compress: compress})
+		b := buildPack(t, "manual", src, Options{Now: fixedNow, Uncompressed: !compress})
 		for _, r := range verifyBytes(t, b, src) {
 			if !r.OK() {
 				t.Errorf("compressed %v: an untouched manual reports %s as %s (%s)", compress, r.Stamp.Number, r.Status, r.Message)
@@ -46,7 +46,7 @@ func TestVerifyText(t *testing.T) {
 		}
 	}
 
-	b := buildPack(t, "manual", src, Options{Now: fixedNow})
+	b := buildPack(t, "manual", src, Options{Now: fixedNow, Uncompressed: true})
 	printed, err := readPrinted(bytes.NewReader(b))
 	if err != nil {
 		t.Fatal(err)
@@ -117,3 +117,25 @@ func TestVerifyText(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestSameTextAcrossRuns: a page printed a word at a time, as packs were
+// before words were set in runs, shows the same text as the runs of today,
+// and a changed letter still shows.
+func TestSameTextAcrossRuns(t *testing.T) {
+	words := []string{string(utf16("A")), string(utf16("paragraph")), string(utf16("with")), string(utf16("bold")), string(utf16(","))}
+	runs := []string{string(utf16("A paragraph with ")), string(utf16("bold")), string(utf16(","))}
+	for _, tc := range []struct {
+		name string
+		a, b []string
+		want bool
+	}{
+		{"words and runs", words, runs, true},
+		{"runs and runs", runs, runs, true},
+		{"a letter changed", words, []string{string(utf16("A paragraph with ")), string(utf16("bald")), string(utf16(","))}, false},
+		{"a word missing", words, runs[1:], false},
+	} {
+		if got := sameText(tc.a, tc.b); got != tc.want {
+			t.Errorf("%s: sameText = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,152 @@
+package app
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// fixedWidth gives o width w and all the height it is offered, so that a
+// side panel stays narrow without forcing a height on the screen (the
+// grid-wrap it replaces asked for 600 px and ran over the table below).
+func fixedWidth(w float32, o fyne.CanvasObject) fyne.CanvasObject {
+	return container.New(fixedWidthLayout{width: w}, o)
+}
+
+type fixedWidthLayout struct{ width float32 }
+
+func (l fixedWidthLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var h float32
+	for _, o := range objects {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(l.width, h)
+}
+
+func (l fixedWidthLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+// keepSelectedInView wraps list so that whenever it is laid out at a new
+// size, the item selected() names is scrolled into view. A list selected
+// before it has a size scrolls as if it had none: the item ends up just
+// above (or, for the first item, under the top of) the visible area.
+func keepSelectedInView(list scrollingList, selected func() int) fyne.CanvasObject {
+	return container.New(&selectedInViewLayout{list: list, selected: selected}, list)
+}
+
+// scrollingList is a widget.List, or a widget that embeds one.
+type scrollingList interface {
+	fyne.CanvasObject
+	ScrollTo(widget.ListItemID)
+}
+
+type selectedInViewLayout struct {
+	list     scrollingList
+	selected func() int
+	size     fyne.Size
+}
+
+func (l *selectedInViewLayout) MinSize([]fyne.CanvasObject) fyne.Size { return l.list.MinSize() }
+
+func (l *selectedInViewLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	l.list.Move(fyne.NewPos(0, 0))
+	l.list.Resize(size)
+	if size == l.size {
+		return
+	}
+	l.size = size
+	if i := l.selected(); i >= 0 {
+		l.list.ScrollTo(i)
+	}
+}
+
+// rowDetail is a wrapped line under a table: the full text of the selected
+// row, whose cells cut long titles and names short to fit the screen.
+type rowDetail struct{ *widget.Label }
+
+func newRowDetail() rowDetail {
+	l := widget.NewLabel("")
+	l.Wrapping = fyne.TextWrapWord
+	l.Hide()
+	return rowDetail{l}
+}
+
+// show lists the non-empty parts; none hides the line.
+func (d rowDetail) show(parts ...string) {
+	var kept []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			kept = append(kept, p)
+		}
+	}
+	if len(kept) == 0 {
+		d.SetText("")
+		d.Hide()
+		return
+	}
+	d.SetText(strings.Join(kept, " · "))
+	d.Show()
+}
+
+// textBeside blanks bar's own text and shows text beside it: Fyne draws a
+// bar's text in white over the half-transparent primary colour, about 2:1
+// in the light theme and unreadable where the bar is empty.
+func textBeside(bar *widget.ProgressBar, text *widget.Label) fyne.CanvasObject {
+	bar.TextFormatter = func() string { return "" }
+	return container.NewBorder(nil, nil, nil, text, bar)
+}
+
+// stretchColumns widens table's columns in proportion to widths when the
+// table has more room than they need, so that on a wide screen titles and
+// names are not cut short beside empty space.
+func stretchColumns(table columnTable, widths []float32) fyne.CanvasObject {
+	for i, w := range widths {
+		table.SetColumnWidth(i, w)
+	}
+	return container.New(&stretchLayout{table: table, widths: widths, scale: 1}, table)
+}
+
+// columnTable is a widget.Table, or a widget that embeds one.
+type columnTable interface {
+	fyne.CanvasObject
+	SetColumnWidth(int, float32)
+}
+
+type stretchLayout struct {
+	table  columnTable
+	widths []float32
+	scale  float32
+}
+
+func (l *stretchLayout) MinSize([]fyne.CanvasObject) fyne.Size { return l.table.MinSize() }
+
+func (l *stretchLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	var total float32
+	for _, w := range l.widths {
+		total += w + theme.Padding() // the separator between columns
+	}
+	// Leave room for the vertical scroll bar.
+	scale := max(1, (size.Width-2*theme.ScrollBarSize())/total)
+	if scale != l.scale {
+		l.scale = scale
+		for i, w := range l.widths {
+			l.table.SetColumnWidth(i, w*scale)
+		}
+	}
+	l.table.Move(fyne.NewPos(0, 0))
+	l.table.Resize(size)
+}
+
+// toolbar lays buttons out in a row with notice beside them, wrapped: a
+// notice naming a long task title in the row would widen the window.
+func toolbar(notice *widget.Label, buttons ...fyne.CanvasObject) fyne.CanvasObject {
+	notice.Wrapping = fyne.TextWrapWord
+	return container.NewBorder(nil, nil, container.NewHBox(buttons...), nil, notice)
+}
