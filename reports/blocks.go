@@ -26,6 +26,7 @@ const notRecorded = "Not yet recorded"
 func (d *doc) beginSection(number, title string, toc bool) {
 	d.x, d.w, d.bars, d.marker, d.pending = d.g.left, d.g.textWidth(), nil, nil, 0
 	d.addPage()
+	d.sectionPage = d.page
 	d.section, d.subCount = number, 0
 	d.outLevel = -1
 	d.heading(0, number, title, toc)
@@ -74,12 +75,21 @@ func (d *doc) heading(level int, number, title string, toc bool) {
 	default:
 		d.gap(3.8)
 	}
+	if level > 0 {
+		d.headingNo++
+		d.headingKey = d.breakKey()
+		if d.breakBefore[d.headingKey] && !d.atTop() && !d.underHeading() {
+			d.addPage()
+			d.pending = 0
+		}
+	}
 	d.need(float64(len(lines))*lh + 2*ptToMM(sizeBody)*leading + 2)
 	full := title
 	if number != "" {
 		full = number + " " + title
 	}
 	d.bookmark(full, level)
+	d.startBlock(kindHeading, level)
 	if toc && level <= 1 {
 		d.outline = append(d.outline, heading{level: level, number: number, title: title, page: d.page})
 		if d.pdf != nil && d.tocNext < len(d.linkIDs) {
@@ -143,6 +153,7 @@ func (d *doc) codeBlock(lines []string, muted bool) {
 	}
 	m := d.marker
 	d.marker = nil
+	d.startBlock(kindCode, 0)
 	for i, row := range rows {
 		h, off := lh, 0.0
 		if i == 0 {

@@ -115,6 +115,8 @@ func (d *doc) chart(c barChart) {
 		total += chartAxisH
 	}
 	d.need(total)
+	d.startBlock(kindOther, 0)
+	d.place(total)
 	if !d.dry {
 		d.drawChart(c, labels, heights, numW, x0, plotW, lh, top)
 	}

@@ -384,7 +384,21 @@ func (d *doc) flow(spans []span, ps paraStyle) {
 	if len(lines) == 0 && d.marker != nil {
 		lines = []textLine{{}}
 	}
-	for _, ln := range lines {
+	d.startBlock(kindText, 0)
+	n := len(lines)
+	for i, ln := range lines {
+		// no line of a paragraph is left alone at the foot or the top of
+		// a page: the first lines, and the last, go together
+		switch {
+		case i == 0 && n >= keepLines:
+			first := keepLines
+			if n < 2*keepLines {
+				first = n
+			}
+			d.need(float64(first) * lh)
+		case i == n-keepLines && i >= keepLines:
+			d.need(keepLines * lh)
+		}
 		x, w := d.x, d.w
 		d.lineBox(lh, func(top float64) { d.drawLine(ln, x, w, top, lh, ps.size, ps.colour, ps.align) })
 	}

@@ -185,6 +185,22 @@ type doc struct {
 	md        goldmark.Markdown         // the Markdown parser, shared by the passes
 	parsed    map[string]parsedMarkdown // Markdown already parsed, shared by the passes
 	err       error
+
+	// the layout's record of what went where (see placed)
+	placed     []placed
+	blockNo    int
+	blockKind  blockKind
+	blockLevel int
+	probing    *probeState // set in a measuring copy that looks ahead
+	headingNo  int
+	// breakBefore are the headings that start a new page: those an
+	// earlier pass found alone at the foot of one, where it found them
+	// (see lonelyHeadings). Shared by the passes.
+	breakBefore map[breakKey]bool
+	sectionPage int      // the page the current section started on
+	headingKey  breakKey // of the last heading
+
+	progressTotal int // the steps of progress a build reports
 }
 
 // newDoc starts a pass. pagesHint is the page count of the previous pass (0
@@ -248,6 +264,9 @@ func (d *doc) failed() bool {
 // ---- the gate to gofpdf ----
 
 func (d *doc) addPage() {
+	if d.probing != nil {
+		d.err = errProbeDone // a probe only asks whether it stays on its page
+	}
 	d.page++
 	d.y = d.g.top
 	d.tracef("page %d\n", d.page)
@@ -460,6 +479,7 @@ func (d *doc) decorate(top, h float64) {
 func (d *doc) lineBox(h float64, draw func(top float64)) {
 	d.need(h)
 	top := d.y
+	d.place(h)
 	d.decorate(top, h)
 	d.drawMarker(top, h)
 	if !d.dry {

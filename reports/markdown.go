@@ -121,13 +121,19 @@ func (r *mdRenderer) block(n ast.Node) {
 		if ast.Node(n) == r.skip {
 			return
 		}
-		title := plainText(r.inlines(n, 0, ""))
-		level := max(n.Level-r.shift, 1)
-		number := ""
-		if level == 1 && r.numbered {
-			number = d.nextNumber()
-		}
-		d.heading(level, number, title, level == 1 && r.toc)
+		d.keepWithNext(func(c *doc) {
+			saved := r.d
+			r.d = c
+			r.heading(n)
+			for sib := n.NextSibling(); sib != nil && !c.failed(); sib = sib.NextSibling() {
+				if h, ok := sib.(*ast.Heading); ok && h.Level <= n.Level {
+					break
+				}
+				r.block(sib)
+			}
+			r.d = saved
+		})
+		r.heading(n)
 	case *ast.Paragraph:
 		d.flow(r.inlines(n, 0, ""), r.base)
 		d.gap(gapParagraph)
@@ -168,6 +174,18 @@ func (r *mdRenderer) block(n ast.Node) {
 			d.gap(gapParagraph)
 		}
 	}
+}
+
+// heading prints a Markdown heading.
+func (r *mdRenderer) heading(n *ast.Heading) {
+	d := r.d
+	title := plainText(r.inlines(n, 0, ""))
+	level := max(n.Level-r.shift, 1)
+	number := ""
+	if level == 1 && r.numbered {
+		number = d.nextNumber()
+	}
+	d.heading(level, number, title, level == 1 && r.toc)
 }
 
 // bullets by nesting depth.

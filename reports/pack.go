@@ -335,9 +335,32 @@ func prepare(ctx context.Context, packID string, src Source, opts Options) (*pac
 // contents page's layout does not depend on the numbers in it, so this
 // settles at once, and the loop only guards against a mistake.
 func renderPack(ctx context.Context, spec *packSpec, env packEnv, w io.Writer, progress func(done, total int)) error {
-	fonts, err := parsedFonts()
+	d, err := layoutPack(ctx, spec, env, progress)
 	if err != nil {
 		return err
+	}
+	d.pdf.RegisterAlias(pageCountAlias, strconv.Itoa(d.page-1))
+	var raw bytes.Buffer
+	if err := d.pdf.Output(&raw); err != nil {
+		return fmt.Errorf("write pdf: %w", err)
+	}
+	out, err := archival(raw.Bytes(), packInfo(d.fonts, d.meta), packLabels())
+	if err != nil {
+		return err
+	}
+	if _, err := w.Write(out); err != nil {
+		return fmt.Errorf("write pdf: %w", err)
+	}
+	progress(d.progressTotal, d.progressTotal)
+	return nil
+}
+
+// layoutPack lays the pack out (see renderPack) and returns the printing
+// pass, ready to write, with its record of what went where.
+func layoutPack(ctx context.Context, spec *packSpec, env packEnv, progress func(done, total int)) (*doc, error) {
+	fonts, err := parsedFonts()
+	if err != nil {
+		return nil, err
 	}
 	org := env.src.Org
 	status := env.status
@@ -367,9 +390,9 @@ func renderPack(ctx context.Context, spec *packSpec, env packEnv, w io.Writer, p
 	md := newMarkdown()
 	parsed := map[string]parsedMarkdown{}
 	total := len(spec.sections) + 2
-	pass := func(dry bool, toc []heading, hint int, report bool) (*doc, error) {
+	pass := func(dry bool, toc []heading, hint int, report bool, breaks map[breakKey]bool) (*doc, error) {
 		d := newDoc(ctx, fonts, g, meta, dry, hint)
-		d.md, d.parsed = md, parsed
+		d.md, d.parsed, d.breakBefore = md, parsed, breaks
 		d.cover()
 		d.control(spec)
 		d.contents(toc)
@@ -395,9 +418,10 @@ func renderPack(ctx context.Context, spec *packSpec, env packEnv, w io.Writer, p
 		}
 		return d, nil
 	}
-	first, err := pass(true, nil, 0, false)
+	breaks := map[breakKey]bool{}
+	first, err := settleBreaks(breaks, func() (*doc, error) { return pass(true, nil, 0, false, breaks) })
 	if err != nil {
-		return err
+		return nil, err
 	}
 	// Every section starts on a new page, so a contents of T pages moves
 	// every heading T pages on; T depends only on the entries.
@@ -411,29 +435,17 @@ func renderPack(ctx context.Context, spec *packSpec, env packEnv, w io.Writer, p
 	pages := first.page + contents.page
 	progress(1, total)
 	for attempt := 0; attempt < 3; attempt++ {
-		d, err := pass(false, toc, pages, attempt == 0)
+		d, err := pass(false, toc, pages, attempt == 0, breaks)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if d.page == pages && samePages(d.outline, toc) {
-			d.pdf.RegisterAlias(pageCountAlias, strconv.Itoa(d.page-1))
-			var raw bytes.Buffer
-			if err := d.pdf.Output(&raw); err != nil {
-				return fmt.Errorf("write pdf: %w", err)
-			}
-			out, err := archival(raw.Bytes(), packInfo(fonts, meta), packLabels())
-			if err != nil {
-				return err
-			}
-			if _, err := w.Write(out); err != nil {
-				return fmt.Errorf("write pdf: %w", err)
-			}
-			progress(total, total)
-			return nil
+			d.progressTotal = total
+			return d, nil
 		}
 		toc, pages = d.outline, d.page
 	}
-	return fmt.Errorf("lay out pack: the table of contents did not settle")
+	return nil, fmt.Errorf("lay out pack: the table of contents did not settle")
 }
 
 func samePages(a, b []heading) bool {

@@ -189,6 +189,11 @@ func (d *doc) table(t table) {
 		if from == 0 {
 			d.drawMarker(top+cellPadY, lh)
 		}
+		d.blockKind, d.blockLevel = kindTableRow, rowIndex
+		if header {
+			d.blockKind = kindTableHead
+		}
+		d.place(h)
 		d.y += h
 	}
 	drawHeader := func() {
@@ -196,25 +201,57 @@ func (d *doc) table(t table) {
 			drawSlice(headLines, 0, headN, colAccent, true, -1)
 		}
 	}
-	// the header and the first line of the first row stay together
-	d.need(headH + lh + 2*cellPadY)
-	drawHeader()
+	type wrapped struct {
+		lines [][]textLine
+		most  int
+	}
+	rows := make([]wrapped, len(body))
 	for ri, br := range body {
+		lines, most := wrapRow(br.cells, br.st)
+		if t.label {
+			lines[0], _ = d.wrapLabel(t.cellAt(br.cells, 0), t.size, widths[0]-2*cellPadX)
+			most = max(most, len(lines[0]))
+		}
+		rows[ri] = wrapped{lines, most}
+	}
+	rowHeight := func(ri int) float64 { return float64(rows[ri].most)*lh + 2*cellPadY }
+	fresh := d.bottom() - d.g.top - headH
+	// The header stays with the first two rows (all three of a table of
+	// three, so that neither page holds one row alone), or, when they do
+	// not fit on a page, with the first line of the first row.
+	d.startBlock(kindTableRow, 0)
+	keep := headH + lh + 2*cellPadY
+	first := min(keepLines, len(rows))
+	if len(rows) == keepLines+1 {
+		first = len(rows)
+	}
+	want := headH
+	for ri := range first {
+		want += rowHeight(ri)
+	}
+	if first > 0 && want-headH <= fresh {
+		keep = want
+	}
+	d.need(keep)
+	drawHeader()
+	for ri := range rows {
 		if d.failed() {
 			return
 		}
-		row := br.cells
-		lines, most := wrapRow(row, br.st)
-		if t.label {
-			lines[0], _ = d.wrapLabel(t.cellAt(row, 0), t.size, widths[0]-2*cellPadX)
-			most = max(most, len(lines[0]))
-		}
+		lines, most := rows[ri].lines, rows[ri].most
 		fill := colour(0)
 		if ri%2 == 1 {
 			fill = colZebra
 		}
-		rowH := float64(most)*lh + 2*cellPadY
-		fresh := d.bottom() - d.g.top - headH
+		rowH := rowHeight(ri)
+		// the last row does not go alone onto a page of its own
+		if ri == len(rows)-2 && ri >= keepLines && !d.atTop() {
+			pair := rowH + rowHeight(ri+1)
+			if d.y+rowH <= d.bottom() && d.y+pair > d.bottom() && pair <= fresh {
+				d.addPage()
+				drawHeader()
+			}
+		}
 		if d.y+rowH > d.bottom() && (rowH <= fresh || d.y+lh+2*cellPadY > d.bottom()) {
 			d.addPage()
 			drawHeader()

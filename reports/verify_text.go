@@ -199,14 +199,26 @@ func printSection(ctx context.Context, src Source, s Stamp, paper data.PaperSize
 	}
 	g := pageGeometry(opts.Paper)
 	meta := packMeta{now: opts.Now, foot: *w.foot(rec.Document, v, false)}
-	d := newDoc(ctx, fonts, g, meta, false, 0)
-	d.md, d.parsed = newMarkdown(), map[string]parsedMarkdown{}
-	d.beginSection(rec.Document.Number, sectionTitle(rec.Document, false), true)
-	if err := w.render(d, st, v, false, false); err != nil {
+	md, parsed, breaks := newMarkdown(), map[string]parsedMarkdown{}, map[breakKey]bool{}
+	// the section breaks its pages as the pack did (see settleBreaks)
+	pass := func(dry bool) (*doc, error) {
+		d := newDoc(ctx, fonts, g, meta, dry, 0)
+		d.md, d.parsed, d.breakBefore = md, parsed, breaks
+		d.beginSection(rec.Document.Number, sectionTitle(rec.Document, false), true)
+		if err := w.render(d, st, v, false, false); err != nil {
+			return nil, err
+		}
+		if d.failed() {
+			return nil, d.err
+		}
+		return d, nil
+	}
+	if _, err := settleBreaks(breaks, func() (*doc, error) { return pass(true) }); err != nil {
 		return nil, err
 	}
-	if d.failed() {
-		return nil, d.err
+	d, err := pass(false)
+	if err != nil {
+		return nil, err
 	}
 	var buf bytes.Buffer
 	if err := d.pdf.Output(&buf); err != nil {
