@@ -20,13 +20,20 @@ func TestTaskCountsFollowEveryChange(t *testing.T) {
 	dismissDialogs(u.win)
 	u.show(screenTasks)
 	s := u.screen.(*tasksScreen)
-	n := len(s.tasks)
+	n, open := len(s.tasks), 0
+	for _, t := range s.tasks {
+		if t.Status == data.TaskOpen {
+			open++
+		}
+	}
 	overdue := data.CountOverdue(s.tasks, fixedNow())
 	if overdue == 0 {
 		t.Fatal("the demo has no overdue task to close")
 	}
-	summary := func(tasks, late int) string { return fmt.Sprintf("%d tasks, %d overdue.", tasks, late) }
-	if got, want := s.summary.Text, summary(n, overdue); got != want {
+	summary := func(open, tasks, late int) string {
+		return fmt.Sprintf("%d open of %d tasks, %d overdue.", open, tasks, late)
+	}
+	if got, want := s.summary.Text, summary(open, n, overdue); got != want {
 		t.Fatalf("summary = %q, want %q", got, want)
 	}
 
@@ -42,13 +49,13 @@ func TestTaskCountsFollowEveryChange(t *testing.T) {
 	}
 	title.SetText("Book the stage 1 audit")
 	tapInTopDialog(t, u.win, "Save")
-	if got, want := s.summary.Text, summary(n+1, overdue); got != want {
+	if got, want := s.summary.Text, summary(open+1, n+1, overdue); got != want {
 		t.Errorf("after adding a task the summary is %q, want %q", got, want)
 	}
 
 	s.table.Select(widget.TableCellID{Row: 0, Col: 0}) // overdue tasks come first
 	s.onToggleDone()
-	if got, want := s.summary.Text, summary(n+1, overdue-1); got != want {
+	if got, want := s.summary.Text, summary(open, n+1, overdue-1); got != want {
 		t.Errorf("after closing an overdue task the summary is %q, want %q", got, want)
 	}
 }

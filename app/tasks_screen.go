@@ -152,8 +152,15 @@ func (s *tasksScreen) load() {
 }
 
 func (s *tasksScreen) refreshSummary() {
-	overdue := data.CountOverdue(s.tasks, s.env.now())
-	s.summary.SetText(fmt.Sprintf(lang.L("%d tasks, %d overdue."), len(s.tasks), overdue))
+	overdue, open := data.CountOverdue(s.tasks, s.env.now()), 0
+	for _, t := range s.tasks {
+		if t.Status == data.TaskOpen {
+			open++
+		}
+	}
+	// "Open only" is on by default: a total of all tasks beside the open
+	// ones listed read as a miscount.
+	s.summary.SetText(fmt.Sprintf(lang.L("%d open of %d tasks, %d overdue."), open, len(s.tasks), overdue))
 	s.summary.Importance = widget.MediumImportance
 	if overdue > 0 {
 		s.summary.Importance = widget.DangerImportance
