@@ -105,7 +105,9 @@ func textBeside(bar *widget.ProgressBar, text *widget.Label) fyne.CanvasObject {
 
 // stretchColumns widens table's columns in proportion to widths when the
 // table has more room than they need, so that on a wide screen titles and
-// names are not cut short beside empty space.
+// names are not cut short beside empty space; with less room it narrows
+// all but the first, which names the row, down to minColumnScale, so that
+// more columns stay in sight (the row's detail line has the whole text).
 func stretchColumns(table columnTable, widths []float32) fyne.CanvasObject {
 	for i, w := range widths {
 		table.SetColumnWidth(i, w)
@@ -118,6 +120,9 @@ type columnTable interface {
 	fyne.CanvasObject
 	SetColumnWidth(int, float32)
 }
+
+// minColumnScale is how far columns narrow before the table scrolls sideways.
+const minColumnScale = 0.55
 
 type stretchLayout struct {
 	table  columnTable
@@ -133,10 +138,21 @@ func (l *stretchLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 		total += w + theme.Padding() // the separator between columns
 	}
 	// Leave room for the vertical scroll bar.
-	scale := max(1, (size.Width-2*theme.ScrollBarSize())/total)
+	room := size.Width - 2*theme.ScrollBarSize()
+	scale := max(1, room/total)
+	if scale == 1 && len(l.widths) > 1 {
+		// Narrower than the columns: the first, which names the row, keeps
+		// its width and the others give way.
+		first := l.widths[0] + theme.Padding()
+		scale = max(minColumnScale, min(1, (room-first)/(total-first)))
+	}
 	if scale != l.scale {
 		l.scale = scale
 		for i, w := range l.widths {
+			if i == 0 && scale < 1 {
+				l.table.SetColumnWidth(i, w)
+				continue
+			}
 			l.table.SetColumnWidth(i, w*scale)
 		}
 	}

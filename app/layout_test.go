@@ -71,23 +71,25 @@ func TestSelectedRowIsShownInFullUnderTheTable(t *testing.T) {
 }
 
 // On a wide window a table's columns widen with it instead of leaving
-// empty space beside cut titles; on a narrow one they keep their widths.
+// empty space beside cut titles; on a narrow one they narrow, to a floor.
 func TestTableColumnsStretchOnAWideWindow(t *testing.T) {
 	test.NewTempApp(t)
 	tests := []struct {
-		width float32
-		wider bool
+		width    float32
+		min, max float32 // of the scale
 	}{
-		{1600, true},
-		{300, false},
+		{1600, 1.01, 10},
+		{350, 1, 1.1}, // about the columns' own widths
+		{300, 0.6, 0.99},
+		{100, minColumnScale, minColumnScale},
 	}
 	for _, tt := range tests {
 		table := widget.NewTable(func() (int, int) { return 1, 2 }, func() fyne.CanvasObject { return widget.NewLabel("") }, func(widget.TableCellID, fyne.CanvasObject) {})
 		c := stretchColumns(table, []float32{200, 100}).(*fyne.Container)
 		c.Layout.Layout(c.Objects, fyne.NewSize(tt.width, 400))
 		got := c.Layout.(*stretchLayout).scale
-		if tt.wider && got <= 1 || !tt.wider && got != 1 {
-			t.Errorf("at %.0f px the columns scale by %.2f, want wider: %v", tt.width, got, tt.wider)
+		if got < tt.min || got > tt.max {
+			t.Errorf("at %.0f px the columns scale by %.2f, want %.2f to %.2f", tt.width, got, tt.min, tt.max)
 		}
 	}
 }
