@@ -1,7 +1,6 @@
 package app
 
 import (
-	"bytes"
 	"net/url"
 	"strconv"
 	"strings"
@@ -16,7 +15,6 @@ import (
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 
-	"smsbuilder/data"
 	"smsbuilder/reports"
 )
 
@@ -228,123 +226,56 @@ func (v *markdownView) table(t *east.Table) fyne.CanvasObject {
 func (v *markdownView) inlines(n ast.Node, base widget.RichTextStyle) []widget.RichTextSegment {
 	base.Inline = true
 	var out []widget.RichTextSegment
-	v.inline(n, base, "", &out)
+	runs := reports.MarkdownInlines(n, v.src)
+	for i := 0; i < len(runs); i++ {
+		run := runs[i]
+		if run.LinkID == 0 {
+			v.add(&out, run.Text, runStyle(run, base))
+			continue
+		}
+		// A link is drawn as one piece, whatever styles its text has.
+		label := []reports.MarkdownRun{run}
+		for i+1 < len(runs) && runs[i+1].LinkID == run.LinkID {
+			i++
+			label = append(label, runs[i])
+		}
+		v.linkText(v.take(reports.MarkdownRunsText(label)), runStyle(run, base), run.Link, &out)
+	}
 	return out
 }
 
-func (v *markdownView) inline(parent ast.Node, st widget.RichTextStyle, link string, out *[]widget.RichTextSegment) {
-	add := func(s string, st widget.RichTextStyle) {
-		if s = v.take(s); s == "" {
-			return
-		}
-		if link != "" {
-			st.ColorName = theme.ColorNameHyperlink
-		}
-		// Neighbours in one style make one segment: fewer widgets to lay
-		// out, and words wrap across what were text nodes.
-		if len(*out) > 0 {
-			if last, ok := (*out)[len(*out)-1].(*widget.TextSegment); ok && last.Style == st {
-				last.Text += s
-				return
-			}
-		}
-		*out = append(*out, segment(s, st))
+// runStyle is base with what run adds to it.
+func runStyle(run reports.MarkdownRun, base widget.RichTextStyle) widget.RichTextStyle {
+	st := base
+	st.TextStyle.Bold = st.TextStyle.Bold || run.Bold
+	st.TextStyle.Italic = st.TextStyle.Italic || run.Italic || run.Image
+	st.TextStyle.Monospace = st.TextStyle.Monospace || run.Code || run.HTML
+	if run.Prompt {
+		// Coloured as a warning, so that an untailored default stands out.
+		st.TextStyle.Italic, st.TextStyle.Bold = true, true
+		st.ColorName = theme.ColorNameWarning
 	}
-	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
-		switch n := n.(type) {
-		case *ast.Text:
-			raw := n.Segment.Value(v.src)
-			if n.IsRaw() {
-				add(string(raw), st)
-			} else {
-				add(reports.MarkdownText(raw), st)
-			}
-			if n.HardLineBreak() {
-				add("\n", st)
-			} else if n.SoftLineBreak() {
-				add(" ", st)
-			}
-		case *ast.String:
-			if n.IsCode() || n.IsRaw() {
-				add(string(n.Value), st)
-			} else {
-				add(reports.MarkdownText(n.Value), st)
-			}
-		case *ast.CodeSpan:
-			var b strings.Builder
-			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-				switch c := c.(type) {
-				case *ast.Text:
-					raw := c.Segment.Value(v.src)
-					if t, ok := bytes.CutSuffix(raw, []byte("\n")); ok {
-						raw = append(t[:len(t):len(t)], ' ')
-					}
-					b.Write(raw)
-				case *ast.String:
-					b.Write(c.Value)
-				}
-			}
-			code := st
-			code.TextStyle.Monospace = true
-			add(b.String(), code)
-		case *ast.Emphasis:
-			e := st
-			if n.Level >= 2 {
-				e.TextStyle.Bold = true
-			} else {
-				e.TextStyle.Italic = true
-			}
-			v.inline(n, e, link, out)
-		case *ast.Link:
-			v.link(n, st, reports.MarkdownLink(string(n.Destination)), out)
-		case *ast.AutoLink:
-			u := string(n.URL(v.src))
-			if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(u), "mailto:") {
-				u = "mailto:" + u
-			}
-			v.linkText(string(n.Label(v.src)), st, reports.MarkdownLink(u), out)
-		case *ast.Image:
-			var alt []widget.RichTextSegment
-			v.inline(n, st, "", &alt)
-			it := st
-			it.TextStyle.Italic = true
-			add("[image: "+plainSegments(alt)+"]", it)
-		case *ast.RawHTML:
-			var b strings.Builder
-			for i := 0; i < n.Segments.Len(); i++ {
-				seg := n.Segments.At(i)
-				b.Write(seg.Value(v.src))
-			}
-			code := st
-			code.TextStyle.Monospace = true
-			add(b.String(), code)
-		case *reports.Prompt:
-			// Coloured as a warning, so that an untailored default stands out.
-			p := st
-			p.TextStyle.Italic, p.TextStyle.Bold = true, true
-			p.ColorName = theme.ColorNameWarning
-			add(data.PromptText(n.Label), p)
-		default:
-			v.inline(n, st, link, out)
-		}
-	}
+	return st
 }
 
-// link draws a link's text: a clickable link when it is a web or mail
-// address short enough for one line, else text in the link colour.
-func (v *markdownView) link(n ast.Node, st widget.RichTextStyle, link string, out *[]widget.RichTextSegment) {
-	var label []widget.RichTextSegment
-	v.inline(n, st, link, &label)
-	if link == "" {
-		*out = append(*out, label...)
+// add appends s in style st to out, as much of it as the view still draws.
+func (v *markdownView) add(out *[]widget.RichTextSegment, s string, st widget.RichTextStyle) {
+	if s = v.take(s); s == "" {
 		return
 	}
-	v.linkText(plainSegments(label), st, link, out)
+	// Neighbours in one style make one segment: fewer widgets to lay out,
+	// and words wrap across what were text nodes.
+	if len(*out) > 0 {
+		if last, ok := (*out)[len(*out)-1].(*widget.TextSegment); ok && last.Style == st {
+			last.Text += s
+			return
+		}
+	}
+	*out = append(*out, segment(s, st))
 }
 
 func (v *markdownView) linkText(label string, st widget.RichTextStyle, link string, out *[]widget.RichTextSegment) {
-	if link == "" {
-		*out = append(*out, segment(label, st))
+	if label == "" {
 		return
 	}
 	if u, err := url.Parse(link); err == nil && utf8.RuneCountInString(label) <= maxLinkRunes && !strings.Contains(label, "\n") {
@@ -374,13 +305,4 @@ func (v *markdownView) take(s string) string {
 
 func segment(text string, st widget.RichTextStyle) *widget.TextSegment {
 	return &widget.TextSegment{Text: text, Style: st}
-}
-
-// plainSegments is the text of segments on one line.
-func plainSegments(segs []widget.RichTextSegment) string {
-	var b strings.Builder
-	for _, s := range segs {
-		b.WriteString(s.Textual())
-	}
-	return strings.Join(strings.Fields(b.String()), " ")
 }

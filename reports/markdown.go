@@ -72,7 +72,7 @@ func (d *doc) markdownWith(src string, opts mdOptions) {
 	r := &mdRenderer{d: d, src: p.src, base: paraStyle{size: sizeBody}, numbered: opts.numbered, toc: opts.toc}
 	if t := strings.TrimSpace(opts.title); t != "" {
 		if h, ok := p.root.FirstChild().(*ast.Heading); ok && h.Level == 1 &&
-			strings.EqualFold(plainText(r.inlines(h, 0, "")), strings.Join(strings.Fields(t), " ")) {
+			strings.EqualFold(plainText(r.inlines(h, 0)), strings.Join(strings.Fields(t), " ")) {
 			r.skip = h
 		}
 		top := 0
@@ -135,10 +135,10 @@ func (r *mdRenderer) block(n ast.Node) {
 		})
 		r.heading(n)
 	case *ast.Paragraph:
-		d.flow(r.inlines(n, 0, ""), r.base)
+		d.flow(r.inlines(n, 0), r.base)
 		d.gap(gapParagraph)
 	case *ast.TextBlock: // the text of an item in a tight list
-		d.flow(r.inlines(n, 0, ""), r.base)
+		d.flow(r.inlines(n, 0), r.base)
 		if n.NextSibling() != nil {
 			d.gap(gapTightItem)
 		}
@@ -179,7 +179,7 @@ func (r *mdRenderer) block(n ast.Node) {
 // heading prints a Markdown heading.
 func (r *mdRenderer) heading(n *ast.Heading) {
 	d := r.d
-	title := plainText(r.inlines(n, 0, ""))
+	title := plainText(r.inlines(n, 0))
 	level := max(n.Level-r.shift, 1)
 	number := ""
 	if level == 1 && r.numbered {
@@ -258,7 +258,7 @@ func (r *mdRenderer) table(t *east.Table) {
 	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
 		var cells []cell
 		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
-			cells = append(cells, cell(r.inlines(c, 0, "")))
+			cells = append(cells, cell(r.inlines(c, 0)))
 		}
 		if _, ok := row.(*east.TableHeader); ok {
 			tb.header = cells
@@ -270,87 +270,35 @@ func (r *mdRenderer) table(t *east.Table) {
 	r.d.gap(gapBlock)
 }
 
-// inlines turns the inline children of n into spans.
-func (r *mdRenderer) inlines(n ast.Node, st style, url string) []span {
-	var out []span
-	r.inline(n, st, url, &out)
+// inlines turns the inline children of n into spans in style st.
+func (r *mdRenderer) inlines(n ast.Node, st style) []span {
+	runs := MarkdownInlines(n, r.src)
+	out := make([]span, 0, len(runs))
+	for _, run := range runs {
+		s := st
+		if run.Bold {
+			s |= stBold
+		}
+		if run.Italic {
+			s |= stItalic
+		}
+		if run.Code {
+			s |= stMono
+		}
+		if run.Strike {
+			s |= stStrike
+		}
+		switch {
+		case run.HTML:
+			s |= stMono | stMuted
+		case run.Image:
+			s |= stMuted | stItalic
+		case run.Prompt:
+			s |= stItalic | stAlert
+		}
+		out = append(out, span{text: run.Text, st: s, url: run.Link})
+	}
 	return out
-}
-
-func (r *mdRenderer) inline(parent ast.Node, st style, url string, out *[]span) {
-	add := func(s string, st style) {
-		if s != "" {
-			*out = append(*out, span{text: s, st: st, url: url})
-		}
-	}
-	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
-		switch n := n.(type) {
-		case *ast.Text:
-			v := n.Segment.Value(r.src)
-			if n.IsRaw() {
-				add(string(v), st)
-			} else {
-				add(unescape(v), st)
-			}
-			if n.HardLineBreak() {
-				add("\n", st)
-			} else if n.SoftLineBreak() {
-				add(" ", st)
-			}
-		case *ast.String:
-			if n.IsCode() || n.IsRaw() {
-				add(string(n.Value), st)
-			} else {
-				add(unescape(n.Value), st)
-			}
-		case *ast.CodeSpan:
-			var b strings.Builder
-			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-				switch c := c.(type) {
-				case *ast.Text:
-					v := c.Segment.Value(r.src)
-					if bytes.HasSuffix(v, []byte("\n")) {
-						v = append(v[:len(v)-1:len(v)-1], ' ')
-					}
-					b.Write(v)
-				case *ast.String:
-					b.Write(c.Value)
-				}
-			}
-			add(b.String(), st|stMono)
-		case *ast.Emphasis:
-			e := stItalic
-			if n.Level >= 2 {
-				e = stBold
-			}
-			r.inline(n, st|e, url, out)
-		case *ast.Link:
-			r.inline(n, st, safeURL(string(n.Destination)), out)
-		case *ast.AutoLink:
-			label := string(n.Label(r.src))
-			u := string(n.URL(r.src))
-			if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(u), "mailto:") {
-				u = "mailto:" + u
-			}
-			*out = append(*out, span{text: label, st: st, url: safeURL(u)})
-		case *ast.Image:
-			alt := plainText(r.inlines(n, 0, ""))
-			add("[image: "+alt+"]", st|stMuted|stItalic)
-		case *ast.RawHTML:
-			var b strings.Builder
-			for i := 0; i < n.Segments.Len(); i++ {
-				seg := n.Segments.At(i)
-				b.Write(seg.Value(r.src))
-			}
-			add(b.String(), st|stMono|stMuted)
-		case *east.Strikethrough:
-			r.inline(n, st|stStrike, url, out)
-		case *Prompt:
-			add(data.PromptText(n.Label), st|stItalic|stAlert)
-		default:
-			r.inline(n, st, url, out)
-		}
-	}
 }
 
 // plainText joins the text of spans on one line.

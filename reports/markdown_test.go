@@ -146,7 +146,7 @@ func TestEscapeMarkdown(t *testing.T) {
 				t.Fatalf("escaped %q parses as %v, want one paragraph", in, p)
 			}
 			r := &mdRenderer{src: src}
-			spans := r.inlines(p, 0, "")
+			spans := r.inlines(p, 0)
 			var got strings.Builder
 			for _, s := range spans {
 				if s.st != 0 || s.url != "" {
