@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -75,24 +74,9 @@ func (f *dateField) TypedKey(k *fyne.KeyEvent) {
 
 // TypedShortcut hands the window's commands, such as Ctrl+S, to the window
 // and keeps the field's own (copy, paste, word moves).
-func (f *dateField) TypedShortcut(s fyne.Shortcut) {
-	cs, ok := s.(*desktop.CustomShortcut)
-	c := f.canvas()
-	if !ok || c == nil || !windowCommandKey(cs) {
-		f.DateEntry.TypedShortcut(s)
-		return
-	}
-	if sc, ok := c.(fyne.Shortcutable); ok {
-		sc.TypedShortcut(s)
-	}
-}
+func (f *dateField) TypedShortcut(s fyne.Shortcut) { fieldShortcut(f, s, f.DateEntry.TypedShortcut) }
 
-func (f *dateField) canvas() fyne.Canvas {
-	if fyne.CurrentApp() == nil {
-		return nil
-	}
-	return fyne.CurrentApp().Driver().CanvasForObject(f)
-}
+func (f *dateField) canvas() fyne.Canvas { return canvasOf(f) }
 
 // setDate shows d, or clears the field for the zero time.
 func (f *dateField) setDate(d time.Time) {

@@ -57,11 +57,15 @@ func (f *textField) TypedKey(k *fyne.KeyEvent) {
 // TypedShortcut keeps the shortcuts a text field has (copy, paste, undo of
 // typing, word moves) and hands the window's commands, such as Ctrl+S and
 // Ctrl+F, to the window.
-func (f *textField) TypedShortcut(s fyne.Shortcut) {
+func (f *textField) TypedShortcut(s fyne.Shortcut) { fieldShortcut(f, s, f.Entry.TypedShortcut) }
+
+// fieldShortcut hands s to the window of field when it is one of the
+// window's commands, else to the field's own handling.
+func fieldShortcut(field fyne.CanvasObject, s fyne.Shortcut, own func(fyne.Shortcut)) {
 	cs, ok := s.(*desktop.CustomShortcut)
-	c := f.canvas()
+	c := canvasOf(field)
 	if !ok || c == nil || !windowCommandKey(cs) {
-		f.Entry.TypedShortcut(s)
+		own(s)
 		return
 	}
 	if sc, ok := c.(fyne.Shortcutable); ok {
@@ -80,9 +84,12 @@ func windowCommandKey(s *desktop.CustomShortcut) bool {
 	return len(k) == 1 && (k[0] >= 'A' && k[0] <= 'Z' || k[0] >= '0' && k[0] <= '9')
 }
 
-func (f *textField) canvas() fyne.Canvas {
+func (f *textField) canvas() fyne.Canvas { return canvasOf(f) }
+
+// canvasOf is the canvas o is drawn on, or nil.
+func canvasOf(o fyne.CanvasObject) fyne.Canvas {
 	if fyne.CurrentApp() == nil {
 		return nil
 	}
-	return fyne.CurrentApp().Driver().CanvasForObject(f)
+	return fyne.CurrentApp().Driver().CanvasForObject(o)
 }
