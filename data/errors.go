@@ -96,31 +96,32 @@ func ErrorMessage(err error) string {
 	return "Something went wrong: " + err.Error()
 }
 
-// fileProblem says in plain words why the system refused a file: the
-// operating system's own wording names system calls ("openat", "errno").
+// fileReasons are the plain words for what the system says when it
+// refuses a file; its own wording names system calls ("openat", "errno").
+var fileReasons = []struct {
+	errs []error
+	why  string
+}{
+	{[]error{fs.ErrNotExist}, "it does not exist, or a folder on its way is missing"},
+	{[]error{fs.ErrPermission}, "you do not have permission to use it"},
+	{[]error{fs.ErrExist}, "a file of that name already exists"},
+	{[]error{syscall.ENOSPC, syscall.EDQUOT}, "the disk is full"},
+	{[]error{syscall.EROFS}, "the disk is read-only"},
+	{[]error{syscall.EISDIR}, "it is a folder, not a file"},
+	{[]error{syscall.ENOTDIR}, "part of the path is a file, not a folder"},
+	{[]error{syscall.ENAMETOOLONG}, "the name is too long"},
+}
+
+// fileProblem says in plain words why the system refused a file.
 func fileProblem(pe *fs.PathError) string {
-	var why string
-	switch {
-	case errors.Is(pe.Err, fs.ErrNotExist):
-		why = "it does not exist, or a folder on its way is missing"
-	case errors.Is(pe.Err, fs.ErrPermission):
-		why = "you do not have permission to use it"
-	case errors.Is(pe.Err, fs.ErrExist):
-		why = "a file of that name already exists"
-	case errors.Is(pe.Err, syscall.ENOSPC), errors.Is(pe.Err, syscall.EDQUOT):
-		why = "the disk is full"
-	case errors.Is(pe.Err, syscall.EROFS):
-		why = "the disk is read-only"
-	case errors.Is(pe.Err, syscall.EISDIR):
-		why = "it is a folder, not a file"
-	case errors.Is(pe.Err, syscall.ENOTDIR):
-		why = "part of the path is a file, not a folder"
-	case errors.Is(pe.Err, syscall.ENAMETOOLONG):
-		why = "the name is too long"
-	default:
-		return fmt.Sprintf("The system could not use %s: %v.", pe.Path, pe.Err)
+	for _, r := range fileReasons {
+		for _, e := range r.errs {
+			if errors.Is(pe.Err, e) {
+				return fmt.Sprintf("The system could not use %s: %s.", pe.Path, r.why)
+			}
+		}
 	}
-	return fmt.Sprintf("The system could not use %s: %s.", pe.Path, why)
+	return fmt.Sprintf("The system could not use %s: %v.", pe.Path, pe.Err)
 }
 
 // FieldMessage returns the message for one field of a validation error, or "".
