@@ -8,11 +8,18 @@ type Unlinked struct {
 	Tasks     []int64
 	Documents []int64
 	Versions  []int64
+	Records   []RecordPerson // register records' person fields
+}
+
+// RecordPerson is a person field of a register record.
+type RecordPerson struct {
+	RecordID int64
+	Field    string
 }
 
 // Count is how many records the delete left pointing at nobody.
 func (u Unlinked) Count() int {
-	return len(u.Steps) + len(u.Tasks) + len(u.Documents) + len(u.Versions)
+	return len(u.Steps) + len(u.Tasks) + len(u.Documents) + len(u.Versions) + len(u.Records)
 }
 
 // Restored says what a restore linked again, and how many records it left

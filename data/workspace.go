@@ -46,6 +46,7 @@ type Workspace interface {
 	AssessmentService
 	TaskService
 	DocumentService
+	RegisterService
 	AuditService
 	IntegrityService
 	WorkspaceFiles

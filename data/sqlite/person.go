@@ -216,6 +216,9 @@ func (w *Workspace) DeletePerson(ctx context.Context, p data.Person) (data.Unlin
 		if unlinked, err = recordOwnerGone(ctx, tx, now, old); err != nil {
 			return err
 		}
+		if unlinked.Records, err = recordPeopleGone(ctx, tx, now, old); err != nil {
+			return err
+		}
 		if err := personRecord(id).delete(ctx, tx, now, p.Revision); err != nil {
 			return err
 		}

@@ -118,7 +118,7 @@ func (w *Workspace) RestorePerson(ctx context.Context, p data.Person, links data
 				done.Relinked++
 			}
 		}
-		return nil
+		return restoreRecordPeople(ctx, tx, now, p, links.Records, &done)
 	})
 	if err != nil {
 		return data.Restored{}, err

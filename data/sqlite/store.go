@@ -141,6 +141,10 @@ func (s *Store) initialise(ctx context.Context, path, abs string, migs []migrati
 		db.Close()
 		return nil, err
 	}
+	if err := ensureViewsAt(ctx, db, len(migs)); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("create workspace: %w", err)
+	}
 	err = inTx(ctx, db, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", applicationID)); err != nil {
 			return fmt.Errorf("mark workspace: %w", err)
@@ -234,6 +238,9 @@ func (s *Store) openAs(ctx context.Context, path string, how openHow) (_ *Worksp
 	}
 	if err == nil {
 		ws.version, err = schemaVersion(ctx, ws.db)
+	}
+	if err == nil {
+		err = ensureViewsAt(ctx, ws.db, ws.version)
 	}
 	if err != nil {
 		defer ws.db.Close()

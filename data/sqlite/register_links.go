@@ -1,0 +1,176 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"strings"
+
+	"smsbuilder/data"
+)
+
+// DeleteRecord removes the record r (its ID and Revision) unless it has
+// changed since it was read (data.EConflict) or other records link to it:
+// that refusal names them, so the user knows what to unlink first. Its
+// last values go to the audit trail.
+func (w *Workspace) DeleteRecord(ctx context.Context, r data.Record) error {
+	return w.write(ctx, "delete record", func(tx *sql.Tx) error {
+		reg, err := findRegister(ctx, tx, r.Register)
+		if err != nil {
+			return err
+		}
+		now := w.now()
+		old, err := readRecord(ctx, tx, r.ID)
+		if err != nil {
+			return recordRevised(reg, r.ID).gone(ctx, tx, now, err)
+		}
+		if old.Register != reg.Key {
+			return errNoRecord(r.ID)
+		}
+		from, err := linksTo(ctx, tx, r.ID)
+		if err != nil {
+			return err
+		}
+		if len(from) > 0 {
+			return errStillLinked(reg, old, from)
+		}
+		fields, before, err := describeRecord(ctx, tx, reg, old)
+		if err != nil {
+			return err
+		}
+		if err := recordRevised(reg, r.ID).delete(ctx, tx, now, r.Revision); err != nil {
+			return err
+		}
+		return record(ctx, tx, now, reg.One, idText(r.ID), data.ActionDelete, data.Diff(fields, before, map[string]string{}))
+	})
+}
+
+// maxNamedLinks is how many linking records a refused delete names.
+const maxNamedLinks = 5
+
+func errStillLinked(reg data.Register, r data.Record, from []data.RecordRef) *data.Error {
+	names := make([]string, 0, maxNamedLinks)
+	for i, ref := range from {
+		if i == maxNamedLinks {
+			names = append(names, countText(len(from)-maxNamedLinks, "other", "others"))
+			break
+		}
+		names = append(names, ref.Text())
+	}
+	return data.Errorf(data.EInvalid, "%s %s cannot be deleted while other records link to it: %s. Remove those links first.",
+		reg.Reference(r.Number), r.Get(reg.TitleField), strings.Join(names, "; "))
+}
+
+func countText(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return idText(int64(n)) + " " + many
+}
+
+// LinksTo lists the records whose links point at the record id, each with
+// the field that holds the link, in reference order.
+func (w *Workspace) LinksTo(ctx context.Context, id int64) ([]data.RecordRef, error) {
+	var out []data.RecordRef
+	err := w.read(ctx, "list links", func(tx *sql.Tx) error {
+		var err error
+		out, err = linksTo(ctx, tx, id)
+		return err
+	})
+	return out, err
+}
+
+func linksTo(ctx context.Context, q querier, id int64) ([]data.RecordRef, error) {
+	fields := map[int64][]string{}
+	var ids []int64
+	rows, err := q.QueryContext(ctx, "SELECT record_id, field FROM record_links WHERE target_id = ? ORDER BY record_id, field", id)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var from int64
+		var field string
+		if err := rows.Scan(&from, &field); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if len(fields[from]) == 0 {
+			ids = append(ids, from)
+		}
+		fields[from] = append(fields[from], field)
+	}
+	if err := closeRows(rows); err != nil {
+		return nil, err
+	}
+	refs, err := refsOf(ctx, q, ids)
+	if err != nil {
+		return nil, err
+	}
+	var out []data.RecordRef
+	for _, ref := range refs {
+		for _, f := range fields[ref.ID] {
+			ref.Field = f
+			out = append(out, ref)
+		}
+	}
+	return out, nil
+}
+
+// RecordRefs names every record of a register, in reference order, for a
+// link picker.
+func (w *Workspace) RecordRefs(ctx context.Context, register string) ([]data.RecordRef, error) {
+	var out []data.RecordRef
+	err := w.read(ctx, "list records", func(tx *sql.Tx) error {
+		if _, err := findRegister(ctx, tx, register); err != nil {
+			return err
+		}
+		var err error
+		out, err = queryRefs(ctx, tx, "WHERE r.register = ?", []any{register})
+		return err
+	})
+	return out, err
+}
+
+// AddField adds the custom field f, made by data.NewCustomField, to the
+// register, and returns the register with it.
+func (w *Workspace) AddField(ctx context.Context, register string, f data.Field) (data.Register, error) {
+	if w.readOnly {
+		return data.Register{}, w.errReadOnly()
+	}
+	var out data.Register
+	err := w.write(ctx, "add field", func(tx *sql.Tx) error {
+		reg, err := findRegister(ctx, tx, register)
+		if err != nil {
+			return err
+		}
+		labels := make([]string, len(f.Choices))
+		for i, c := range f.Choices {
+			labels[i] = c.Label
+		}
+		// made again from what is stored, so that a field from any caller
+		// passes the same checks
+		checked, err := data.NewCustomField(reg, f.Label, f.Type, labels)
+		if err != nil {
+			return err
+		}
+		b, err := json.Marshal(labels)
+		if err != nil {
+			return err
+		}
+		now := w.now()
+		if _, err := tx.ExecContext(ctx, `INSERT INTO custom_fields (register, key, label, type, choices, position, created_at)
+			VALUES (?, ?, ?, ?, ?, (SELECT count(*) FROM custom_fields WHERE register = ?), ?)`,
+			reg.Key, checked.Key, checked.Label, string(checked.Type), string(b), reg.Key, formatTime(now)); err != nil {
+			return err
+		}
+		if err := record(ctx, tx, now, "register", reg.Key, data.ActionUpdate, []data.FieldChange{
+			{Field: "fields", To: checked.Label + " (" + strings.ToLower(checked.Type.Label()) + ")"}}); err != nil {
+			return err
+		}
+		if out, err = findRegister(ctx, tx, register); err != nil {
+			return err
+		}
+		return writeRegisterView(ctx, tx, out)
+	})
+	return out, err
+}
