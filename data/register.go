@@ -362,6 +362,14 @@ type RecordPage struct {
 	Total   int
 }
 
+// SaveSummary counts what SaveRecords did.
+type SaveSummary struct {
+	Created, Updated, Unchanged int
+	// Failed is the place in the list of the record refused, from 0; -1
+	// when none was.
+	Failed int
+}
+
 // RegisterService keeps the records of every register.
 type RegisterService interface {
 	// Registers are the declarations with the fields users added in this
@@ -381,6 +389,10 @@ type RegisterService interface {
 	RecordRefs(ctx context.Context, register string) ([]RecordRef, error)
 	// LinksTo lists the records whose links point at the record id.
 	LinksTo(ctx context.Context, id int64) ([]RecordRef, error)
+	// SaveRecords stores many records of one register in one transaction,
+	// as an import does: all of them or, on the first refusal, none. Each
+	// is saved as SaveRecord saves it, audit trail included.
+	SaveRecords(ctx context.Context, register string, rs []Record) (SaveSummary, error)
 	// AddField adds a custom field to a register and returns the register.
 	AddField(ctx context.Context, register string, f Field) (Register, error)
 }

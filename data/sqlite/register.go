@@ -229,6 +229,50 @@ func (w *Workspace) SaveRecord(ctx context.Context, r data.Record) (data.Record,
 	return saved, nil
 }
 
+// SaveRecords stores rs, records of register, in one transaction: new ones
+// and updates by ID alike. The first refusal rolls every one back and is
+// returned with its place in the list.
+func (w *Workspace) SaveRecords(ctx context.Context, register string, rs []data.Record) (data.SaveSummary, error) {
+	sum := data.SaveSummary{Failed: -1}
+	if w.readOnly {
+		return sum, w.errReadOnly()
+	}
+	err := w.write(ctx, "save records", func(tx *sql.Tx) error {
+		reg, err := findRegister(ctx, tx, register)
+		if err != nil {
+			return err
+		}
+		now := w.now()
+		for i, r := range rs {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if r.Register == "" {
+				r.Register = reg.Key
+			}
+			saved, err := saveRecord(ctx, tx, now, reg, r)
+			if err != nil {
+				sum.Failed = i
+				return err
+			}
+			switch {
+			case r.ID == 0:
+				sum.Created++
+			case saved.Revision == r.Revision:
+				sum.Unchanged++
+			default:
+				sum.Updated++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		failed := sum.Failed
+		return data.SaveSummary{Failed: failed}, err
+	}
+	return sum, nil
+}
+
 func saveRecord(ctx context.Context, tx *sql.Tx, now time.Time, reg data.Register, r data.Record) (data.Record, error) {
 	r = r.Clone()
 	for _, d := range reg.Derived {
@@ -280,6 +324,9 @@ func saveRecord(ctx context.Context, tx *sql.Tx, now time.Time, reg data.Registe
 	if err := writeValues(ctx, tx, reg, id, r); err != nil {
 		return data.Record{}, err
 	}
+	if _, err := tx.ExecContext(ctx, "UPDATE records SET search = ? WHERE id = ?", searchText(reg, after), id); err != nil {
+		return data.Record{}, err
+	}
 	if err := record(ctx, tx, now, reg.One, idText(id), action, data.Diff(fields, before, after)); err != nil {
 		return data.Record{}, err
 	}
@@ -329,6 +376,24 @@ func writeValues(ctx context.Context, tx *sql.Tx, reg data.Register, id int64, r
 		}
 	}
 	return nil
+}
+
+// searchText is what a search finds the record by: its values as the
+// audit trail words them (choices by label, links by reference), in lower
+// case. People are found by their current name through a join instead, so
+// that renaming someone needs no rewrite here, and the record's own
+// reference from its number.
+func searchText(reg data.Register, described map[string]string) string {
+	var parts []string
+	for _, f := range reg.Columns() {
+		if f.Type == data.FieldPerson {
+			continue
+		}
+		if v := described[f.Key]; v != "" {
+			parts = append(parts, v)
+		}
+	}
+	return strings.ToLower(strings.Join(parts, "\n"))
 }
 
 // sortKey is the number a value sorts by in storage; nil sorts as text.

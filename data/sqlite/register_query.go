@@ -93,27 +93,9 @@ func recordsWhere(reg data.Register, q data.RecordQuery) (string, []any) {
 	}
 	if s := strings.TrimSpace(q.Search); s != "" {
 		like := "%" + escapeLike(strings.ToLower(s)) + "%"
-		parts := []string{
-			"EXISTS (SELECT 1 FROM record_values x WHERE x.record_id = r.id AND lower(x.value) LIKE ? ESCAPE '\\')",
-			"EXISTS (SELECT 1 FROM record_people x JOIN people p ON p.id = x.person_id WHERE x.record_id = r.id AND lower(p.name) LIKE ? ESCAPE '\\')",
-			"lower(? || r.number) LIKE ? ESCAPE '\\'",
-		}
-		args = append(args, like, like, reg.Prefix+"-", like)
-		// choices are stored by key and searched by label
-		for _, f := range reg.Columns() {
-			var keys []string
-			for _, c := range f.Choices {
-				if strings.Contains(strings.ToLower(c.Label), strings.ToLower(s)) {
-					keys = append(keys, c.Key)
-				}
-			}
-			if len(keys) > 0 {
-				in, inArgs := inList(keys)
-				parts = append(parts, "EXISTS (SELECT 1 FROM record_values x WHERE x.record_id = r.id AND x.field = ? AND x.value IN "+in+")")
-				args = append(append(args, f.Key), inArgs...)
-			}
-		}
-		where = append(where, "("+strings.Join(parts, " OR ")+")")
+		where = append(where, "(r.search LIKE ? ESCAPE '\\' OR lower(? || r.number) LIKE ? ESCAPE '\\'"+
+			" OR EXISTS (SELECT 1 FROM record_people x JOIN people p ON p.id = x.person_id WHERE x.record_id = r.id AND lower(p.name) LIKE ? ESCAPE '\\'))")
+		args = append(args, like, reg.Prefix+"-", like, like)
 	}
 	return "FROM records r WHERE " + strings.Join(where, " AND "), args
 }

@@ -11,11 +11,14 @@
 
 -- AUTOINCREMENT, as for people: an ID is never reused, so the audit trail
 -- of a deleted record is never mixed with a newer one's. number is the 12
--- of RSK-12, counted per register and never reused either.
+-- of RSK-12, counted per register and never reused either. search is the
+-- record's reference and values as a person reads them, in lower case,
+-- so that a search reads one column rather than every value.
 CREATE TABLE records (
     id         INTEGER PRIMARY KEY AUTOINCREMENT,
     register   TEXT NOT NULL,
     number     INTEGER NOT NULL,
+    search     TEXT NOT NULL DEFAULT '',
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
     revision   INTEGER NOT NULL DEFAULT 1,
