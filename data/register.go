@@ -143,11 +143,16 @@ type Derived struct {
 	Value func(r Record) string
 }
 
-// SortKey orders records by one field.
+// SortKey orders records by one field, or by their reference when Field
+// is SortByReference.
 type SortKey struct {
 	Field string
 	Desc  bool
 }
+
+// SortByReference is the SortKey field that orders records by their
+// number; no field key can be it, as keys hold no punctuation.
+const SortByReference = "#"
 
 // Register is the declaration of one register.
 type Register struct {

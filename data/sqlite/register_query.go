@@ -134,6 +134,12 @@ func recordsOrder(reg data.Register, sort []data.SortKey) (string, string, []any
 	var joins, order []string
 	var args []any
 	for i, s := range sort {
+		if s.Field == data.SortByReference {
+			if s.Desc {
+				order = append(order, "r.number DESC")
+			}
+			continue
+		}
 		f, ok := reg.Field(s.Field)
 		if !ok {
 			continue

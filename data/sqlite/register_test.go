@@ -125,6 +125,7 @@ func TestRecordsQuery(t *testing.T) {
 		{"by title", data.RecordQuery{Sort: []data.SortKey{{Field: "title"}}}, "Automate patching=8; Backup fails=10; Key engineer leaves=12 of 3"},
 		{"by impact, a choice by its place on the scale", data.RecordQuery{Sort: []data.SortKey{{Field: "impact", Desc: true}}}, "Backup fails=10; Key engineer leaves=12; Automate patching=8 of 3"},
 		{"by owner, none last", data.RecordQuery{Sort: []data.SortKey{{Field: "owner"}}}, "Backup fails=10; Key engineer leaves=12; Automate patching=8 of 3"},
+		{"by reference, last first", data.RecordQuery{Sort: []data.SortKey{{Field: data.SortByReference, Desc: true}}}, "Automate patching=8; Key engineer leaves=12; Backup fails=10 of 3"},
 		{"search a value", data.RecordQuery{Search: "ENGINEER"}, "Key engineer leaves=12 of 1"},
 		{"search a person", data.RecordQuery{Search: "priya"}, "Backup fails=10 of 1"},
 		{"search a choice label", data.RecordQuery{Search: "opportun"}, "Automate patching=8 of 1"},
