@@ -57,16 +57,19 @@ type screenDef struct {
 
 // screens is the navigation, in order. Only screens that work are listed.
 func screens() []screenDef {
-	return []screenDef{
+	defs := []screenDef{
 		{screenDashboard, "Dashboard", theme.HomeIcon(), func(e *env) screen { return newDashboardScreen(e) }},
 		{screenRoadmap, "Roadmap", theme.NavigateNextIcon(), func(e *env) screen { return newRoadmapScreen(e) }},
 		{screenGap, "Gap assessment", theme.QuestionIcon(), func(e *env) screen { return newGapScreen(e) }},
 		{screenTasks, "Tasks", theme.ListIcon(), func(e *env) screen { return newTasksScreen(e) }},
 		{screenDocuments, "Documents", theme.DocumentIcon(), func(e *env) screen { return newDocumentsScreen(e) }},
+	}
+	defs = append(defs, registerScreenDefs()...) // register_screen.go
+	return append(defs, []screenDef{
 		{screenOrganisation, "Organisation", theme.InfoIcon(), func(e *env) screen { return newOrganisationScreen(e) }},
 		{screenPeople, "People", theme.AccountIcon(), func(e *env) screen { return newPeopleScreen(e) }},
 		{screenPacks, "Packs", theme.DocumentPrintIcon(), func(e *env) screen { return newPacksScreen(e) }},
-	}
+	}...)
 }
 
 // env is what a screen may use: the open workspace, the content, the window

@@ -224,6 +224,8 @@ func formValues(o fyne.CanvasObject) []string {
 			out = append(out, f.Selected)
 		case *widget.CheckGroup:
 			out = append(out, fmt.Sprint(f.Selected))
+		case interface{ formValue() string }: // a field of our own, such as a link picker
+			out = append(out, f.formValue())
 		default:
 			if e := entryOf(o); e != nil {
 				out = append(out, e.Text)
