@@ -2,9 +2,11 @@ package app
 
 import (
 	"fmt"
+	"image/color"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -211,7 +213,7 @@ func (f *registerForm) linkedFrom() fyne.CanvasObject {
 	box := container.NewVBox(widget.NewLabelWithStyle(lang.L("Linked from:"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	for _, l := range links {
 		ref := l
-		b := widget.NewButton(f.names.linkText(ref), func() { f.openLinked(ref) })
+		b := widget.NewButtonWithIcon(f.names.linkText(ref), theme.NavigateNextIcon(), func() { f.openLinked(ref) })
 		b.Importance = widget.LowImportance
 		b.Alignment = widget.ButtonAlignLeading
 		box.Add(b)
@@ -275,14 +277,16 @@ func formHeight(win fyne.Window) float32 {
 // scrollUpTo shows o whole when it fits in height, and scrolls it when
 // it does not: a dialog is as tall as its content wants.
 func scrollUpTo(o fyne.CanvasObject, height float32) fyne.CanvasObject {
-	return container.New(upToLayout{height: height}, container.NewVScroll(o))
+	gutter := canvas.NewRectangle(color.Transparent) // keeps the scroll bar off the fields
+	gutter.SetMinSize(fyne.NewSize(2*theme.ScrollBarSize(), 0))
+	return container.New(upToLayout{height: height}, container.NewVScroll(container.NewBorder(nil, nil, nil, gutter, o)))
 }
 
 type upToLayout struct{ height float32 }
 
 func (l upToLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	s := objects[0].(*container.Scroll).Content.MinSize()
-	return fyne.NewSize(s.Width+theme.ScrollBarSize(), min(s.Height, l.height))
+	return fyne.NewSize(s.Width, min(s.Height, l.height))
 }
 
 func (l upToLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {

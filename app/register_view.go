@@ -23,6 +23,9 @@ const registerPageSize = 200
 // registerPagesKept bounds the pages held while scrolling back and forth.
 const registerPagesKept = 4
 
+// detailLinks is how many linking records the line under the table names.
+const detailLinks = 3
+
 // searchDelay lets a person finish a word before the register is read
 // again.
 const searchDelay = 250 * time.Millisecond
@@ -351,7 +354,11 @@ func (v *registerView) updateButtons() {
 	}
 	parts := []string{v.reg.Reference(r.Number) + " " + r.Get(v.reg.TitleField)}
 	if links, err := v.env.ws.LinksTo(v.env.ctx(), r.ID); err == nil && len(links) > 0 {
-		parts = append(parts, lang.L("Linked from:")+" "+v.names.linksText(links))
+		text := v.names.linksText(links[:min(len(links), detailLinks)])
+		if len(links) > detailLinks {
+			text += " " + fmt.Sprintf(lang.L("and %d more (the form lists them all)"), len(links)-detailLinks)
+		}
+		parts = append(parts, lang.L("Linked from:")+" "+text)
 	}
 	v.detail.show(parts...)
 }
@@ -451,7 +458,7 @@ func (v *registerView) showBody() {
 func (v *registerView) columnWidths() []float32 {
 	out := make([]float32, len(v.cols)+1)
 	for col := range out {
-		w := float32(90)
+		w := float32(64)
 		if col > 0 {
 			w = typeWidth(v.cols[col-1])
 		}
@@ -468,8 +475,10 @@ func typeWidth(f data.Field) float32 {
 			return 280
 		}
 		return 170
-	case data.FieldLongText, data.FieldLink:
-		return 220
+	case data.FieldLongText:
+		return 180
+	case data.FieldLink:
+		return 200
 	case data.FieldNumber, data.FieldYesNo:
 		return 80
 	case data.FieldDate:

@@ -122,7 +122,7 @@ func (u *UI) build() {
 
 	u.body = container.NewStack()
 	split := container.NewHSplit(u.nav, u.body)
-	split.Offset = 0.17
+	split.Offset = 0.2                         // wide enough for "Services and suppliers"
 	u.integrity = newIntegrityBanner(u.Window) // integrity_dialog.go
 	u.win.SetContent(container.NewBorder(container.NewVBox(header, u.buildLockNotice(), u.integrity.box), nil, nil, nil, split))
 	u.installMenu()
