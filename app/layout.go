@@ -109,10 +109,21 @@ func textBeside(bar *widget.ProgressBar, text *widget.Label) fyne.CanvasObject {
 // all but the first, which names the row, down to minColumnScale, so that
 // more columns stay in sight (the row's detail line has the whole text).
 func stretchColumns(table columnTable, widths []float32) fyne.CanvasObject {
+	return stretchColumnsDownTo(table, widths, minColumnScale)
+}
+
+// widenColumns is stretchColumns for a table too wide for any screen, such
+// as a register's: its columns widen but never narrow, so that headers
+// stay whole and the table scrolls sideways instead.
+func widenColumns(table columnTable, widths []float32) fyne.CanvasObject {
+	return stretchColumnsDownTo(table, widths, 1)
+}
+
+func stretchColumnsDownTo(table columnTable, widths []float32, floor float32) fyne.CanvasObject {
 	for i, w := range widths {
 		table.SetColumnWidth(i, w)
 	}
-	return container.New(&stretchLayout{table: table, widths: widths, scale: 1}, table)
+	return container.New(&stretchLayout{table: table, widths: widths, scale: 1, floor: floor}, table)
 }
 
 // columnTable is a widget.Table, or a widget that embeds one.
@@ -128,6 +139,7 @@ type stretchLayout struct {
 	table  columnTable
 	widths []float32
 	scale  float32
+	floor  float32 // the least scale
 }
 
 func (l *stretchLayout) MinSize([]fyne.CanvasObject) fyne.Size { return l.table.MinSize() }
@@ -144,7 +156,7 @@ func (l *stretchLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 		// Narrower than the columns: the first, which names the row, keeps
 		// its width and the others give way.
 		first := l.widths[0] + theme.Padding()
-		scale = max(minColumnScale, min(1, (room-first)/(total-first)))
+		scale = max(l.floor, min(1, (room-first)/(total-first)))
 	}
 	if scale != l.scale {
 		l.scale = scale

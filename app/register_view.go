@@ -435,15 +435,23 @@ func (v *registerView) showBody() {
 		if v.env.ws.ReadOnly() {
 			add.Disable()
 		}
-		o = container.NewVBox(wrapLabel(fmt.Sprintf(lang.L("No %s yet."), plural(v.reg.One))+" "+v.reg.Help), container.NewHBox(add))
+		o = container.NewVBox(widget.NewLabelWithStyle(fmt.Sprintf(lang.L("No %s yet."), plural(v.reg.One)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+			wrapLabel(v.reg.Help), container.NewHBox(add))
 	case v.total == 0:
 		o = container.NewVBox(wrapLabel(fmt.Sprintf(lang.L("No %s match the search or filters."), plural(v.reg.One))),
 			container.NewHBox(widget.NewButton(lang.L("Show all"), v.onClear)))
 	default:
-		o = container.NewBorder(nil, v.detail, nil, nil, stretchColumns(v.table, v.columnWidths()))
+		o = container.NewBorder(nil, v.detail, nil, nil, widenColumns(v.table, v.columnWidths())) // layout.go
 	}
 	v.body.Objects = []fyne.CanvasObject{o}
 	v.body.Refresh()
+	for _, b := range []*widget.Button{v.add, v.edit, v.remove} {
+		if v.all == 0 { // the empty state offers the one thing to do
+			b.Hide()
+		} else {
+			b.Show()
+		}
+	}
 	if v.finder != nil {
 		if v.all == 0 {
 			v.finder.Hide()
