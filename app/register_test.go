@@ -211,6 +211,10 @@ func TestClickingAHeaderSortsAndClickingAgainTurnsTheOrderRound(t *testing.T) {
 func TestSearchAndFiltersNarrowTheListAndCountIt(t *testing.T) {
 	u := newRegisterUI(t)
 	v := customers(t, u)
+	pressShortcut(u.win.Canvas(), ctrl(fyne.KeyF))
+	if got := u.win.Canvas().Focused(); got != v.search {
+		t.Errorf("Ctrl+F focuses %T, want the search box", got)
+	}
 	test.Type(v.search, "dental")
 	if got, want := columnTexts(v, column(t, v, "title"))+" | "+v.count.Text, "Fabrikam Dental | 1 of 4 customers"; got != want {
 		t.Errorf("after searching: %q, want %q", got, want)
@@ -381,5 +385,36 @@ func BenchmarkOpenRegisterScreen(b *testing.B) {
 		if v.total != 10000 {
 			b.Fatalf("%d risks listed", v.total)
 		}
+	}
+}
+
+// A long register is read from storage a page at a time as the table
+// scrolls, and never held whole.
+func TestALongRegisterIsReadPageByPage(t *testing.T) {
+	u := newRegisterUI(t)
+	n := 3*registerPageSize + 17
+	rs := make([]data.Record, n)
+	for i := range rs {
+		rs[i] = data.Record{Register: "customers", Values: map[string]string{"title": fmt.Sprintf("Customer %04d", i+1), "kind": "external"}}
+	}
+	if _, err := u.ws.SaveRecords(u.ctx(), "customers", rs); err != nil {
+		t.Fatal(err)
+	}
+	v := openRegister(t, u, "customers")
+	title := column(t, v, "title")
+	for _, row := range []int{0, registerPageSize + 1, n - 1, 5} {
+		if got, want := v.cell(row, title), fmt.Sprintf("Customer %04d", row+1); got != want {
+			t.Errorf("row %d shows %q, want %q", row, got, want)
+		}
+	}
+	for row := 0; row < n; row++ {
+		v.cell(row, title)
+	}
+	held := 0
+	for _, p := range v.pages {
+		held += len(p)
+	}
+	if held > registerPagesKept*registerPageSize {
+		t.Errorf("%d records held after scrolling through %d", held, n)
 	}
 }

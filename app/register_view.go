@@ -169,7 +169,13 @@ func (v *registerView) searchSoon() {
 		v.searchNow()
 		return
 	}
-	v.pending = time.AfterFunc(v.delay, func() { fyne.Do(v.searchNow) })
+	v.pending = time.AfterFunc(v.delay, func() {
+		fyne.Do(func() {
+			if canvasOf(v.search) != nil { // still on show: not after another screen or workspace replaced it
+				v.searchNow()
+			}
+		})
+	})
 }
 
 func (v *registerView) searchNow() {
