@@ -418,3 +418,52 @@ func TestALongRegisterIsReadPageByPage(t *testing.T) {
 		t.Errorf("%d records held after scrolling through %d", held, n)
 	}
 }
+
+func TestClosingTheWindowOverARecordFormAsksAndSaveKeepsTheRecord(t *testing.T) {
+	u, path := newPlainUI(t)
+	v := openRegister(t, u, "services")
+	v.onAdd()
+	test.Type(input[*textField](t, u.win, "Service"), "Cloud Hosting")
+	input[*widget.Select](t, u.win, "Status").SetSelected("Pipeline")
+	u.requestClose()
+	if got, want := topDialogText(u.win), "The form “Add service” has changes that are not saved."; !strings.Contains(got, want) {
+		t.Fatalf("closing over a filled form shows %q, want %q", got, want)
+	}
+	answerPrompt(t, u.win, "Save")
+	if u.ws != nil {
+		t.Fatal("Save did not close the window")
+	}
+	page, err := reopen(t, path).Records(context.Background(), data.RecordQuery{Register: "services"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(page.Records) != 1 || page.Records[0].Get("title") != "Cloud Hosting" || page.Records[0].Get("status") != "pipeline" {
+		t.Errorf("stored services: %+v", page.Records)
+	}
+}
+
+func TestANumberThatIsNotOneIsRefusedBesideItsField(t *testing.T) {
+	u := newRegisterUI(t)
+	reg, _ := data.FindRegister("customers")
+	f, err := data.NewCustomField(reg, "Seats", data.FieldNumber, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := u.ws.AddField(u.ctx(), "customers", f); err != nil {
+		t.Fatal(err)
+	}
+	v := openRegister(t, u, "customers")
+	v.onAdd()
+	test.Type(input[*textField](t, u.win, "Customer"), "Contoso Legal")
+	input[*widget.Select](t, u.win, "Kind").SetSelected("External")
+	test.Type(input[*textField](t, u.win, "Seats"), "twelve")
+	tapInTopDialog(t, u.win, "Save")
+	if got, want := problem(t, u.win, "Seats"), `"twelve" is not a number.`; got != want {
+		t.Errorf("beside Seats: %q, want %q", got, want)
+	}
+	input[*textField](t, u.win, "Seats").SetText("12,5")
+	tapInTopDialog(t, u.win, "Save")
+	if got := v.cell(0, column(t, v, f.Key)); got != "12.5" {
+		t.Errorf("the table shows %q seats, want 12.5", got)
+	}
+}
