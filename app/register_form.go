@@ -26,6 +26,7 @@ type registerForm struct {
 	derived  map[string]*widget.Label
 	problems fieldProblems
 	first    fyne.Focusable
+	saved    func(data.Record) // what follows a save, of this form or of a linked record's opened from it
 }
 
 // recordInput is the form's widget for one field and how it reads back
@@ -232,13 +233,14 @@ func (f *registerForm) openLinked(ref data.RecordRef) {
 		f.env.showErr(err)
 		return
 	}
-	openRecordForm(f.env, f.names, reg, r, func(data.Record) { f.names.forget() })
+	openRecordForm(f.env, f.names, reg, r, f.saved)
 }
 
 // openRecordForm edits r in a dialog that stays open, with the reasons
 // beside the fields, until storage accepts it; saved follows.
 func openRecordForm(e *env, names *recordNames, reg data.Register, r data.Record, saved func(data.Record)) *registerForm {
 	f := newRegisterForm(e, names, reg, r)
+	f.saved = saved
 	title := fmt.Sprintf(lang.L("Add %s"), reg.One)
 	if r.ID != 0 {
 		title = fmt.Sprintf(lang.L("Edit %s"), names.ref(reg, r).Text())

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"smsbuilder/data"
+	"smsbuilder/reports"
 )
 
 // registerScreenPrefix starts the id of a register group's screen; the
@@ -108,6 +109,13 @@ func (s *registerScreen) searchBox() fyne.Focusable {
 		return v.search
 	}
 	return nil
+}
+
+// print prints the register on show as its own pack (File ▸ Print).
+func (s *registerScreen) print() {
+	if v := s.current(); v != nil {
+		printPack(s.env, packRegister, v.reg.Title, reports.Options{Register: v.reg.Key})
+	}
 }
 
 func (s *registerScreen) content() fyne.CanvasObject {

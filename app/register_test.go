@@ -467,3 +467,11 @@ func TestANumberThatIsNotOneIsRefusedBesideItsField(t *testing.T) {
 		t.Errorf("the table shows %q seats, want 12.5", got)
 	}
 }
+
+func TestARegisterCanBeFoundAndPrintedFromTheMenu(t *testing.T) {
+	u := newRegisterUI(t)
+	openRegister(t, u, "suppliers")
+	if u.commands.find.Disabled || u.commands.print.Disabled {
+		t.Errorf("on a register, Find is disabled %v and Print %v, want both offered", u.commands.find.Disabled, u.commands.print.Disabled)
+	}
+}
