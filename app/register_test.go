@@ -475,3 +475,27 @@ func TestARegisterCanBeFoundAndPrintedFromTheMenu(t *testing.T) {
 		t.Errorf("on a register, Find is disabled %v and Print %v, want both offered", u.commands.find.Disabled, u.commands.print.Disabled)
 	}
 }
+
+// Every register, whatever its declaration, has its tab, a column for
+// each field and derived value, and a form with each field.
+func TestEveryRegisterHasItsTableAndForm(t *testing.T) {
+	u := newRegisterUI(t)
+	for _, reg := range data.Registers() {
+		t.Run(reg.Key, func(t *testing.T) {
+			v := openRegister(t, u, reg.Key)
+			for _, f := range reg.Columns() {
+				if got := v.columnTitle(column(t, v, f.Key)); got != f.Label {
+					t.Errorf("the column of %s is headed %q, want %q", f.Key, got, f.Label)
+				}
+			}
+			v.onAdd()
+			for _, f := range reg.Columns() {
+				formItem(t, u.win, f.Label)
+			}
+			if got := u.win.Content().MinSize(); got.Width > 1024 || got.Height > 700 {
+				t.Errorf("the register needs %v, more than a 1024×700 window", got)
+			}
+			dismissDialogs(u.win)
+		})
+	}
+}
