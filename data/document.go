@@ -61,12 +61,20 @@ type Document struct {
 	TemplateKey string // "" for an imported document
 	Clauses     []string
 	OwnerID     int64
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
-	Revision    Revision
+	// Distribution is who receives the document or must read it, one
+	// recipient (a person, a role or a team) a line; it prints in the
+	// document's front matter.
+	Distribution string
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
+	Revision     Revision
 
 	Unreadable BadValues // stored values that could not be read; see Unreadable
 }
+
+// MaxDistribution is the longest distribution list, in characters: a list
+// of recipients, not a second document.
+const MaxDistribution = 2000
 
 // Validate checks the document's own fields.
 func (d Document) Validate() error {
@@ -75,6 +83,7 @@ func (d Document) Validate() error {
 	v.maxLen("Number", d.Number, "Document number", 40)
 	v.required("Title", d.Title, "Title")
 	v.maxLen("Title", d.Title, "Title", 200)
+	v.maxLen("Distribution", d.Distribution, "Distribution list", MaxDistribution)
 	return v.err("document")
 }
 
@@ -90,6 +99,9 @@ type Version struct {
 	ChangeSummary string
 	ApprovedBy    int64
 	ApprovedAt    time.Time
+	// EffectiveFrom is the day the approved text takes effect: the day of
+	// approval or later. Zero until the version is approved.
+	EffectiveFrom time.Time
 	ReviewDue     time.Time
 	CreatedAt     time.Time
 	UpdatedAt     time.Time
@@ -108,6 +120,19 @@ func (v Version) Number() string {
 		return n + " in review"
 	}
 	return n
+}
+
+// Effective is the day the version's approved text takes effect: its
+// effective date, or the day it was approved when it has none (a version
+// approved before effective dates were recorded). Zero when never approved.
+func (v Version) Effective() time.Time {
+	switch {
+	case !v.EffectiveFrom.IsZero():
+		return v.EffectiveFrom
+	case !v.ApprovedAt.IsZero():
+		return dayOf(v.ApprovedAt)
+	}
+	return time.Time{}
 }
 
 // ShortHash is the first 12 hex digits of the text's SHA-256, printed in
@@ -194,7 +219,34 @@ type Approval struct {
 	ApproverID    int64
 	ChangeSummary string
 	At            time.Time
-	ReviewMonths  int // 0 means 12
+	ReviewMonths  int       // 0 means 12
+	EffectiveFrom time.Time // the day the text takes effect; zero means the day of approval
+}
+
+// Effective is the day the approved text takes effect: EffectiveFrom, or
+// the day of approval when none is given.
+func (a Approval) Effective() time.Time {
+	if a.EffectiveFrom.IsZero() {
+		return dayOf(a.At)
+	}
+	return dayOf(a.EffectiveFrom)
+}
+
+// CheckEffective refuses an effective date before the day of approval:
+// a text cannot take effect before anyone approved it.
+func (a Approval) CheckEffective() error {
+	if a.EffectiveFrom.IsZero() || !dayOf(a.EffectiveFrom).Before(dayOf(a.At)) {
+		return nil
+	}
+	approved := dayOf(a.At).Format("2 January 2006")
+	return &Error{Code: EInvalid, Message: fmt.Sprintf("The effective date cannot be before the approval on %s: choose %s or a later day.", approved, approved),
+		Fields: []FieldError{{Field: "EffectiveFrom", Message: "Choose the day of approval or a later day."}}}
+}
+
+// dayOf is t's calendar day, as midnight UTC.
+func dayOf(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
 // CheckApprover refuses an approver who holds no approving role: top
@@ -213,8 +265,7 @@ func (a Approval) ReviewDue() time.Time {
 	if m <= 0 {
 		m = 12
 	}
-	y, mo, d := a.At.Date()
-	return time.Date(y, mo, d, 0, 0, 0, 0, time.UTC).AddDate(0, m, 0)
+	return dayOf(a.At).AddDate(0, m, 0)
 }
 
 // DocumentService keeps controlled documents and their versions. Storage

@@ -4,7 +4,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 	"unicode"
 
 	"smsbuilder/data"
@@ -71,14 +70,16 @@ func (s docState) choose(includeDrafts, orDraft bool) (v data.Version, draft, ok
 // docWriter prints documents: the lines above the text, the text and the
 // revision history.
 type docWriter struct {
-	env   packEnv
-	names map[int64]string // person id → name
+	env    packEnv
+	names  map[int64]string      // person id → name
+	people map[int64]data.Person // person id → person, for the approver's roles
 }
 
 func newDocWriter(env packEnv) *docWriter {
-	w := &docWriter{env: env, names: map[int64]string{}}
+	w := &docWriter{env: env, names: map[int64]string{}, people: map[int64]data.Person{}}
 	for _, p := range env.src.People {
 		w.names[p.ID] = p.Name
+		w.people[p.ID] = p
 	}
 	return w
 }
@@ -149,50 +150,6 @@ func (w *docWriter) render(d *doc, s docState, v data.Version, draft, toc bool) 
 	}
 	w.history(d, s.rec, toc)
 	return nil
-}
-
-// details prints the lines under a document's heading: its version and
-// status, who approved it and when, its owner and its next review.
-func (w *docWriter) details(d *doc, s docState, v data.Version, draft bool) {
-	// each item keeps together; lines break only between items
-	keep := func(t string) string { return strings.ReplaceAll(strings.TrimSpace(t), " ", "\u00A0") }
-	label := func(t string) span { return span{text: keep(t) + "\u00A0", st: stMuted} }
-	sep := span{text: "\u00A0\u00A0\u00B7\u00A0 ", st: stMuted}
-	spans := []span{label("Version"), {text: keep(v.Number()), st: stBold}, sep}
-	if draft {
-		spans = append(spans, span{text: keep("DRAFT \u2013 not approved"), st: stBold | stAlert})
-		if s.approved != nil {
-			spans = append(spans, sep, label("Approved version"), span{text: versionNumber(*s.approved)})
-		}
-	} else {
-		approval := w.date(v)
-		if name := w.names[v.ApprovedBy]; name != "" {
-			approval += " by " + name
-		}
-		spans = append(spans, label("Approved"), span{text: keep(approval)})
-		if v.TextAltered() {
-			spans = append(spans, sep, span{text: keep("ALTERED: this text no longer matches the text approved"), st: stBold | stAlert})
-		}
-	}
-	owner := w.names[s.rec.Document.OwnerID]
-	if owner == "" {
-		owner = notRecorded
-	}
-	spans = append(spans, sep, label("Owner"), span{text: keep(owner)})
-	if !draft && v.Unreadable.Has("ReviewDue") {
-		spans = append(spans, sep, label("Next review"), unreadableCell()[0])
-	}
-	if !draft && !v.ReviewDue.IsZero() {
-		due := span{text: keep(w.env.opts.DateFormat.Format(v.ReviewDue))}
-		y, m, day := w.env.opts.Now.Date()
-		if v.ReviewDue.Before(time.Date(y, m, day, 0, 0, 0, 0, time.UTC)) {
-			due.text += "\u00A0(overdue)"
-			due.st = stBold | stAlert
-		}
-		spans = append(spans, sep, label("Next review"), due)
-	}
-	d.flow(spans, paraStyle{size: sizeSmall})
-	d.gap(gapBlock * 1.5)
 }
 
 // history prints the revision history: every version that was approved,

@@ -541,7 +541,7 @@ func TestDocumentPack(t *testing.T) {
 			t.Fatal(err)
 		}
 		text = rawText(t, b, 0, 0)
-		for _, want := range []string{"SMS-DOC-03 · Version 1.2 draft", "DRAFT – not approved", "A value {{org.unknown}} left as written.", "Approved version 1.1"} {
+		for _, want := range []string{"SMS-DOC-03 · Version 1.2 draft", "DRAFT – not approved", "A value {{org.unknown}} left as written.", "Not approved. The approved version is 1.1."} {
 			if !strings.Contains(text, want) {
 				t.Errorf("text lacks %q", want)
 			}
