@@ -300,27 +300,35 @@ func (ed *documentEditor) onApprove() {
 		review = 12
 	}
 	months.SetSelected(fmt.Sprint(review))
+	problems := fieldProblems{}
+	effective := newDateField(ed.env.now(), false)
 	body := container.NewVBox(
 		wrapLabel(lang.L("Approval freezes this text: it can no longer change, and its SHA-256 fingerprint prints in the footer so a paper copy can be checked.")),
 		widget.NewForm(
 			widget.NewFormItem(lang.L("Approved by"), who),
 			widget.NewFormItem(lang.L("Change summary *"), summary),
+			widget.NewFormItem(lang.L("Effective from *"), problems.wrap("EffectiveFrom", effective)),
 			widget.NewFormItem(lang.L("Review every (months)"), months),
 		))
 	if l := toFillWarning(ed.current.Body); l != nil {
 		body.Add(l)
 	}
 	title := fmt.Sprintf(lang.L("Approve %s version %d.%d"), ed.doc.Number, ed.current.Major, ed.current.Minor)
-	showRecordDialog(ed.env.win, title, lang.L("Approve"), body, 560, true, nil, func() error {
+	showRecordDialog(ed.env.win, title, lang.L("Approve"), body, 560, true, problems, func() error {
 		m := 12
 		fmt.Sscan(months.Selected, &m)
-		a := data.Approval{ApproverID: approver.ID, ChangeSummary: strings.TrimSpace(summary.Text), At: ed.env.now(), ReviewMonths: m}
+		day, err := effective.date()
+		if err != nil {
+			return &data.Error{Code: data.EInvalid, Message: data.ErrorMessage(err),
+				Fields: []data.FieldError{{Field: "EffectiveFrom", Message: data.ErrorMessage(err)}}}
+		}
+		a := data.Approval{ApproverID: approver.ID, ChangeSummary: strings.TrimSpace(summary.Text), At: ed.env.now(), ReviewMonths: m, EffectiveFrom: day}
 		if _, err := ed.env.ws.Move(ed.env.ctx(), ed.current, data.Approve, a); err != nil {
 			return err
 		}
 		ed.afterMove()
 		return nil
-	}, ed.reload, summary)
+	}, ed.reload, summary, &effective.Entry)
 	ed.env.win.Canvas().Focus(summary)
 }
 
@@ -390,7 +398,7 @@ func (ed *documentEditor) workflowButtons() []fyne.CanvasObject {
 // read. The version's text stays frozen: only a new version stores them anew.
 func (ed *documentEditor) unreadableNote() *widget.Label {
 	var lines []string
-	for _, field := range []string{"Status", "ApprovedAt", "ReviewDue"} {
+	for _, field := range []string{"Status", "ApprovedAt", "EffectiveFrom", "ReviewDue"} {
 		if u, ok := ed.current.Unreadable.Of(field); ok {
 			lines = append(lines, u.Message())
 		}
@@ -469,10 +477,18 @@ func (ed *documentEditor) content() fyne.CanvasObject {
 	if ed.current.Status == data.DocApproved && (!ed.current.ReviewDue.IsZero() || bad.Has("ReviewDue")) {
 		state += " · " + lang.L("review by") + " " + orUnreadable(bad, "ReviewDue", ed.env.date(ed.current.ReviewDue))
 	}
+	if day := ed.current.Effective(); ed.current.Status == data.DocApproved && (!day.IsZero() || bad.Has("EffectiveFrom")) {
+		state += " · " + lang.L("effective from") + " " + orUnreadable(bad, "EffectiveFrom", ed.env.date(day))
+	}
 	if ed.current.Status != data.DocDraft {
 		state += " · " + lang.L("read-only: start a new draft to change it")
 	}
 	buttons := container.NewHBox(ed.workflowButtons()...)
+	distribution := widget.NewButtonWithIcon(lang.L("Distribution…"), theme.AccountIcon(), ed.onDistribution)
+	if ed.env.ws.ReadOnly() {
+		distribution.Disable()
+	}
+	buttons.Add(distribution)
 	buttons.Add(widget.NewButtonWithIcon(lang.L("Print…"), theme.DocumentPrintIcon(), ed.onPrint))
 	buttons.Add(ed.undo)
 	// Library beside the title and the notice wrapping beside the buttons:

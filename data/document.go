@@ -240,7 +240,7 @@ func (a Approval) CheckEffective() error {
 	}
 	approved := dayOf(a.At).Format("2 January 2006")
 	return &Error{Code: EInvalid, Message: fmt.Sprintf("The effective date cannot be before the approval on %s: choose %s or a later day.", approved, approved),
-		Fields: []FieldError{{Field: "EffectiveFrom", Message: "Choose the day of approval or a later day."}}}
+		Fields: []FieldError{{Field: "EffectiveFrom", Message: fmt.Sprintf("A text cannot take effect before it is approved: choose %s or a later day.", approved)}}}
 }
 
 // dayOf is t's calendar day, as midnight UTC.
