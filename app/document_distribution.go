@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -33,10 +34,42 @@ func (ed *documentEditor) onDistribution() {
 			return err
 		}
 		ed.doc = saved
+		ed.showRecipients()
 		ed.status.SetText(lang.L("Distribution list saved."))
 		ed.status.Importance = widget.SuccessImportance
 		ed.status.Refresh()
 		return nil
 	}, ed.reload)
 	ed.env.win.Canvas().Focus(list)
+}
+
+// distributionTab shows who receives the document, with the button that
+// edits the list. It sits in a tab: one more button beside the workflow's
+// made the editor wider than a 1024-pixel window.
+func (ed *documentEditor) distributionTab() fyne.CanvasObject {
+	ed.recipients = widget.NewLabel("")
+	ed.recipients.Wrapping = fyne.TextWrapWord
+	ed.showRecipients()
+	edit := widget.NewButtonWithIcon(lang.L("Edit distribution…"), theme.AccountIcon(), ed.onDistribution)
+	if ed.env.ws.ReadOnly() {
+		edit.Disable()
+	}
+	return container.NewVScroll(container.NewVBox(
+		wrapLabel(lang.L("Who receives this document or must read it. The list prints in the front matter of every copy.")),
+		ed.recipients, container.NewHBox(edit)))
+}
+
+// showRecipients puts the stored distribution list in its tab.
+func (ed *documentEditor) showRecipients() {
+	if ed.recipients == nil {
+		return
+	}
+	if strings.TrimSpace(ed.doc.Distribution) == "" {
+		ed.recipients.SetText(lang.L("No distribution list yet: printed copies say it is not yet recorded."))
+		ed.recipients.Importance = widget.LowImportance
+	} else {
+		ed.recipients.SetText(ed.doc.Distribution)
+		ed.recipients.Importance = widget.MediumImportance
+	}
+	ed.recipients.Refresh()
 }

@@ -42,6 +42,8 @@ type documentEditor struct {
 	preview *markdownView
 	status  *widget.Label
 	undo    *widget.Button
+	// recipients shows the distribution list in its tab.
+	recipients *widget.Label
 	// saved is the text last stored; before is the text it replaced, for undo.
 	saved, before string
 	timer         *time.Timer
@@ -484,11 +486,6 @@ func (ed *documentEditor) content() fyne.CanvasObject {
 		state += " · " + lang.L("read-only: start a new draft to change it")
 	}
 	buttons := container.NewHBox(ed.workflowButtons()...)
-	distribution := widget.NewButtonWithIcon(lang.L("Distribution…"), theme.AccountIcon(), ed.onDistribution)
-	if ed.env.ws.ReadOnly() {
-		distribution.Disable()
-	}
-	buttons.Add(distribution)
 	buttons.Add(widget.NewButtonWithIcon(lang.L("Print…"), theme.DocumentPrintIcon(), ed.onPrint))
 	buttons.Add(ed.undo)
 	// Library beside the title and the notice wrapping beside the buttons:
@@ -503,6 +500,7 @@ func (ed *documentEditor) content() fyne.CanvasObject {
 		container.NewTabItem(lang.L("Preview"), container.NewVScroll(ed.preview.box)),
 		container.NewTabItem(lang.L("Guidance"), ed.guidance()),
 		container.NewTabItem(lang.L("History"), ed.history()),
+		container.NewTabItem(lang.L("Distribution"), ed.distributionTab()), // document_distribution.go
 	)
 	split := container.NewHSplit(ed.text, tabs)
 	split.Offset = 0.5

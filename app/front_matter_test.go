@@ -99,6 +99,9 @@ func TestTheEditorEditsTheDistributionList(t *testing.T) {
 	if want := "All staff\nManagement team"; got.Distribution != want {
 		t.Errorf("stored distribution = %q, want %q", got.Distribution, want)
 	}
+	if ed.recipients.Text != "All staff\nManagement team" {
+		t.Errorf("the Distribution tab shows %q, want the saved list", ed.recipients.Text)
+	}
 	if ed.status.Text != "Distribution list saved." {
 		t.Errorf("status = %q, want the list saved", ed.status.Text)
 	}
