@@ -187,3 +187,30 @@ func TestArchiveCarriesFrontMatter(t *testing.T) {
 		t.Errorf("the demo has %d of %d distribution lists and %d later effective dates; want all and some", lists, len(want), later)
 	}
 }
+
+// An archive written at schema 4 restores with each approved version
+// effective from the day it was approved.
+func TestRestoreSchema4ArchiveFrontMatter(t *testing.T) {
+	ctx := actorCtx("Daniel Okafor")
+	path := filepath.Join(t.TempDir(), "v4"+data.WorkspaceExt)
+	var approved data.Version
+	old := createOld(t, path, 4, func(ws *Workspace) {
+		approved = versionIn(t, ws, demoPeopleIn(t, ws), "SMS-DOC-02", data.DocApproved)
+	})
+	old.Close()
+	arch := writeTemp(t, "v4"+data.ArchiveExt, archiveBytes(t, storeAtSchema(t, 4), path))
+	out := filepath.Join(t.TempDir(), "restored"+data.WorkspaceExt)
+	if _, err := New().Restore(ctx, arch, out); err != nil {
+		t.Fatalf("restore a schema-4 archive: %v", err)
+	}
+	ws := openAt(t, New(), out)
+	defer ws.Close()
+	versions, err := ws.Versions(ctx, approved.DocumentID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	y, m, d := approved.ApprovedAt.Date()
+	if got, want := versions[0].EffectiveFrom, day(y, m, d); !got.Equal(want) {
+		t.Errorf("restored version effective from %v, want the day of approval %v", got, want)
+	}
+}
