@@ -253,7 +253,7 @@ func (ed *documentEditor) afterMove() {
 	ed.text.OnChanged = ed.onChanged
 	ed.saved, ed.before = ed.current.Body, ed.current.Body
 	// "Draft saved" would outlive the draft: say what the move made of it.
-	ed.status.SetText(fmt.Sprintf(lang.L("This is now version %s."), ed.current.Number()))
+	ed.status.SetText(movedNotice(ed.current))
 	ed.status.Importance = widget.MediumImportance
 	ed.status.Refresh()
 	if ed.current.Status == data.DocDraft && !ed.env.ws.ReadOnly() {
@@ -315,7 +315,8 @@ func (ed *documentEditor) onApprove() {
 	if l := toFillWarning(ed.current.Body); l != nil {
 		body.Add(l)
 	}
-	title := fmt.Sprintf(lang.L("Approve %s version %d.%d"), ed.doc.Number, ed.current.Major, ed.current.Minor)
+	// the dialog names the number approval gives the draft
+	title := fmt.Sprintf(lang.L("Approve %s as version %s"), ed.doc.Number, ed.current.ApprovalNumber())
 	showRecordDialog(ed.env.win, title, lang.L("Approve"), body, 560, true, problems, func() error {
 		m := 12
 		fmt.Sscan(months.Selected, &m)
@@ -439,6 +440,28 @@ func (ed *documentEditor) guidance() fyne.CanvasObject {
 	return container.NewVScroll(container.NewVBox(items...))
 }
 
+// versionName is "Version 1.1" once approved and "Draft for 1.1" before:
+// a draft's name says what it is without a word in front.
+func versionName(v data.Version) string {
+	if v.WasApproved() {
+		return fmt.Sprintf(lang.L("Version %s"), v.Number())
+	}
+	return v.Number()
+}
+
+// movedNotice says what a move in the workflow made of the version.
+func movedNotice(v data.Version) string {
+	switch {
+	case v.WasApproved():
+		return fmt.Sprintf(lang.L("This is now version %s."), v.Number())
+	case v.Status == data.DocInReview:
+		return fmt.Sprintf(lang.L("This is now %s, in review."), v.Number())
+	case v.Status == data.DocWithdrawn:
+		return fmt.Sprintf(lang.L("This is now %s, withdrawn."), v.Number())
+	}
+	return fmt.Sprintf(lang.L("This is now %s, open to change."), v.Number())
+}
+
 func (ed *documentEditor) history() fyne.CanvasObject {
 	people, _ := ed.env.ws.People(ed.env.ctx())
 	names := map[int64]string{}
@@ -454,7 +477,7 @@ func (ed *documentEditor) history() fyne.CanvasObject {
 		}
 		status := orUnreadable(v.Unreadable, "Status", v.Status.Label())
 		approved = orUnreadable(v.Unreadable, "ApprovedAt", approved)
-		cells := []string{fmt.Sprintf("%d.%d", v.Major, v.Minor), status, approved, names[v.ApprovedBy], v.ChangeSummary, v.ShortHash()}
+		cells := []string{v.Number(), status, approved, names[v.ApprovedBy], v.ChangeSummary, v.ShortHash()}
 		for _, c := range cells {
 			b.WriteString("| " + reports.EscapeMarkdownInline(c) + " ")
 		}
@@ -475,7 +498,7 @@ func (ed *documentEditor) content() fyne.CanvasObject {
 	})
 	title := fmt.Sprintf("%s  %s", ed.doc.Number, ed.doc.Title)
 	bad := ed.current.Unreadable
-	state := fmt.Sprintf(lang.L("Version %s · %s"), ed.current.Number(), orUnreadable(bad, "Status", ed.current.Status.Label()))
+	state := versionName(ed.current) + " · " + orUnreadable(bad, "Status", ed.current.Status.Label())
 	if ed.current.Status == data.DocApproved && (!ed.current.ReviewDue.IsZero() || bad.Has("ReviewDue")) {
 		state += " · " + lang.L("review by") + " " + orUnreadable(bad, "ReviewDue", ed.env.date(ed.current.ReviewDue))
 	}

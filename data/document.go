@@ -110,16 +110,37 @@ type Version struct {
 	Unreadable BadValues // stored values that could not be read; see Unreadable
 }
 
-// Number is "1.0", with " draft" or " in review" for unapproved text.
+// Number is the version's name wherever it is shown: its number once it
+// has been approved ("1.1"), and "Draft for 1.1" until then, in review or
+// withdrawn before approval too. The word comes first so that a draft's
+// name never reads, or sorts, as an approved number; the workflow state
+// is shown beside it, because the text keeps its name while it moves.
 func (v Version) Number() string {
-	n := fmt.Sprintf("%d.%d", v.Major, v.Minor)
-	switch v.Status {
-	case DocDraft:
-		return n + " draft"
-	case DocInReview:
-		return n + " in review"
+	if v.WasApproved() {
+		return v.ApprovalNumber()
 	}
-	return n
+	return VersionName(v.ApprovalNumber(), true)
+}
+
+// ApprovalNumber is the number the version has, or will have once approved:
+// "1.1", with nothing to say whether it is approved yet.
+func (v Version) ApprovalNumber() string { return fmt.Sprintf("%d.%d", v.Major, v.Minor) }
+
+// WasApproved reports whether the version was approved at some time: it is
+// approved or superseded now, or was withdrawn after approval.
+func (v Version) WasApproved() bool {
+	return v.Status == DocApproved || v.Status == DocSuperseded || v.Status == DocWithdrawn && !v.ApprovedAt.IsZero()
+}
+
+// VersionName is how a version numbered number ("1.1") is shown: the number
+// itself, or "Draft for 1.1" for a text not approved (see Number). It names
+// a version known only by its number and whether it was a draft, such as
+// one a printed pack recorded.
+func VersionName(number string, draft bool) string {
+	if draft {
+		return "Draft for " + number
+	}
+	return number
 }
 
 // Effective is the day the version's approved text takes effect: its
@@ -273,7 +294,7 @@ func (a Approval) ReviewDue() time.Time {
 type DocumentService interface {
 	Documents(ctx context.Context) ([]Document, error)
 	Document(ctx context.Context, id int64) (Document, error)
-	// CreateDocument stores a document with a first draft (version 1.0 draft).
+	// CreateDocument stores a document with a first draft (Draft for 1.0).
 	CreateDocument(ctx context.Context, d Document, body string) (Document, error)
 	SaveDocument(ctx context.Context, d Document) (Document, error)
 	// Versions lists a document's versions, newest first.

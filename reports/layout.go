@@ -565,7 +565,11 @@ func (d *doc) footer() {
 	d.setFont(faceRegular, sizeRunning)
 	d.textColour(colMuted)
 	third := g.textWidth()/3 - 2
-	left := d.fit(faceRegular, sizeRunning, d.foot.number+"  ·  Version "+d.foot.version, third)
+	version := "Version " + d.foot.version
+	if d.foot.draft {
+		version = d.foot.version // "Draft for 1.1" says what it is
+	}
+	left := d.fit(faceRegular, sizeRunning, d.foot.number+"  ·  "+version, third)
 	d.text(g.left, y, left)
 	centre := "Uncontrolled when printed"
 	d.text(g.left+(g.textWidth()-d.width(faceRegular, sizeRunning, centre))/2, y, centre)

@@ -237,8 +237,9 @@ type packSpec struct {
 	control         []ControlRow
 	sections        []section
 
-	// status is the status the cover prints; "" prints the pack's
-	// ("Generated", or "Draft" when Options ask for a watermark).
+	// status is the status the cover prints; "" prints the pack's own
+	// (Pack.status), and "Draft" always does when Options ask for a
+	// watermark.
 	status string
 	// controlIntro replaces the first paragraph of the document control
 	// page; controlDate names its date column ("Date" when empty) and
@@ -265,7 +266,7 @@ type packEnv struct {
 	src    Source
 	opts   Options // resolved
 	date   string  // Now in the chosen date format
-	status string  // "Draft" or "Generated"
+	status string  // the pack's status (Pack.status), or "Draft" with a watermark
 }
 
 // Build prints the pack packID from src to w. progress, if not nil, is told
@@ -319,7 +320,7 @@ func prepare(ctx context.Context, packID string, src Source, opts Options) (*pac
 	}
 	src = src.printable()
 	opts = opts.resolve(src.Org)
-	env := packEnv{ctx: ctx, src: src, opts: opts, date: opts.DateFormat.Format(opts.Now), status: "Generated"}
+	env := packEnv{ctx: ctx, src: src, opts: opts, date: opts.DateFormat.Format(opts.Now), status: p.status}
 	if opts.Draft {
 		env.status = "Draft"
 	}

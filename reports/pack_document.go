@@ -108,7 +108,7 @@ func statusText(v data.Version, draft bool) string {
 // controlRow is the line of the document control table for a version.
 func (w *docWriter) controlRow(s docState, v data.Version, draft bool) ControlRow {
 	d := s.rec.Document
-	r := ControlRow{Number: d.Number, Title: d.Title, Version: versionNumber(v), Status: statusText(v, draft),
+	r := ControlRow{Number: d.Number, Title: d.Title, Version: v.Number(), Status: statusText(v, draft),
 		Date: w.date(v), Owner: w.names[d.OwnerID], Approver: w.names[v.ApprovedBy]}
 	if draft {
 		r.Date, r.Approver = "\u2013", "\u2013"
@@ -237,11 +237,11 @@ func documentPack(env packEnv) (*packSpec, error) {
 	org := firstNonEmpty(strings.TrimSpace(env.src.Org.LegalName), env.src.Org.Name(), "the organisation")
 	spec.controlIntro = "This copy was printed from the SMS Builder workspace of " + org + " on " + env.date + ". "
 	if draft {
-		stage := "still a draft"
+		stage := "still being written"
 		if v.Status == data.DocInReview {
 			stage = "in review"
 		}
-		spec.controlIntro += "It holds version " + versionNumber(v) + " of the document, which is " + stage + " and has not been approved: it is printed for review, marked DRAFT on every page, and is not part of the controlled documentation."
+		spec.controlIntro += "It holds " + v.Number() + " of the document, the text " + stage + " that becomes version " + v.ApprovalNumber() + " once approved: it is printed for review, marked DRAFT on every page, and is not part of the controlled documentation."
 	} else {
 		spec.controlIntro += "It holds version " + v.Number() + " of the document, the version approved in the workspace when it was printed, followed by the document's revision history."
 	}

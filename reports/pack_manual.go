@@ -31,7 +31,7 @@ func manualPack(env packEnv) (*packSpec, error) {
 		noApprover:  true,
 		// numbers, versions, dates and names never wrap; titles get most
 		// of the rest
-		controlWeights: []float64{0, 2.2, 0, 1, 0, 0},
+		controlWeights: []float64{0, 2, 0, 1.2, 0, 0},
 	}
 	approved, drafts, left, withdrawn := 0, 0, 0, 0
 	for _, rec := range docs {
@@ -41,7 +41,7 @@ func manualPack(env packEnv) (*packSpec, error) {
 			withdrawn++
 			version := "\u2013"
 			if len(rec.Versions) > 0 {
-				version = versionNumber(rec.Versions[0])
+				version = rec.Versions[0].Number()
 			}
 			spec.control = append(spec.control, ControlRow{Number: dm.Number, Title: dm.Title, Version: version,
 				Status: "Withdrawn", Date: "\u2013", Owner: w.names[dm.OwnerID]})
@@ -51,7 +51,7 @@ func manualPack(env packEnv) (*packSpec, error) {
 		if !ok {
 			left++
 			p := *s.pending
-			spec.control = append(spec.control, ControlRow{Number: dm.Number, Title: dm.Title, Version: versionNumber(p),
+			spec.control = append(spec.control, ControlRow{Number: dm.Number, Title: dm.Title, Version: p.Number(),
 				Status: p.Status.Label() + ", not included", Date: "\u2013", Owner: w.names[dm.OwnerID]})
 			continue
 		}

@@ -199,7 +199,7 @@ func TestManualPack(t *testing.T) {
 	}
 	for _, rec := range pending {
 		s := stateOf(rec)
-		want := rec.Document.Number + " " + rec.Document.Title + " 1.0 " + s.pending.Status.Label() + ", not included"
+		want := rec.Document.Number + " " + rec.Document.Title + " " + s.pending.Number() + " " + s.pending.Status.Label() + ", not included"
 		if !strings.Contains(control, want) {
 			t.Errorf("the control table lacks %q", want)
 		}
@@ -371,7 +371,7 @@ func TestManualWithdrawnDocument(t *testing.T) {
 		_, pages := bookmarkTitles(t, ctx)
 		control := rawText(t, b, 2, pages["Contents"]-1)
 		if want := gone.Document.Number + " " + gone.Document.Title + " 1.0 Withdrawn"; !strings.Contains(control, want) {
-			t.Errorf("include drafts %v: the control table lacks %q", include, want)
+			t.Errorf("include drafts %v: the control table lacks %q\n%s", include, want, control)
 		}
 		if _, err := buildDocument(t, src, gone.Document.Number, include); data.ErrorCode(err) != data.EInvalid || !strings.Contains(data.ErrorMessage(err), "withdrawn") {
 			t.Errorf("printing the withdrawn document alone: %v, want a refusal saying it is withdrawn", err)
@@ -541,7 +541,7 @@ func TestDocumentPack(t *testing.T) {
 			t.Fatal(err)
 		}
 		text = rawText(t, b, 0, 0)
-		for _, want := range []string{"SMS-DOC-03 · Version 1.2 draft", "DRAFT – not approved", "A value {{org.unknown}} left as written.", "Not approved. The approved version is 1.1."} {
+		for _, want := range []string{"SMS-DOC-03 · Draft for 1.2", "DRAFT – not approved", "A value {{org.unknown}} left as written.", "Not approved. The approved version is 1.1."} {
 			if !strings.Contains(text, want) {
 				t.Errorf("text lacks %q", want)
 			}

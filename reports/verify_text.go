@@ -191,7 +191,7 @@ func printSection(ctx context.Context, src Source, s Stamp, paper data.PaperSize
 		now = time.Now()
 	}
 	opts := Options{Paper: paper, Now: now}.resolve(src.Org)
-	env := packEnv{ctx: ctx, src: src, opts: opts, date: opts.DateFormat.Format(opts.Now), status: "Generated"}
+	env := packEnv{ctx: ctx, src: src, opts: opts, date: opts.DateFormat.Format(opts.Now)}
 	w := newDocWriter(env)
 	fonts, err := parsedFonts()
 	if err != nil {

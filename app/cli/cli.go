@@ -401,12 +401,7 @@ func runVerify(ctx context.Context, args []string, d Deps) error {
 		return err
 	}
 	numW, verW := 0, 0
-	version := func(s reports.Stamp) string {
-		if s.Draft {
-			return s.Version + " draft"
-		}
-		return s.Version
-	}
+	version := func(s reports.Stamp) string { return data.VersionName(s.Version, s.Draft) }
 	for _, r := range results {
 		numW, verW = max(numW, len(r.Stamp.Number)), max(verW, len(version(r.Stamp)))
 	}

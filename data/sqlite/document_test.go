@@ -167,7 +167,7 @@ func TestDocumentWorkflow(t *testing.T) {
 	v10 := data.Version{ID: first[0].ID, DocumentID: doc.ID, Major: 1, Minor: 0, Status: data.DocDraft,
 		Body: policyDraft1, CreatedAt: clock.t, UpdatedAt: clock.t, Revision: 1}
 	check("create", v10)
-	if got, want := v10.Number(), "1.0 draft"; got != want {
+	if got, want := v10.Number(), "Draft for 1.0"; got != want {
 		t.Errorf("Number() = %q, want %q", got, want)
 	}
 
@@ -250,7 +250,7 @@ func TestDocumentWorkflow(t *testing.T) {
 		t.Errorf("NewDraft(major) = %+v\nwant %+v", v20, want20)
 	}
 	check("new major draft", v20, v11, v10)
-	if got, want := []string{v20.Number(), v11.Number(), v10.Number()}, []string{"2.0 draft", "1.1", "1.0"}; !reflect.DeepEqual(got, want) {
+	if got, want := []string{v20.Number(), v11.Number(), v10.Number()}, []string{"Draft for 2.0", "1.1", "1.0"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("numbers = %q, want %q", got, want)
 	}
 
