@@ -172,8 +172,7 @@ type doc struct {
 	outline      []heading
 	outLevel     int // level of the last bookmark, -1 before the first
 
-	section  string // number of the current section, for numbering headings
-	subCount int
+	numbers headingNumbers // of the headings of the current section
 
 	pagesHint int                       // page count found by the previous pass, for the footer
 	foot      running                   // what the footer of the current page says
