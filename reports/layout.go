@@ -170,6 +170,7 @@ type doc struct {
 	linkIDs      []int  // real passes: the link of each table of contents entry
 	tocNext      int    // the next table of contents entry to point a link at
 	outline      []heading
+	toc          []heading // the table of contents this pass prints, with its pages; nil while measuring
 	outLevel     int // level of the last bookmark, -1 before the first
 
 	numbers headingNumbers // of the headings of the current section
