@@ -171,7 +171,7 @@ type doc struct {
 	tocNext      int    // the next table of contents entry to point a link at
 	outline      []heading
 	toc          []heading // the table of contents this pass prints, with its pages; nil while measuring
-	outLevel     int // level of the last bookmark, -1 before the first
+	outLevel     int       // level of the last bookmark, -1 before the first
 
 	numbers headingNumbers // of the headings of the current section
 
