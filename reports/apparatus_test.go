@@ -206,6 +206,20 @@ func TestClauseMatrixParentsAndGaps(t *testing.T) {
 			t.Errorf("%s: documents = %+v, want %+v", tt.clause, got, tt.want)
 		}
 	}
+	d := &doc{} // a measuring pass: no pages known yet
+	cells := []struct {
+		docs []matrixDoc
+		want string
+	}{
+		{nil, "no document"},
+		{[]matrixDoc{{number: "SMS-DOC-40", via: "8.2"}}, "SMS-DOC-40, page \u2013, as part of 8.2"},
+		{[]matrixDoc{{number: "SMS-DOC-43", absent: "draft"}}, "SMS-DOC-43 (not in this manual: draft)"},
+	}
+	for _, c := range cells {
+		if got := plainText(d.matrixDocs(c.docs)); got != c.want {
+			t.Errorf("documents cell = %q, want %q", got, c.want)
+		}
+	}
 	if _, ok := byClause["8.2"]; ok {
 		t.Error("the matrix lists 8.2, which has sub-clauses: an auditor checks those")
 	}
