@@ -16,6 +16,10 @@ const (
 	matrixLastClause  = "10.2"
 )
 
+// matrixSize is the type size of the matrix: a little below the other
+// tables, so that its sixty-odd rows take two pages on A4 and on Letter.
+const matrixSize = 8.0
+
 // matrixRow is one clause of the matrix with the documents that address it.
 type matrixRow struct {
 	clause data.Clause
@@ -120,14 +124,13 @@ func matrixSection(cat *data.Catalogue, docs []DocumentRecord, printed map[strin
 // numbers (the columns have fixed widths, each document a line of its
 // own), so the passes that find them settle as the contents do.
 func (d *doc) matrix(rows []matrixRow) {
-	d.paragraph("The table lists each clause of ISO/IEC 20000-1:2018 from "+matrixFirstClause+" to "+matrixLastClause+
-		" that an auditor checks, with the documents of this manual that address it and the page on which each begins. "+
-		"A document that addresses a clause as a whole addresses each of its sub-clauses. "+
-		"Where no document addresses a clause, the table says so: the evidence for it may lie in records rather than in a document of its own.", 0)
+	d.paragraph("Each clause of ISO/IEC 20000-1:2018 from "+matrixFirstClause+" to "+matrixLastClause+
+		" that an auditor checks, with the documents that address it and the page on which each begins. "+
+		"A document that addresses a clause addresses all of its sub-clauses; \u201Cno document\u201D marks a clause that no document names.", 0)
 	t := table{
 		header: []cell{{{text: "Clause"}}, {{text: "Title"}}, {{text: "Documents"}}},
-		fixed:  []float64{0.12, 0.46, 0.42},
-		size:   sizeSmall,
+		fixed:  []float64{0.1, 0.46, 0.44},
+		size:   matrixSize,
 	}
 	for _, r := range rows {
 		t.rows = append(t.rows, []cell{{{text: r.clause.Number, st: stBold}}, {{text: r.clause.Title}}, d.matrixDocs(r.docs)})
