@@ -44,8 +44,12 @@ type matrixDoc struct {
 // unless withdrawn, are listed as absent with their status.
 func clauseMatrix(cat *data.Catalogue, docs []DocumentRecord, printed map[string]bool) []matrixRow {
 	var rows []matrixRow
+	in := false // the catalogue lists clauses in the standard's order
 	for _, cl := range cat.Clauses() {
-		if !inMatrixRange(cl.Number) || !cat.IsLeaf(cl.Number) {
+		if cl.Number == matrixFirstClause {
+			in = true
+		}
+		if !in || !cat.IsLeaf(cl.Number) {
 			continue
 		}
 		row := matrixRow{clause: cl}
@@ -68,6 +72,9 @@ func clauseMatrix(cat *data.Catalogue, docs []DocumentRecord, printed map[string
 			row.docs = append(row.docs, md)
 		}
 		rows = append(rows, row)
+		if cl.Number == matrixLastClause {
+			break
+		}
 	}
 	return rows
 }
@@ -86,25 +93,6 @@ func addresses(clauses []string, clause string) (via string, ok bool) {
 		}
 	}
 	return via, ok
-}
-
-// inMatrixRange reports whether a clause number lies between
-// matrixFirstClause and matrixLastClause, both included.
-func inMatrixRange(number string) bool {
-	return !clauseBefore(number, matrixFirstClause) && !clauseBefore(matrixLastClause, number)
-}
-
-// clauseBefore orders clause numbers part by part: 8.10 after 8.9.
-func clauseBefore(a, b string) bool {
-	pa, pb := strings.Split(a, "."), strings.Split(b, ".")
-	for i := 0; i < len(pa) && i < len(pb); i++ {
-		x, _ := strconv.Atoi(pa[i])
-		y, _ := strconv.Atoi(pb[i])
-		if x != y {
-			return x < y
-		}
-	}
-	return len(pa) < len(pb)
 }
 
 // matrixSection is the manual's section that prints the matrix.
