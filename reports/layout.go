@@ -170,10 +170,10 @@ type doc struct {
 	linkIDs      []int  // real passes: the link of each table of contents entry
 	tocNext      int    // the next table of contents entry to point a link at
 	outline      []heading
-	outLevel     int // level of the last bookmark, -1 before the first
+	toc          []heading // the table of contents this pass prints, with its pages; nil while measuring
+	outLevel     int       // level of the last bookmark, -1 before the first
 
-	section  string // number of the current section, for numbering headings
-	subCount int
+	numbers headingNumbers // of the headings of the current section
 
 	pagesHint int                       // page count found by the previous pass, for the footer
 	foot      running                   // what the footer of the current page says

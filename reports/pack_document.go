@@ -136,9 +136,11 @@ func sectionTitle(d data.Document, draft bool) string {
 	return d.Title
 }
 
-// render prints a document below its section heading. toc puts its
-// headings, and its revision history, in the table of contents.
+// render prints a document below its section heading, its headings and
+// its revision history numbered under the document's number (see
+// documentSectionNumber). toc puts them in the table of contents.
 func (w *docWriter) render(d *doc, s docState, v data.Version, draft, toc bool) error {
+	d.numbers.restart(documentSectionNumber(s.rec.Document.Number, w.env.src.Documents))
 	w.details(d, s, v, draft)
 	if strings.TrimSpace(v.Body) == "" {
 		d.paragraph("This version has no text yet.", stMuted|stItalic)
@@ -146,7 +148,7 @@ func (w *docWriter) render(d *doc, s docState, v data.Version, draft, toc bool) 
 		// The stored text prints as written: placeholders were filled when
 		// the document was made from its template, and one left over prints
 		// as it stands, for its author to see.
-		d.markdownWith(v.Body, mdOptions{toc: toc, title: s.rec.Document.Title})
+		d.markdownWith(v.Body, mdOptions{numbered: true, toc: toc, title: s.rec.Document.Title})
 	}
 	w.history(d, s.rec, toc)
 	return nil
@@ -185,7 +187,7 @@ func (w *docWriter) history(d *doc, rec DocumentRecord, toc bool) {
 	}
 	// the heading stays with the table, or with its first rows
 	d.keepTogether(7 + ptToMM(headingSize(1))*1.22 + 2.2 + min(d.tableHeight(t), 40))
-	d.heading(1, "", "Revision history", toc)
+	d.heading(1, d.numbers.next(1), "Revision history", toc)
 	if len(rows) == 0 {
 		d.paragraph("No version of this document has been approved yet.", stMuted|stItalic)
 		return

@@ -34,6 +34,7 @@ func manualPack(env packEnv) (*packSpec, error) {
 		controlWeights: []float64{0, 2, 0, 1.2, 0, 0},
 	}
 	approved, drafts, left, withdrawn := 0, 0, 0, 0
+	printed, texts := map[string]bool{}, []string(nil)
 	for _, rec := range docs {
 		s := stateOf(rec)
 		dm := rec.Document
@@ -62,6 +63,7 @@ func manualPack(env packEnv) (*packSpec, error) {
 		}
 		spec.control = append(spec.control, w.controlRow(s, v, draft))
 		spec.stamps = append(spec.stamps, stampOf(dm.Number, v))
+		printed[dm.Number], texts = true, append(texts, v.Body)
 		spec.sections = append(spec.sections, section{
 			number: dm.Number,
 			title:  sectionTitle(dm, draft),
@@ -75,6 +77,7 @@ func manualPack(env packEnv) (*packSpec, error) {
 	if len(spec.sections) == 0 {
 		return nil, data.Errorf(data.EInvalid, "Every document in the workspace is withdrawn; there is nothing to print.")
 	}
+	spec.sections = append(manualApparatus(env.src.Catalogue, docs, printed, texts), spec.sections...)
 
 	spec.subtitle = "The policies, plans and procedures of the service management system for ISO/IEC 20000-1:2018: " +
 		countText(approved, "approved document", "approved documents") + " with their revision histories"
