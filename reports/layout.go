@@ -201,6 +201,8 @@ type doc struct {
 	headingKey  breakKey // of the last heading
 
 	progressTotal int // the steps of progress a build reports
+
+	refs *refPass // references to documents; nil in packs that print none
 }
 
 // newDoc starts a pass. pagesHint is the page count of the previous pass (0
