@@ -326,7 +326,9 @@ func (d *doc) drawLine(ln textLine, x, width, top, lh, size float64, base colour
 		}
 		if p.link != 0 {
 			d.underline(p, x, baseline, sz, base)
-			d.linkTo(x, top, p.w, lh, p)
+			if i == 0 || ln.pieces[i-1].link != p.link {
+				d.linkTo(x, top, linkedWidth(ln.pieces[i:]), lh, p)
+			}
 		}
 		x += p.w
 	}

@@ -179,6 +179,22 @@ func (d *doc) linkTo(x, y, w, h float64, p piece) {
 	d.pdf.Link(x, y, w, h, p.link)
 }
 
+// linkedWidth is the width of the words from the first of pieces on that
+// share its link, and the spaces between them: one link area a line.
+func linkedWidth(pieces []piece) float64 {
+	w, words := 0.0, 0.0
+	for _, p := range pieces {
+		if p.link != pieces[0].link {
+			break
+		}
+		w += p.w
+		if !p.glue {
+			words = w
+		}
+	}
+	return words
+}
+
 // linked is a span of text that links to document n, recorded when it is
 // to be printed.
 func (d *doc) linked(n, text string, st style) span {
