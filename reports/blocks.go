@@ -27,6 +27,7 @@ func (d *doc) beginSection(number, title string, toc bool) {
 	d.addPage()
 	d.sectionPage = d.page
 	d.numbers.restart(number)
+	d.section = number
 	d.outLevel = -1
 	d.heading(0, number, title, toc)
 }

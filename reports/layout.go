@@ -174,6 +174,7 @@ type doc struct {
 	outLevel     int       // level of the last bookmark, -1 before the first
 
 	numbers headingNumbers // of the headings of the current section
+	section string         // number of the current section: references to it are to this document
 
 	pagesHint int                       // page count found by the previous pass, for the footer
 	foot      running                   // what the footer of the current page says
@@ -201,6 +202,8 @@ type doc struct {
 	headingKey  breakKey // of the last heading
 
 	progressTotal int // the steps of progress a build reports
+
+	refs *refPass // references to documents; nil in packs that print none
 }
 
 // newDoc starts a pass. pagesHint is the page count of the previous pass (0

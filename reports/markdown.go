@@ -84,6 +84,7 @@ func (d *doc) markdownWith(src string, opts mdOptions) {
 		})
 		r.shift = max(top-1, 0)
 	}
+	r.relatedAt = r.relatedSections(p.root)
 	r.blocks(p.root)
 }
 
@@ -103,6 +104,9 @@ type mdRenderer struct {
 	toc       bool     // level 1 headings enter the table of contents
 	skip      ast.Node // a title heading left out
 	shift     int      // headings print this many levels higher
+	// relatedAt maps the blocks of Related documents sections to the list
+	// printed in their place (see references.go)
+	relatedAt map[ast.Node]*relatedList
 }
 
 func (r *mdRenderer) blocks(parent ast.Node) {
@@ -116,6 +120,9 @@ func (r *mdRenderer) blocks(parent ast.Node) {
 
 func (r *mdRenderer) block(n ast.Node) {
 	d := r.d
+	if r.related(n) {
+		return
+	}
 	switch n := n.(type) {
 	case *ast.Heading:
 		if ast.Node(n) == r.skip {
@@ -135,10 +142,10 @@ func (r *mdRenderer) block(n ast.Node) {
 		})
 		r.heading(n)
 	case *ast.Paragraph:
-		d.flow(r.inlines(n, 0), r.base)
+		d.flow(d.refer(r.inlines(n, 0)), r.base)
 		d.gap(gapParagraph)
 	case *ast.TextBlock: // the text of an item in a tight list
-		d.flow(r.inlines(n, 0), r.base)
+		d.flow(d.refer(r.inlines(n, 0)), r.base)
 		if n.NextSibling() != nil {
 			d.gap(gapTightItem)
 		}
@@ -260,7 +267,7 @@ func (r *mdRenderer) table(t *east.Table) {
 	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
 		var cells []cell
 		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
-			cells = append(cells, cell(r.inlines(c, 0)))
+			cells = append(cells, cell(r.d.refer(r.inlines(c, 0))))
 		}
 		if _, ok := row.(*east.TableHeader); ok {
 			tb.header = cells

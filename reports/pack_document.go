@@ -235,7 +235,9 @@ func documentPack(env packEnv) (*packSpec, error) {
 		control:       []ControlRow{w.controlRow(s, v, draft)},
 		foot:          *w.foot(dm, v, draft),
 		stamps:        []Stamp{stampOf(dm.Number, v)},
+		refs:          newRefRegister(env.src, "pack", true),
 	}
+	spec.refs.print(dm.Number)
 	org := firstNonEmpty(strings.TrimSpace(env.src.Org.LegalName), env.src.Org.Name(), "the organisation")
 	spec.controlIntro = "This copy was printed from the SMS Builder workspace of " + org + " on " + env.date + ". "
 	if draft {

@@ -32,6 +32,7 @@ func manualPack(env packEnv) (*packSpec, error) {
 		// numbers, versions, dates and names never wrap; titles get most
 		// of the rest
 		controlWeights: []float64{0, 2, 0, 1.2, 0, 0},
+		refs:           newRefRegister(env.src, "manual", false),
 	}
 	approved, drafts, left, withdrawn := 0, 0, 0, 0
 	printed, texts := map[string]bool{}, []string(nil)
@@ -64,6 +65,7 @@ func manualPack(env packEnv) (*packSpec, error) {
 		spec.control = append(spec.control, w.controlRow(s, v, draft))
 		spec.stamps = append(spec.stamps, stampOf(dm.Number, v))
 		printed[dm.Number], texts = true, append(texts, v.Body)
+		spec.refs.print(dm.Number)
 		spec.sections = append(spec.sections, section{
 			number: dm.Number,
 			title:  sectionTitle(dm, draft),
