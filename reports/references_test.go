@@ -175,7 +175,7 @@ func TestRelatedDocumentsList(t *testing.T) {
 			"Related documents • " + other.Number + " " + other.Title + ", page ",
 			"• " + left.Number + " " + left.Title + " (not in this manual: ",
 			"• SMS-DOC-99 Gone (not in this workspace)",
-			"• " + host.Number + " " + host.Title + " (this document) Review",
+			"• " + host.Number + " " + host.Title + " (this document) 1.",
 		}},
 		{"document", host.Number, []string{
 			"and " + left.Number + " (" + left.Title + "; not in this pack: ",
