@@ -133,6 +133,7 @@ func TestContentJSONListsEveryClause(t *testing.T) {
 			Body    string
 			Prompts int
 		}
+		Glossary []data.GlossaryEntry
 	}
 	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
 		t.Fatalf("not JSON: %v", err)
@@ -142,6 +143,9 @@ func TestContentJSONListsEveryClause(t *testing.T) {
 	}
 	if len(got.Steps) < 15 || len(got.Questions) < 120 {
 		t.Errorf("steps = %d, questions = %d; want the roadmap and the questions too", len(got.Steps), len(got.Questions))
+	}
+	if len(got.Glossary) == 0 || got.Glossary[0].Definition == "" {
+		t.Errorf("glossary = %d entries, want the glossary with its definitions", len(got.Glossary))
 	}
 	if got.Clauses[0].Guidance == "" {
 		t.Error("the first clause has no guidance in the dump")
