@@ -28,8 +28,8 @@ func TestRecordTasks(t *testing.T) {
 	supplier.Set("owner", "4")
 	type want struct {
 		title, ref, due string
-		owner         int64
-		status        TaskStatus
+		owner           int64
+		status          TaskStatus
 	}
 	tests := []struct {
 		name string
