@@ -412,12 +412,7 @@ func runVerify(ctx context.Context, args []string, d Deps) error {
 		return err
 	}
 	numW, verW := 0, 0
-	version := func(s reports.Stamp) string {
-		if s.Draft {
-			return s.Version + " draft"
-		}
-		return s.Version
-	}
+	version := func(s reports.Stamp) string { return data.VersionName(s.Version, s.Draft) }
 	for _, r := range results {
 		numW, verW = max(numW, len(r.Stamp.Number)), max(verW, len(version(r.Stamp)))
 	}
@@ -520,13 +515,14 @@ func packIDs() string {
 // contentDump is the shape of `content --json`; later parts add steps,
 // questions and templates beside the clauses.
 type contentDump struct {
-	Standard  string            `json:"standard"`
-	Clauses   []data.Clause     `json:"clauses"`
-	Phases    []data.Phase      `json:"phases"`
-	Steps     []data.Step       `json:"steps"`
-	Questions []data.Question   `json:"questions"`
-	Templates []contentTemplate `json:"templates"`
-	Registers []contentRegister `json:"registers"`
+	Standard  string               `json:"standard"`
+	Clauses   []data.Clause        `json:"clauses"`
+	Phases    []data.Phase         `json:"phases"`
+	Steps     []data.Step          `json:"steps"`
+	Questions []data.Question      `json:"questions"`
+	Templates []contentTemplate    `json:"templates"`
+	Glossary  []data.GlossaryEntry `json:"glossary"`
+	Registers []contentRegister    `json:"registers"`
 }
 
 // contentRegister is a register as the dump lists it: what it is and
@@ -569,7 +565,7 @@ func runContent(args []string, d Deps) error {
 	if err := enc.Encode(contentDump{
 		Standard: "ISO/IEC 20000-1:2018", Clauses: d.Catalogue.Clauses(),
 		Phases: d.Catalogue.Phases(), Steps: d.Catalogue.Steps(), Questions: d.Catalogue.Questions(),
-		Templates: templates, Registers: registers,
+		Templates: templates, Glossary: d.Catalogue.Glossary(), Registers: registers,
 	}); err != nil {
 		return fmt.Errorf("write content: %w", err)
 	}

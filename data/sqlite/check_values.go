@@ -89,6 +89,7 @@ func valueChecks() []valueCheck {
 		{table: "document_versions", column: "created_at", since: 3, check: storedTime(false)},
 		{table: "document_versions", column: "updated_at", since: 3, check: storedTime(false)},
 		{table: "document_versions", column: "revision", since: 4, check: revision},
+		{table: "document_versions", column: "effective_from", since: 5, check: storedDate(true)},
 	}
 }
 
