@@ -347,9 +347,10 @@ func benchRegisterUI(b *testing.B, n int) *UI {
 	if err := data.SeedDemoOrganisation(context.Background(), ws, nil); err != nil {
 		b.Fatal(err)
 	}
+	risks, _ := data.FindRegister("risks")
 	rs := make([]data.Record, n)
 	for i := range rs {
-		r := data.NewRecord(data.Registers()[0])
+		r := data.NewRecord(risks)
 		r.Set("title", fmt.Sprintf("Risk number %05d of the benchmark", (i*7919)%n))
 		r.Set("kind", []string{"risk", "opportunity"}[i%2])
 		r.Set("likelihood", fmt.Sprint(1+i%5))
