@@ -254,6 +254,7 @@ func openRecordForm(e *env, names *recordNames, reg data.Register, r data.Record
 		if err != nil {
 			return err
 		}
+		followTasks(e, v.ID)
 		saved(v)
 		return nil
 	}, func() {
@@ -268,6 +269,15 @@ func openRecordForm(e *env, names *recordNames, reg data.Register, r data.Record
 		e.win.Canvas().Focus(f.first)
 	}
 	return f
+}
+
+// followTasks brings the tasks a record asks for (its reviews, its
+// treatment) up to date after it changed; the record itself is saved
+// already, so a failure here is only reported.
+func followTasks(e *env, id int64) {
+	if _, err := data.SyncTasksOfRecord(e.ctx(), e.ws, id); err != nil {
+		e.showErr(err)
+	}
 }
 
 // formHeight is how tall a form may grow before it scrolls: the window

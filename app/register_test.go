@@ -150,7 +150,7 @@ func TestAnEmptyRegisterSaysWhatItIsForAndAddsTheFirstRecord(t *testing.T) {
 	if got, want := columnTexts(v, column(t, v, "title"))+" | "+columnTexts(v, column(t, v, "owner"))+" | "+v.cell(0, 0), "Managed desktop | Priya Raman | SVC-1"; got != want {
 		t.Errorf("the table shows %q, want %q", got, want)
 	}
-	if got, want := v.count.Text, "1 services"; got != want {
+	if got, want := v.count.Text, "1 service"; got != want {
 		t.Errorf("count = %q, want %q", got, want)
 	}
 }

@@ -78,7 +78,7 @@ func newRegisterView(e *env, reg data.Register) *registerView {
 		query: data.RecordQuery{Register: reg.Key, Filters: map[string][]string{}}}
 	v.names = newRecordNames(e)
 	v.search = newField()
-	v.search.PlaceHolder = fmt.Sprintf(lang.L("Search %s"), plural(reg.One))
+	v.search.PlaceHolder = fmt.Sprintf(lang.L("Search %s"), reg.Plural())
 	v.search.OnChanged = func(string) { v.searchSoon() }
 	v.search.OnSubmitted = func(string) { v.searchNow() }
 	for _, f := range v.cols {
@@ -149,17 +149,6 @@ func (v *registerView) newFilter(f data.Field) *registerFilter {
 	return rf
 }
 
-// plural is the English plural of a register's word for one record.
-func plural(one string) string {
-	switch {
-	case strings.HasSuffix(one, "y") && !strings.HasSuffix(one, "ay") && !strings.HasSuffix(one, "ey") && !strings.HasSuffix(one, "oy"):
-		return strings.TrimSuffix(one, "y") + "ies"
-	case strings.HasSuffix(one, "s"), strings.HasSuffix(one, "x"), strings.HasSuffix(one, "ch"), strings.HasSuffix(one, "sh"):
-		return one + "es"
-	}
-	return one + "s"
-}
-
 // searchSoon reads the register again once typing pauses.
 func (v *registerView) searchSoon() {
 	if v.pending != nil {
@@ -221,10 +210,10 @@ func (v *registerView) narrowed() bool {
 
 func (v *registerView) showCount() {
 	if v.narrowed() {
-		v.count.SetText(fmt.Sprintf(lang.L("%d of %d %s"), v.total, v.all, plural(v.reg.One)))
+		v.count.SetText(fmt.Sprintf(lang.L("%d of %s"), v.total, v.reg.Count(v.all)))
 		return
 	}
-	v.count.SetText(fmt.Sprintf(lang.L("%d %s"), v.total, plural(v.reg.One)))
+	v.count.SetText(v.reg.Count(v.total))
 }
 
 // page reads page n from storage unless it is held already.
@@ -404,6 +393,7 @@ func (v *registerView) onDelete() {
 				conflictOr(v.env.win, err, "", v.reload, v.env.showErr)
 				return
 			}
+			followTasks(v.env, r.ID)
 			v.names.forget()
 			v.status.SetText(fmt.Sprintf(lang.L("%s was deleted."), name))
 			v.reload()
@@ -441,10 +431,10 @@ func (v *registerView) showBody() {
 		if v.env.ws.ReadOnly() {
 			add.Disable()
 		}
-		o = container.NewVBox(widget.NewLabelWithStyle(fmt.Sprintf(lang.L("No %s yet."), plural(v.reg.One)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		o = container.NewVBox(widget.NewLabelWithStyle(fmt.Sprintf(lang.L("No %s yet."), v.reg.Plural()), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 			wrapLabel(v.reg.Help), container.NewHBox(add))
 	case v.total == 0:
-		o = container.NewVBox(wrapLabel(fmt.Sprintf(lang.L("No %s match the search or filters."), plural(v.reg.One))),
+		o = container.NewVBox(wrapLabel(fmt.Sprintf(lang.L("No %s match the search or filters."), v.reg.Plural())),
 			container.NewHBox(widget.NewButton(lang.L("Show all"), v.onClear)))
 	default:
 		o = container.NewBorder(nil, v.detail, nil, nil, widenColumns(v.table, v.columnWidths())) // layout.go

@@ -224,6 +224,26 @@ func (r Register) TableColumns() []Field {
 	return out
 }
 
+// Count is n records in words: "1 risk", "3 risks", "2 parties".
+func (r Register) Count(n int) string {
+	if n == 1 {
+		return "1 " + r.One
+	}
+	return strconv.Itoa(n) + " " + r.Plural()
+}
+
+// Plural is the register's word for its records, "risks", "parties".
+func (r Register) Plural() string {
+	one := r.One
+	switch {
+	case strings.HasSuffix(one, "y") && !strings.HasSuffix(one, "ay") && !strings.HasSuffix(one, "ey") && !strings.HasSuffix(one, "oy"):
+		return strings.TrimSuffix(one, "y") + "ies"
+	case strings.HasSuffix(one, "s"), strings.HasSuffix(one, "x"), strings.HasSuffix(one, "ch"), strings.HasSuffix(one, "sh"):
+		return one + "es"
+	}
+	return one + "s"
+}
+
 // Reference is how people name a record: its register's prefix and its
 // number, "RSK-12".
 func (r Register) Reference(number int) string {

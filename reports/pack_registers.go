@@ -102,7 +102,7 @@ func registerPack(env packEnv) (*packSpec, error) {
 		Owner: namesWithRole(env.src.People, data.RoleSMSOwner), Approver: namesWithRole(env.src.People, data.RoleTopManagement)}}
 	spec.controlAsList = true
 	spec.controlIntro = "This copy was printed from the SMS Builder workspace of " + packOrg(env) + " on " + env.date +
-		". It holds " + countText(len(rr.Records), strings.ToLower(reg.One), strings.ToLower(reg.One)+"s") +
+		". It holds " + reg.Count(len(rr.Records)) +
 		". A register is a record, not a controlled document: this copy shows it as it stood when printed."
 	names := recordNames(env.src)
 	spec.sections = []section{{number: reg.Prefix, title: reg.Title, render: func(d *doc) error { return registerSection(d, rr, names, env) }}}
@@ -168,7 +168,7 @@ func registerSection(d *doc, rr RegisterRecords, names func(data.Field, int64) s
 	if reg.Key == "risks" {
 		riskHeatMap(d, rr)
 	}
-	d.paragraph(countText(len(rr.Records), strings.ToLower(reg.One)+" is recorded", strings.ToLower(reg.One)+"s are recorded")+".", stMuted)
+	d.paragraph(reg.Count(len(rr.Records))+" recorded.", stMuted)
 	cols := reg.TableColumns()
 	if left := len(reg.Columns()) - len(cols); left > 0 {
 		d.paragraph("The table shows the fields an auditor samples first; "+countText(left, "other field", "other fields")+
