@@ -24,6 +24,7 @@ func Registers() []Register {
 		servicesRegister(),
 		customersRegister(),
 		suppliersRegister(),
+		tasksRegister(),
 	}
 }
 

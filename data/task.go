@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -26,9 +27,29 @@ const (
 	SourceQuestion = "question" // Ref is the question id; a gap action
 )
 
+// TaskSources are the task sources, as the tasks register offers them; a
+// new source is added here and nowhere else.
+func TaskSources() []Choice {
+	return []Choice{
+		{Key: SourceManual, Label: "Entered by hand"},
+		{Key: SourceStep, Label: "Roadmap step"},
+		{Key: SourceQuestion, Label: "Gap question"},
+	}
+}
+
+// TaskSourceKeys are the task sources as stored.
+func TaskSourceKeys() []string {
+	var out []string
+	for _, c := range TaskSources() {
+		out = append(out, c.Key)
+	}
+	return out
+}
+
 // Task is a piece of work with an owner and a due date.
 type Task struct {
 	ID          int64
+	Number      int // in the tasks register: the 12 of TSK-12
 	Title       string
 	Description string
 	OwnerID     int64     // 0 when unassigned
@@ -52,9 +73,7 @@ func (t Task) Validate() error {
 	if t.Status != TaskOpen && t.Status != TaskDone {
 		v.add("Status", "Choose open or done.")
 	}
-	switch t.SourceKind {
-	case SourceManual, SourceStep, SourceQuestion:
-	default:
+	if !slices.Contains(TaskSourceKeys(), t.SourceKind) {
 		v.add("SourceKind", "Unknown task source %q.", t.SourceKind)
 	}
 	return v.err("task")
