@@ -25,22 +25,24 @@ const (
 	SourceManual   = "manual"
 	SourceStep     = "step"     // Ref is the step id; a checklist item
 	SourceQuestion = "question" // Ref is the question id; a gap action
+	SourceRecord   = "record"   // Ref is a record's ID and field, see RecordTaskRef
 )
 
-// TaskSources are the task sources, as the tasks register offers them; a
-// new source is added here and nowhere else.
-func TaskSources() []Choice {
+// TaskSourceChoices are the task sources with the labels the tasks
+// register shows: a new source is declared here and nowhere else.
+func TaskSourceChoices() []Choice {
 	return []Choice{
 		{Key: SourceManual, Label: "Entered by hand"},
 		{Key: SourceStep, Label: "Roadmap step"},
 		{Key: SourceQuestion, Label: "Gap question"},
+		{Key: SourceRecord, Label: "Register record"},
 	}
 }
 
-// TaskSourceKeys are the task sources as stored.
-func TaskSourceKeys() []string {
+// TaskSources lists every source a task may come from.
+func TaskSources() []string {
 	var out []string
-	for _, c := range TaskSources() {
+	for _, c := range TaskSourceChoices() {
 		out = append(out, c.Key)
 	}
 	return out
@@ -73,7 +75,7 @@ func (t Task) Validate() error {
 	if t.Status != TaskOpen && t.Status != TaskDone {
 		v.add("Status", "Choose open or done.")
 	}
-	if !slices.Contains(TaskSourceKeys(), t.SourceKind) {
+	if !slices.Contains(TaskSources(), t.SourceKind) {
 		v.add("SourceKind", "Unknown task source %q.", t.SourceKind)
 	}
 	return v.err("task")

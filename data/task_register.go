@@ -19,6 +19,7 @@ func tasksRegister() Register {
 		// One is "task", the audit trail's entity for tasks from before
 		// they were a register, so that their old trails still read.
 		Key: TasksRegister, Title: "Tasks", One: "task", Prefix: "TSK", Group: GroupSupport,
+		Clauses:    []string{"6.2.2", "10.2"},
 		Help:       "The work to do for the SMS, who does it and by when.",
 		TitleField: "title",
 		Sort:       []SortKey{{Field: "status"}, {Field: "due"}, {Field: "title"}},
@@ -28,7 +29,7 @@ func tasksRegister() Register {
 			owner("Who does it."),
 			{Key: "due", Label: "Due", Type: FieldDate, Synonyms: []string{"due date", "deadline"}},
 			{Key: "status", Label: "Status", Type: FieldChoice, Required: true, Choices: statuses},
-			{Key: "source_kind", Label: "Source", Type: FieldChoice, Required: true, Choices: TaskSources()},
+			{Key: "source_kind", Label: "Source", Type: FieldChoice, Required: true, Choices: TaskSourceChoices()},
 			{Key: "source_ref", Label: "Source reference", Type: FieldText,
 				Help: "The step or question the task came from."},
 		},

@@ -522,6 +522,18 @@ type contentDump struct {
 	Questions []data.Question      `json:"questions"`
 	Templates []contentTemplate    `json:"templates"`
 	Glossary  []data.GlossaryEntry `json:"glossary"`
+	Registers []contentRegister    `json:"registers"`
+}
+
+// contentRegister is a register as the dump lists it: what it is and
+// where it stands in the standard, not its whole declaration.
+type contentRegister struct {
+	Key     string   `json:"key"`
+	Title   string   `json:"title"`
+	Prefix  string   `json:"prefix"`
+	Group   string   `json:"group"`
+	Clauses []string `json:"clauses"`
+	Fields  int      `json:"fields"`
 }
 
 // contentTemplate is a template with the number of prompts its text holds
@@ -544,12 +556,16 @@ func runContent(args []string, d Deps) error {
 	for _, t := range d.Catalogue.Templates() {
 		templates = append(templates, contentTemplate{Template: t, Prompts: len(data.Prompts(t.Body))})
 	}
+	var registers []contentRegister
+	for _, r := range data.Registers() {
+		registers = append(registers, contentRegister{Key: r.Key, Title: r.Title, Prefix: r.Prefix, Group: r.Group, Clauses: r.Clauses, Fields: len(r.Columns())})
+	}
 	enc := json.NewEncoder(d.Stdout)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(contentDump{
 		Standard: "ISO/IEC 20000-1:2018", Clauses: d.Catalogue.Clauses(),
 		Phases: d.Catalogue.Phases(), Steps: d.Catalogue.Steps(), Questions: d.Catalogue.Questions(),
-		Templates: templates, Glossary: d.Catalogue.Glossary(),
+		Templates: templates, Glossary: d.Catalogue.Glossary(), Registers: registers,
 	}); err != nil {
 		return fmt.Errorf("write content: %w", err)
 	}

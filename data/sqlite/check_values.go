@@ -70,7 +70,7 @@ func valueChecks() []valueCheck {
 		{table: "tasks", column: "title", since: 2, until: registerSchema, check: required()},
 		{table: "tasks", column: "due", since: 2, until: registerSchema, check: storedDate(true)},
 		{table: "tasks", column: "status", since: 2, until: registerSchema, check: choice(texts(data.TaskStatuses())...)},
-		{table: "tasks", column: "source_kind", since: 2, until: registerSchema, check: choice(data.TaskSourceKeys()...)},
+		{table: "tasks", column: "source_kind", since: 2, until: registerSchema, check: choice(data.TaskSources()...)},
 		{table: "tasks", column: "created_at", since: 2, until: registerSchema, check: storedTime(false)},
 		{table: "tasks", column: "updated_at", since: 2, until: registerSchema, check: storedTime(false)},
 		{table: "tasks", column: "revision", since: 4, until: registerSchema, check: revision},
