@@ -62,12 +62,15 @@ func (u *UI) askRestoreTarget(archive string) {
 	})
 }
 
-// archiveSummary is "7 people, 14 tasks, 31 documents, 438 audit entries"
-// from a manifest.
+// archiveSummary is "7 people, 14 tasks and register records, 31
+// documents, 438 audit entries" from a manifest. Tasks are register
+// records since schema 6; an older archive has them in a member of their
+// own.
 func archiveSummary(m data.ArchiveManifest) string {
 	rows := map[string]int{}
 	for _, mem := range m.Members {
 		rows[mem.Kind] = mem.Rows
 	}
-	return fmt.Sprintf(lang.L("%d people, %d tasks, %d documents, %d audit entries"), rows["people"], rows["tasks"], rows["documents"], rows["audit_trail"])
+	return fmt.Sprintf(lang.L("%d people, %d tasks and register records, %d documents, %d audit entries"),
+		rows["people"], rows["tasks"]+rows["records"], rows["documents"], rows["audit_trail"])
 }

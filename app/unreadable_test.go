@@ -58,7 +58,7 @@ func dangerText(o fyne.CanvasObject) string {
 // marks the date unreadable, and the form opens with the stored text in the
 // field and a plain message under it.
 func TestTaskWithUnreadableDueOpens(t *testing.T) {
-	u := openCorrupted(t, "UPDATE tasks SET due = 'soon' WHERE id = (SELECT min(id) FROM tasks)")
+	u := openCorrupted(t, "INSERT OR REPLACE INTO record_values (record_id, field, value) SELECT min(id), 'due', 'soon' FROM records WHERE register = 'tasks'")
 	u.show(screenTasks)
 	s := u.screen.(*tasksScreen)
 	var row = -1

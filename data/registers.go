@@ -32,6 +32,7 @@ func Registers() []Register {
 		assetsRegister(),
 		trainingRegister(),
 		communicationsRegister(),
+		tasksRegister(),
 	}
 }
 

@@ -1,11 +1,11 @@
 package data
 
 // Unlinked names the records a delete of a person left pointing at nobody:
-// the roadmap steps and tasks and documents they owned and the document
-// versions they approved. A restore links exactly these again.
+// the roadmap steps and documents they owned, the document versions they
+// approved and the register records (tasks among them) that named them. A
+// restore links exactly these again.
 type Unlinked struct {
 	Steps     []string // catalogue step IDs
-	Tasks     []int64
 	Documents []int64
 	Versions  []int64
 	Records   []RecordPerson // register records' person fields
@@ -19,7 +19,7 @@ type RecordPerson struct {
 
 // Count is how many records the delete left pointing at nobody.
 func (u Unlinked) Count() int {
-	return len(u.Steps) + len(u.Tasks) + len(u.Documents) + len(u.Versions) + len(u.Records)
+	return len(u.Steps) + len(u.Documents) + len(u.Versions) + len(u.Records)
 }
 
 // Restored says what a restore linked again, and how many records it left

@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -27,14 +28,30 @@ const (
 	SourceRecord   = "record"   // Ref is a record's ID and field, see RecordTaskRef
 )
 
+// TaskSourceChoices are the task sources with the labels the tasks
+// register shows: a new source is declared here and nowhere else.
+func TaskSourceChoices() []Choice {
+	return []Choice{
+		{Key: SourceManual, Label: "Entered by hand"},
+		{Key: SourceStep, Label: "Roadmap step"},
+		{Key: SourceQuestion, Label: "Gap question"},
+		{Key: SourceRecord, Label: "Register record"},
+	}
+}
+
 // TaskSources lists every source a task may come from.
 func TaskSources() []string {
-	return []string{SourceManual, SourceStep, SourceQuestion, SourceRecord}
+	var out []string
+	for _, c := range TaskSourceChoices() {
+		out = append(out, c.Key)
+	}
+	return out
 }
 
 // Task is a piece of work with an owner and a due date.
 type Task struct {
 	ID          int64
+	Number      int // in the tasks register: the 12 of TSK-12
 	Title       string
 	Description string
 	OwnerID     int64     // 0 when unassigned
@@ -58,11 +75,7 @@ func (t Task) Validate() error {
 	if t.Status != TaskOpen && t.Status != TaskDone {
 		v.add("Status", "Choose open or done.")
 	}
-	known := false
-	for _, k := range TaskSources() {
-		known = known || k == t.SourceKind
-	}
-	if !known {
+	if !slices.Contains(TaskSources(), t.SourceKind) {
 		v.add("SourceKind", "Unknown task source %q.", t.SourceKind)
 	}
 	return v.err("task")

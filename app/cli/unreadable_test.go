@@ -21,7 +21,7 @@ func TestPackWithUnreadableDate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = db.Exec("UPDATE tasks SET due = 'soon' WHERE id = (SELECT min(id) FROM tasks)")
+	_, err = db.Exec("INSERT OR REPLACE INTO record_values (record_id, field, value) SELECT min(id), 'due', 'soon' FROM records WHERE register = 'tasks'")
 	db.Close()
 	if err != nil {
 		t.Fatal(err)

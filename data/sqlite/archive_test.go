@@ -100,7 +100,7 @@ func TestArchiveHoldsEveryKindWithCounts(t *testing.T) {
 		rows[mem.Kind] = mem.Rows
 	}
 	for _, kind := range []string{"meta", "organisation", "people", "person_roles", "step_progress", "plan",
-		"assessments", "answers", "tasks", "documents", "document_versions", "audit_trail", "id_counters"} {
+		"assessments", "answers", "records", "record_values", "record_people", "documents", "document_versions", "audit_trail", "id_counters"} {
 		if rows[kind] == 0 {
 			t.Errorf("archive has no %s records (manifest: %v)", kind, rows)
 		}
@@ -276,7 +276,7 @@ func TestRestoreRefusesAndLeavesNothing(t *testing.T) {
 		{"a changed member", rewriteArchive(t, good, func(f map[string][]byte) {
 			f["people.json"] = bytes.Replace(f["people.json"], []byte("Margaret"), []byte("Margarex"), 1)
 		}), data.ECorrupt, "people.json does not match the SHA-256"},
-		{"a missing member", rewriteArchive(t, good, func(f map[string][]byte) { delete(f, "tasks.json") }), data.ECorrupt, "tasks.json is missing"},
+		{"a missing member", rewriteArchive(t, good, func(f map[string][]byte) { delete(f, "records.json") }), data.ECorrupt, "records.json is missing"},
 		{"an unlisted member", rewriteArchive(t, good, func(f map[string][]byte) { f["extra.json"] = []byte("{}") }), data.ECorrupt, "extra.json, which its manifest does not list"},
 		{"a kind the schema lacks", rewriteArchive(t, good, func(f map[string][]byte) {
 			f["ghosts.json"] = []byte(`{"kind":"ghosts","columns":[{"name":"id","type":"INTEGER"}],"rows":[]}`)

@@ -153,15 +153,15 @@ func TestCheckFindsTampering(t *testing.T) {
 			{data.ProblemSchema, "document_versions", "", "", "the trigger document_versions_frozen_delete is not as SMS Builder created it"},
 		}},
 		{"a column dropped and a table added", func(t *testing.T, path string) {
-			tamper(t, path, "ALTER TABLE tasks DROP COLUMN description", "CREATE TABLE notes (x TEXT)")
+			tamper(t, path, "ALTER TABLE record_values DROP COLUMN sort_key", "CREATE TABLE notes (x TEXT)")
 		}, []wantProblem{
-			{data.ProblemSchema, "tasks", "", "description", "the column is missing"},
+			{data.ProblemSchema, "record_values", "", "sort_key", "the column is missing"},
 			{data.ProblemSchema, "notes", "", "", "the table notes was not created by SMS Builder"},
 		}},
 		{"a table dropped", func(t *testing.T, path string) {
-			tamper(t, path, "DROP TABLE tasks")
+			tamper(t, path, "DROP TABLE custom_fields")
 		}, []wantProblem{
-			{data.ProblemSchema, "tasks", "", "", "the table is missing"},
+			{data.ProblemSchema, "custom_fields", "", "", "the table is missing"},
 		}},
 		{"the audit trail's seals dropped", func(t *testing.T, path string) {
 			tamper(t, path, "ALTER TABLE audit_trail DROP COLUMN hash")
@@ -178,13 +178,13 @@ func TestCheckFindsTampering(t *testing.T) {
 			{data.ProblemForeignKey, "document_versions", id(f.withdrawn), "document_id", "refers to documents"},
 		}},
 		{"a task's owner who does not exist", func(t *testing.T, path string) {
-			tamper(t, path, fmt.Sprintf("UPDATE tasks SET owner_id = 999 WHERE id = %d", f.task))
+			tamper(t, path, fmt.Sprintf("INSERT OR REPLACE INTO record_people (record_id, field, person_id) VALUES (%d, 'owner', 999)", f.task))
 		}, []wantProblem{
-			{data.ProblemForeignKey, "tasks", id(f.task), "owner_id", "refers to people 999"},
+			{data.ProblemForeignKey, "record_people", id(f.task) + "/owner", "person_id", "refers to people 999"},
 		}},
 		{"values the app cannot read", func(t *testing.T, path string) {
 			tamper(t, path,
-				fmt.Sprintf("UPDATE tasks SET due = 'next week', status = 'waiting' WHERE id = %d", f.task),
+				fmt.Sprintf("INSERT OR REPLACE INTO record_values (record_id, field, value) VALUES (%d, 'due', 'next week'), (%d, 'status', 'waiting')", f.task, f.task),
 				"UPDATE answers SET score = 7 WHERE question_id = 'q-4.1-1'",
 				"UPDATE organisation SET services = 'Cloud, Backup', paper_size = 'A5'",
 				fmt.Sprintf("UPDATE people SET created_at = 'yesterday' WHERE id = %d", f.person),
@@ -193,8 +193,6 @@ func TestCheckFindsTampering(t *testing.T) {
 				fmt.Sprintf("UPDATE document_versions SET review_due = '2027-13-01' WHERE id = %d", f.approved),
 			)
 		}, []wantProblem{
-			{data.ProblemValue, "tasks", id(f.task), "due", `is not a date (YYYY-MM-DD): "next week"`},
-			{data.ProblemValue, "tasks", id(f.task), "status", `is "waiting", which is not one of open, done`},
 			{data.ProblemValue, "answers", "1/q-4.1-1", "score", "is 7, outside -1 to 4"},
 			{data.ProblemValue, "organisation", "1", "services", "is not a list"},
 			{data.ProblemValue, "organisation", "1", "paper_size", `is "A5", which is not one of A4, Letter`},
@@ -202,6 +200,8 @@ func TestCheckFindsTampering(t *testing.T) {
 			{data.ProblemValue, "person_roles", id(f.person) + "/0", "kind", `is "boss"`},
 			{data.ProblemValue, "step_progress", "step-01", "updated_at", "not in the form SMS Builder stores"},
 			{data.ProblemValue, "document_versions", id(f.approved), "review_due", "is not a date"},
+			{data.ProblemValue, "tasks", id(f.task), "due", `is not a date (YYYY-MM-DD): "next week"`},
+			{data.ProblemValue, "tasks", id(f.task), "status", `is "waiting", which is not one of open, done`},
 		}},
 		{"an audit entry edited", func(t *testing.T, path string) {
 			tamper(t, path, "UPDATE audit_trail SET actor = 'Someone else' WHERE id = 3")

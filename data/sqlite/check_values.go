@@ -17,6 +17,7 @@ import (
 type valueCheck struct {
 	table, column string
 	since         int    // the schema version that added the column
+	until         int    // the schema version that dropped it; 0 while kept
 	where         string // SQL condition choosing the rows checked; "" for all
 	// check says what is wrong with a value, "" when nothing is. v is as
 	// the driver gives it: nil, int64, float64, string or []byte.
@@ -66,13 +67,13 @@ func valueChecks() []valueCheck {
 		{table: "answers", column: "score", since: 2, check: score()},
 		{table: "answers", column: "updated_at", since: 2, check: storedTime(false)},
 		{table: "answers", column: "revision", since: 4, check: revision},
-		{table: "tasks", column: "title", since: 2, check: required()},
-		{table: "tasks", column: "due", since: 2, check: storedDate(true)},
-		{table: "tasks", column: "status", since: 2, check: choice(texts(data.TaskStatuses())...)},
-		{table: "tasks", column: "source_kind", since: 2, check: choice(data.TaskSources()...)},
-		{table: "tasks", column: "created_at", since: 2, check: storedTime(false)},
-		{table: "tasks", column: "updated_at", since: 2, check: storedTime(false)},
-		{table: "tasks", column: "revision", since: 4, check: revision},
+		{table: "tasks", column: "title", since: 2, until: registerSchema, check: required()},
+		{table: "tasks", column: "due", since: 2, until: registerSchema, check: storedDate(true)},
+		{table: "tasks", column: "status", since: 2, until: registerSchema, check: choice(texts(data.TaskStatuses())...)},
+		{table: "tasks", column: "source_kind", since: 2, until: registerSchema, check: choice(data.TaskSources()...)},
+		{table: "tasks", column: "created_at", since: 2, until: registerSchema, check: storedTime(false)},
+		{table: "tasks", column: "updated_at", since: 2, until: registerSchema, check: storedTime(false)},
+		{table: "tasks", column: "revision", since: 4, until: registerSchema, check: revision},
 
 		{table: "documents", column: "number", since: 3, check: required()},
 		{table: "documents", column: "title", since: 3, check: required()},
@@ -90,6 +91,10 @@ func valueChecks() []valueCheck {
 		{table: "document_versions", column: "updated_at", since: 3, check: storedTime(false)},
 		{table: "document_versions", column: "revision", since: 4, check: revision},
 		{table: "document_versions", column: "effective_from", since: 5, check: storedDate(true)},
+
+		{table: "records", column: "created_at", since: registerSchema, check: storedTime(false)},
+		{table: "records", column: "updated_at", since: registerSchema, check: storedTime(false)},
+		{table: "records", column: "revision", since: registerSchema, check: revision},
 	}
 }
 
@@ -113,6 +118,8 @@ func recordKey(table string) string {
 		return "assessment_id || '/' || question_id"
 	case "person_roles":
 		return "person_id || '/' || position"
+	case "record_values", "record_links", "record_people":
+		return "record_id || '/' || field"
 	}
 	return "id"
 }
@@ -123,7 +130,7 @@ func recordKey(table string) string {
 func checkValues(ctx context.Context, q querier, version int, present map[string]map[string]bool) ([]data.Problem, error) {
 	var out []data.Problem
 	for _, c := range valueChecks() {
-		if c.since > version || !present[c.table][c.column] {
+		if c.since > version || (c.until != 0 && c.until <= version) || !present[c.table][c.column] {
 			continue
 		}
 		// Table and column names come from the list above, never from the file.
@@ -151,7 +158,11 @@ func checkValues(ctx context.Context, q querier, version int, present map[string
 			return nil, fmt.Errorf("check %s.%s: %w", c.table, c.column, err)
 		}
 	}
-	return out, nil
+	if version < registerSchema || !present["record_values"]["value"] || !present["records"]["register"] {
+		return out, nil
+	}
+	p, err := checkRecordValues(ctx, q, present)
+	return append(out, p...), err
 }
 
 func keyText(k any) string {

@@ -134,6 +134,8 @@ func migrationStep(version int) func(context.Context, *sql.Tx) error {
 	switch version {
 	case chainSchema:
 		return sealTrail // the entries written before schema 4 get their seals
+	case registerSchema:
+		return indexMovedRecords // the tasks moved into the engine
 	}
 	return nil
 }

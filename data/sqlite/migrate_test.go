@@ -337,12 +337,12 @@ func TestMigrateFromSchema1(t *testing.T) {
 		t.Errorf("after migrating the audit trail has %d entries, want the %d from before", len(gotTrail), len(wantTrail))
 	}
 
-	for _, table := range []string{"step_progress", "plan", "assessments", "answers", "tasks"} {
+	for _, table := range []string{"step_progress", "plan", "assessments", "answers", "records"} {
 		if got := countRows(t, ws, "SELECT count(*) FROM "+table); got != 0 {
 			t.Errorf("new table %s has %d rows, want 0", table, got)
 		}
 	}
-	for _, index := range []string{"tasks_source", "tasks_owner", "step_progress_owner"} {
+	for _, index := range []string{"record_people_person", "step_progress_owner"} {
 		if got := countRows(t, ws, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = ?", index); got != 1 {
 			t.Errorf("index %s missing", index)
 		}

@@ -31,7 +31,11 @@ func createOld(t *testing.T, path string, n int, seed func(*Workspace)) *Workspa
 	}
 	for _, table := range userTables(t, old) {
 		cols := strings.Join(columns(t, old, table), ", ")
-		q := fmt.Sprintf("INSERT INTO main.%s (%s) SELECT %s FROM src.%s", table, cols, cols, table)
+		from := "src." + table
+		if table == "tasks" {
+			from = srcTasks
+		}
+		q := fmt.Sprintf("INSERT INTO main.%s (%s) SELECT %s FROM %s", table, cols, cols, from)
 		if table == "meta" {
 			continue
 		}
@@ -44,6 +48,19 @@ func createOld(t *testing.T, path string, n int, seed func(*Workspace)) *Workspa
 	}
 	return src
 }
+
+// srcTasks are the tasks of the attached workspace as the tasks table
+// held them before they became the records of a register.
+const srcTasks = `(SELECT r.id AS id,
+	coalesce((SELECT value FROM src.record_values WHERE record_id = r.id AND field = 'title'), '') AS title,
+	coalesce((SELECT value FROM src.record_values WHERE record_id = r.id AND field = 'description'), '') AS description,
+	(SELECT person_id FROM src.record_people WHERE record_id = r.id AND field = 'owner') AS owner_id,
+	(SELECT value FROM src.record_values WHERE record_id = r.id AND field = 'due') AS due,
+	coalesce((SELECT value FROM src.record_values WHERE record_id = r.id AND field = 'status'), '') AS status,
+	coalesce((SELECT value FROM src.record_values WHERE record_id = r.id AND field = 'source_kind'), '') AS source_kind,
+	coalesce((SELECT value FROM src.record_values WHERE record_id = r.id AND field = 'source_ref'), '') AS source_ref,
+	r.created_at AS created_at, r.updated_at AS updated_at, r.revision AS revision
+	FROM src.records r WHERE r.register = 'tasks' ORDER BY r.id)`
 
 func userTables(t *testing.T, ws *Workspace) []string {
 	t.Helper()

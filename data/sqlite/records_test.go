@@ -424,13 +424,13 @@ func TestOwnerDeleted(t *testing.T) {
 		"DELETE FROM people WHERE id = "+strconv.FormatInt(tomasz.ID, 10))
 	for _, q := range []string{
 		"SELECT count(*) FROM step_progress WHERE owner_id IS NOT NULL",
-		"SELECT count(*) FROM tasks WHERE owner_id IS NOT NULL",
+		"SELECT count(*) FROM record_people",
 	} {
 		if got := countRows(t, ws, q); got != 0 {
 			t.Errorf("%s = %d after deleting the last owner, want 0", q, got)
 		}
 	}
-	if got, want := countRows(t, ws, "SELECT count(*) FROM step_progress")+countRows(t, ws, "SELECT count(*) FROM tasks"), 5; got != want {
+	if got, want := countRows(t, ws, "SELECT count(*) FROM step_progress")+countRows(t, ws, "SELECT count(*) FROM records WHERE register = 'tasks'"), 5; got != want {
 		t.Errorf("%d steps and tasks left, want all %d", got, want)
 	}
 }

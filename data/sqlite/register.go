@@ -324,7 +324,7 @@ func saveRecord(ctx context.Context, tx *sql.Tx, now time.Time, reg data.Registe
 	if err := writeValues(ctx, tx, reg, id, r); err != nil {
 		return data.Record{}, err
 	}
-	if _, err := tx.ExecContext(ctx, "UPDATE records SET search = ? WHERE id = ?", searchText(reg, after), id); err != nil {
+	if err := writeSearch(ctx, tx, reg, id, after); err != nil {
 		return data.Record{}, err
 	}
 	if err := record(ctx, tx, now, reg.One, idText(id), action, data.Diff(fields, before, after)); err != nil {
@@ -376,6 +376,13 @@ func writeValues(ctx context.Context, tx *sql.Tx, reg data.Register, id int64, r
 		}
 	}
 	return nil
+}
+
+// writeSearch stores the search text of record id, described as the audit
+// trail words it.
+func writeSearch(ctx context.Context, tx *sql.Tx, reg data.Register, id int64, described map[string]string) error {
+	_, err := tx.ExecContext(ctx, "UPDATE records SET search = ? WHERE id = ?", searchText(reg, described), id)
+	return err
 }
 
 // searchText is what a search finds the record by: its values as the

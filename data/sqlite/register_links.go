@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"strings"
+	"time"
 
 	"smsbuilder/data"
 )
@@ -19,30 +20,33 @@ func (w *Workspace) DeleteRecord(ctx context.Context, r data.Record) error {
 		if err != nil {
 			return err
 		}
-		now := w.now()
-		old, err := readRecord(ctx, tx, r.ID)
-		if err != nil {
-			return recordRevised(reg, r.ID).gone(ctx, tx, now, err)
-		}
-		if old.Register != reg.Key {
-			return errNoRecord(r.ID)
-		}
-		from, err := linksTo(ctx, tx, r.ID)
-		if err != nil {
-			return err
-		}
-		if len(from) > 0 {
-			return errStillLinked(reg, old, from)
-		}
-		fields, before, err := describeRecord(ctx, tx, reg, old)
-		if err != nil {
-			return err
-		}
-		if err := recordRevised(reg, r.ID).delete(ctx, tx, now, r.Revision); err != nil {
-			return err
-		}
-		return record(ctx, tx, now, reg.One, idText(r.ID), data.ActionDelete, data.Diff(fields, before, map[string]string{}))
+		return deleteRecord(ctx, tx, w.now(), reg, r)
 	})
+}
+
+func deleteRecord(ctx context.Context, tx *sql.Tx, now time.Time, reg data.Register, r data.Record) error {
+	old, err := readRecord(ctx, tx, r.ID)
+	if err != nil {
+		return recordRevised(reg, r.ID).gone(ctx, tx, now, err)
+	}
+	if old.Register != reg.Key {
+		return errNoRecord(r.ID)
+	}
+	from, err := linksTo(ctx, tx, r.ID)
+	if err != nil {
+		return err
+	}
+	if len(from) > 0 {
+		return errStillLinked(reg, old, from)
+	}
+	fields, before, err := describeRecord(ctx, tx, reg, old)
+	if err != nil {
+		return err
+	}
+	if err := recordRevised(reg, r.ID).delete(ctx, tx, now, r.Revision); err != nil {
+		return err
+	}
+	return record(ctx, tx, now, reg.One, idText(r.ID), data.ActionDelete, data.Diff(fields, before, map[string]string{}))
 }
 
 // maxNamedLinks is how many linking records a refused delete names.

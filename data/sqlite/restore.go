@@ -26,7 +26,6 @@ type personLink struct {
 func personLinks(u *data.Unlinked) []personLink {
 	return []personLink{
 		{entity: "step", field: "owner", table: "step_progress", key: "step_id", column: "owner_id", ids: &u.Steps},
-		{entity: "task", field: "owner", table: "tasks", key: "id", column: "owner_id", nums: &u.Tasks},
 		{entity: "document", field: "owner", table: "documents", key: "id", column: "owner_id", nums: &u.Documents},
 		{entity: "version", field: "approved_by", table: "document_versions", key: "id", column: "approved_by", nums: &u.Versions},
 	}
@@ -139,30 +138,24 @@ func (w *Workspace) RestoreTask(ctx context.Context, t data.Task) (data.Task, er
 	}
 	var saved data.Task
 	err := w.write(ctx, "restore task", func(tx *sql.Tx) error {
-		if _, err := readTask(ctx, tx, t.ID); err == nil {
+		if _, _, err := readTask(ctx, tx, t.ID); err == nil {
 			return data.Errorf(data.EConflict, "%q is already back: someone restored it first.", t.Title)
 		} else if data.ErrorCode(err) != data.ENotFound {
 			return err
 		}
-		owner, err := ownerName(ctx, tx, t.OwnerID)
-		if data.ErrorCode(err) == data.ENotFound {
-			t.OwnerID, owner, err = 0, "", nil
-		}
+		reg, err := findRegister(ctx, tx, data.TasksRegister)
 		if err != nil {
 			return err
 		}
-		now := w.now()
-		if _, err := tx.ExecContext(ctx, `INSERT INTO tasks (id, title, description, owner_id, due, status,
-			source_kind, source_ref, created_at, updated_at, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			t.ID, t.Title, t.Description, nullID(t.OwnerID), formatDate(t.Due), string(t.Status),
-			t.SourceKind, t.SourceRef, formatTime(t.CreatedAt), formatTime(now), int64(t.Revision)+1); err != nil {
+		if _, err := ownerName(ctx, tx, t.OwnerID); data.ErrorCode(err) == data.ENotFound {
+			t.OwnerID = 0
+		} else if err != nil {
 			return err
 		}
-		fields, after := taskAuditFields(t, owner)
-		if err := record(ctx, tx, now, "task", idText(t.ID), data.ActionRestore, data.Diff(fields, map[string]string{}, after)); err != nil {
+		if err := restoreTask(ctx, tx, w.now(), reg, t); err != nil {
 			return err
 		}
-		saved, err = readTask(ctx, tx, t.ID)
+		saved, _, err = readTask(ctx, tx, t.ID)
 		return err
 	})
 	if err != nil {

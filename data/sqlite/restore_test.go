@@ -78,7 +78,8 @@ func TestRestorePerson(t *testing.T) {
 				}
 			}
 			slices.Sort(versionIDs) // Versions lists the newest first
-			wantLinks := data.Unlinked{Steps: []string{"step-02"}, Tasks: []int64{tasks[0].ID, tasks[1].ID}, Documents: []int64{doc.ID}, Versions: versionIDs}
+			wantLinks := data.Unlinked{Steps: []string{"step-02"}, Documents: []int64{doc.ID}, Versions: versionIDs,
+				Records: []data.RecordPerson{{RecordID: tasks[0].ID, Field: "owner"}, {RecordID: tasks[1].ID, Field: "owner"}}}
 			if !reflect.DeepEqual(links, wantLinks) {
 				t.Fatalf("DeletePerson unlinked %+v, want %+v", links, wantLinks)
 			}

@@ -3,58 +3,30 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"errors"
-	"strconv"
+	"time"
 
 	"smsbuilder/data"
 )
 
-// taskAuditFields are a task as the audit trail shows it; owner is the
-// owner's name.
-func taskAuditFields(t data.Task, owner string) ([]string, map[string]string) {
-	return []string{"title", "description", "owner", "due", "status", "source_kind", "source_ref"}, map[string]string{
-		"title":       t.Title,
-		"description": t.Description,
-		"owner":       owner,
-		"due":         auditDate(t.Due),
-		"status":      string(t.Status),
-		"source_kind": t.SourceKind,
-		"source_ref":  t.SourceRef,
-	}
-}
-
-func taskRecord(id int64) revised { return byID("tasks", "task", id, "this task") }
+// Tasks are the records of the tasks register (data/task_register.go):
+// these methods keep data.TaskService's shape over the register engine, on
+// the engine's own functions, so that a task saved here or as a record is
+// stored, checked and recorded alike.
 
 func errNoTask(id int64) *data.Error {
 	return data.Errorf(data.ENotFound, "There is no task with ID %d: it may have been deleted.", id)
 }
 
-const taskColumns = "id, title, description, owner_id, due, status, source_kind, source_ref, created_at, updated_at, revision"
-
-func scanTask(s scanner) (data.Task, error) {
-	var t data.Task
-	var owner sql.NullInt64
-	var due sql.NullString
-	var status, created, updated string
-	if err := s.Scan(&t.ID, &t.Title, &t.Description, &owner, &due, &status, &t.SourceKind, &t.SourceRef, &created, &updated, &t.Revision); err != nil {
-		return t, err
+// readTask reads the task with id as a task and as the record it is.
+func readTask(ctx context.Context, q querier, id int64) (data.Task, data.Record, error) {
+	r, err := readRecord(ctx, q, id)
+	if data.ErrorCode(err) == data.ENotFound || (err == nil && r.Register != data.TasksRegister) {
+		return data.Task{}, data.Record{}, errNoTask(id)
 	}
-	t.OwnerID = owner.Int64
-	v := readValues("task", t.Title)
-	t.Status = readChoice(v, "Status", "status", status, data.TaskStatuses())
-	t.Due = v.date("Due", "due date", due)
-	t.CreatedAt = v.time("CreatedAt", "time of creation", created)
-	t.UpdatedAt = v.time("UpdatedAt", "time of the last change", updated)
-	t.Unreadable = v.bad
-	return t, nil
-}
-
-func readTask(ctx context.Context, tx *sql.Tx, id int64) (data.Task, error) {
-	t, err := scanTask(tx.QueryRowContext(ctx, "SELECT "+taskColumns+" FROM tasks WHERE id = ?", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return t, errNoTask(id)
+	if err != nil {
+		return data.Task{}, data.Record{}, err
 	}
-	return t, err
+	return data.TaskFromRecord(r), r, nil
 }
 
 // Tasks lists every task in the order they were created; data.SortTasks
@@ -62,24 +34,41 @@ func readTask(ctx context.Context, tx *sql.Tx, id int64) (data.Task, error) {
 func (w *Workspace) Tasks(ctx context.Context) ([]data.Task, error) {
 	var out []data.Task
 	err := w.read(ctx, "list tasks", func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, "SELECT "+taskColumns+" FROM tasks ORDER BY id")
+		recs, err := registerRecords(ctx, tx, data.TasksRegister)
 		if err != nil {
 			return err
 		}
-		defer rows.Close()
-		for rows.Next() {
-			t, err := scanTask(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, t)
+		for _, r := range recs {
+			out = append(out, data.TaskFromRecord(r))
 		}
-		return rows.Err()
+		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// registerRecords reads every record of a register, in the order they
+// were created.
+func registerRecords(ctx context.Context, q querier, register string) ([]data.Record, error) {
+	rows, err := q.QueryContext(ctx, "SELECT id FROM records WHERE register = ? ORDER BY id", register)
+	if err != nil {
+		return nil, err
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	if err := closeRows(rows); err != nil {
+		return nil, err
+	}
+	return loadRecords(ctx, q, ids)
 }
 
 // SaveTask validates and stores t: a new task when t.ID is 0, else an update
@@ -88,7 +77,8 @@ func (w *Workspace) Tasks(ctx context.Context) ([]data.Task, error) {
 // entity "task" and returns the stored record, at its new revision. An
 // update from a copy older than the stored task is refused with
 // data.EConflict. Saving an unchanged task writes nothing. CreatedAt and
-// UpdatedAt are set here.
+// UpdatedAt are set here. Values of fields users added to the register are
+// kept.
 func (w *Workspace) SaveTask(ctx context.Context, t data.Task) (data.Task, error) {
 	if w.readOnly {
 		return data.Task{}, w.errReadOnly()
@@ -101,53 +91,28 @@ func (w *Workspace) SaveTask(ctx context.Context, t data.Task) (data.Task, error
 	}
 	var saved data.Task
 	err := w.write(ctx, "save task", func(tx *sql.Tx) error {
-		var old data.Task
-		if t.ID != 0 {
-			var err error
-			if old, err = readTask(ctx, tx, t.ID); err != nil {
-				return taskRecord(t.ID).gone(ctx, tx, w.now(), err)
-			}
-		}
-		owner, err := ownerName(ctx, tx, t.OwnerID)
+		reg, err := findRegister(ctx, tx, data.TasksRegister)
 		if err != nil {
 			return err
 		}
-		now := w.now()
-		fields, after := taskAuditFields(t, owner)
-		before := map[string]string{}
-		action := data.ActionCreate
-		id := t.ID
-		if id == 0 {
-			err := tx.QueryRowContext(ctx, `INSERT INTO tasks (title, description, owner_id, due, status,
-				source_kind, source_ref, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-				t.Title, t.Description, nullID(t.OwnerID), formatDate(t.Due), string(t.Status),
-				t.SourceKind, t.SourceRef, formatTime(now), formatTime(now)).Scan(&id)
+		r := data.TaskRecord(t)
+		if t.ID != 0 {
+			_, old, err := readTask(ctx, tx, t.ID)
 			if err != nil {
-				return err
+				return recordRevised(reg, t.ID).gone(ctx, tx, w.now(), err)
 			}
-		} else {
-			oldOwner, err := ownerName(ctx, tx, old.OwnerID)
-			if err != nil {
-				return err
-			}
-			_, before = taskAuditFields(old, oldOwner)
-			action = data.ActionUpdate
-			if len(data.Diff(fields, before, after)) == 0 {
-				saved = old
-				return nil
-			}
-			if err := taskRecord(id).update(ctx, tx, now, t.Revision, `title = ?, description = ?, owner_id = ?,
-				due = ?, status = ?, source_kind = ?, source_ref = ?, updated_at = ?`,
-				t.Title, t.Description, nullID(t.OwnerID), formatDate(t.Due), string(t.Status),
-				t.SourceKind, t.SourceRef, formatTime(now)); err != nil {
-				return err
-			}
+			r = withTaskValues(reg, old, r)
 		}
-		if err := record(ctx, tx, now, "task", strconv.FormatInt(id, 10), action, data.Diff(fields, before, after)); err != nil {
+		// refused as before the register, naming the task's own field
+		if _, err := ownerName(ctx, tx, t.OwnerID); err != nil {
 			return err
 		}
-		saved, err = readTask(ctx, tx, id)
-		return err
+		stored, err := saveRecord(ctx, tx, w.now(), reg, r)
+		if err != nil {
+			return err
+		}
+		saved = data.TaskFromRecord(stored)
+		return nil
 	})
 	if err != nil {
 		return data.Task{}, err
@@ -155,26 +120,88 @@ func (w *Workspace) SaveTask(ctx context.Context, t data.Task) (data.Task, error
 	return saved, nil
 }
 
+// withTaskValues is the stored record with the declared fields of the task
+// record r, keeping what fields users added hold.
+func withTaskValues(reg data.Register, stored, r data.Record) data.Record {
+	out := stored.Clone()
+	out.Revision = r.Revision
+	for _, f := range reg.Fields {
+		if !f.Custom {
+			out.Set(f.Key, r.Get(f.Key))
+		}
+	}
+	return out
+}
+
 // DeleteTask removes the task t (its ID and Revision) unless it has changed
 // since it was read (data.EConflict), recording its last values in the
 // audit trail.
 func (w *Workspace) DeleteTask(ctx context.Context, t data.Task) error {
-	id := t.ID
 	return w.write(ctx, "delete task", func(tx *sql.Tx) error {
-		old, err := readTask(ctx, tx, id)
-		if err != nil {
-			return taskRecord(id).gone(ctx, tx, w.now(), err)
-		}
-		owner, err := ownerName(ctx, tx, old.OwnerID)
+		reg, err := findRegister(ctx, tx, data.TasksRegister)
 		if err != nil {
 			return err
 		}
-		now := w.now()
-		if err := taskRecord(id).delete(ctx, tx, now, t.Revision); err != nil {
-			return err
+		if _, _, err := readTask(ctx, tx, t.ID); err != nil {
+			return recordRevised(reg, t.ID).gone(ctx, tx, w.now(), err)
 		}
-		fields, before := taskAuditFields(old, owner)
-		return record(ctx, tx, now, "task", strconv.FormatInt(id, 10), data.ActionDelete,
-			data.Diff(fields, before, map[string]string{}))
+		return deleteRecord(ctx, tx, w.now(), reg, data.Record{ID: t.ID, Register: reg.Key, Revision: t.Revision})
 	})
+}
+
+// restoreTask puts the task t back under its own ID and, while no other
+// task has taken it, its own number.
+func restoreTask(ctx context.Context, tx *sql.Tx, now time.Time, reg data.Register, t data.Task) error {
+	var taken int
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM records WHERE register = ? AND number = ?", reg.Key, t.Number).Scan(&taken); err != nil {
+		return err
+	}
+	number := any(t.Number)
+	if t.Number < 1 || taken > 0 {
+		number = nil
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO records (id, register, number, created_at, updated_at, revision)
+		VALUES (?, ?, coalesce(?, (SELECT coalesce(max(number), 0) + 1 FROM records WHERE register = ?)), ?, ?, ?)`,
+		t.ID, reg.Key, number, reg.Key, formatTime(t.CreatedAt), formatTime(now), int64(t.Revision)+1); err != nil {
+		return err
+	}
+	r := data.TaskRecord(t)
+	if err := writeValues(ctx, tx, reg, t.ID, r); err != nil {
+		return err
+	}
+	fields, after, err := describeRecord(ctx, tx, reg, r)
+	if err != nil {
+		return err
+	}
+	if err := writeSearch(ctx, tx, reg, t.ID, after); err != nil {
+		return err
+	}
+	return record(ctx, tx, now, reg.One, idText(t.ID), data.ActionRestore, data.Diff(fields, map[string]string{}, after))
+}
+
+// indexMovedRecords writes what the migration to the register engine left
+// to Go for the tasks it moved into it: the places of their choices on
+// their scales and their search text.
+func indexMovedRecords(ctx context.Context, tx *sql.Tx) error {
+	reg, err := findRegister(ctx, tx, data.TasksRegister)
+	if err != nil {
+		return err
+	}
+	recs, err := registerRecords(ctx, tx, reg.Key)
+	if err != nil {
+		return err
+	}
+	for _, r := range recs {
+		if err := writeValues(ctx, tx, reg, r.ID, r); err != nil {
+			return err
+		}
+		_, described, err := describeRecord(ctx, tx, reg, r)
+		if err != nil {
+			return err
+		}
+		if err := writeSearch(ctx, tx, reg, r.ID, described); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -48,7 +48,7 @@ func TestTasksRoundTrip(t *testing.T) {
 			t.Fatalf("%s: SaveTask() = %v", tt.name, err)
 		}
 		w := tt.in
-		w.ID, w.Due, w.CreatedAt, w.UpdatedAt, w.Revision = got.ID, tt.due, clock.t, clock.t, 1
+		w.ID, w.Number, w.Due, w.CreatedAt, w.UpdatedAt, w.Revision = got.ID, len(want)+1, tt.due, clock.t, clock.t, 1
 		if !reflect.DeepEqual(got, w) {
 			t.Errorf("%s: SaveTask() = %+v\nwant %+v", tt.name, got, w)
 		}
@@ -82,7 +82,7 @@ func TestTasksRoundTrip(t *testing.T) {
 		}
 	}
 	var due, owner any
-	if err := ws.db.QueryRow("SELECT due, owner_id FROM tasks WHERE id = ?", edit.ID).Scan(&due, &owner); err != nil {
+	if err := ws.db.QueryRow("SELECT due, owner FROM register_tasks WHERE id = ?", edit.ID).Scan(&due, &owner); err != nil {
 		t.Fatal(err)
 	}
 	if due != nil || owner != nil {
@@ -108,8 +108,8 @@ func TestTaskAudit(t *testing.T) {
 			{Field: "description", To: "Monthly"},
 			{Field: "owner", To: "Priya Raman"},
 			{Field: "due", To: "2027-01-10"},
-			{Field: "status", To: "open"},
-			{Field: "source_kind", To: "step"},
+			{Field: "status", To: "Open"},
+			{Field: "source_kind", To: "Roadmap step"},
 			{Field: "source_ref", To: "step-12"},
 		}}}
 	checkTrail(t, ws, "task", id, trail)
@@ -123,7 +123,7 @@ func TestTaskAudit(t *testing.T) {
 		Changes: []data.FieldChange{
 			{Field: "owner", From: "Priya Raman", To: "Tomasz Nowak"},
 			{Field: "due", From: "2027-01-10", To: "2027-01-12"},
-			{Field: "status", From: "open", To: "done"},
+			{Field: "status", From: "Open", To: "Done"},
 		}}}, trail...)
 	checkTrail(t, ws, "task", id, trail)
 
@@ -146,12 +146,12 @@ func TestTaskAudit(t *testing.T) {
 			{Field: "description", From: "Monthly"},
 			{Field: "owner", From: "Tomasz Nowak"},
 			{Field: "due", From: "2027-01-12"},
-			{Field: "status", From: "done"},
-			{Field: "source_kind", From: "step"},
+			{Field: "status", From: "Done"},
+			{Field: "source_kind", From: "Roadmap step"},
 			{Field: "source_ref", From: "step-12"},
 		}}}, trail...)
 	checkTrail(t, ws, "task", id, trail)
-	if got := countRows(t, ws, "SELECT count(*) FROM tasks"); got != 0 {
+	if got := countRows(t, ws, "SELECT count(*) FROM records"); got != 0 {
 		t.Errorf("%d tasks left after the delete", got)
 	}
 
@@ -188,7 +188,7 @@ func TestTaskNotFound(t *testing.T) {
 			t.Errorf("%s: message %q does not name the task", c.name, e.Message)
 		}
 	}
-	for _, table := range []string{"tasks", "audit_trail"} {
+	for _, table := range []string{"records", "audit_trail"} {
 		if got := countRows(t, ws, "SELECT count(*) FROM "+table); got != 0 {
 			t.Errorf("%d rows written to %s", got, table)
 		}

@@ -21,21 +21,21 @@ func TestUnreadableValues(t *testing.T) {
 		zero   any
 		want   data.Unreadable
 	}{
-		{"task due date", "UPDATE tasks SET due = 'soon'",
+		{"task due date", "INSERT OR REPLACE INTO record_values (record_id, field, value) SELECT id, 'due', 'soon' FROM records WHERE register = 'tasks'",
 			func(f filled) (data.BadValues, any) {
 				ts, err := f.ws.Tasks(ctx)
 				must(t, err)
 				return ts[0].Unreadable, ts[0].Due
 			},
 			time.Time{}, data.Unreadable{Record: `task "Book the stage 1 audit"`, Field: "Due", Label: "due date", Raw: "soon"}},
-		{"task status", "UPDATE tasks SET status = 'parked'",
+		{"task status", "UPDATE record_values SET value = 'parked' WHERE field = 'status' AND record_id IN (SELECT id FROM records WHERE register = 'tasks')",
 			func(f filled) (data.BadValues, any) {
 				ts, err := f.ws.Tasks(ctx)
 				must(t, err)
 				return ts[0].Unreadable, ts[0].Status
 			},
 			data.TaskStatus(""), data.Unreadable{Record: `task "Book the stage 1 audit"`, Field: "Status", Label: "status", Raw: "parked"}},
-		{"time of a change, cut", "UPDATE tasks SET updated_at = '" + strings.Repeat("x", 5000) + "'",
+		{"time of a change, cut", "UPDATE records SET updated_at = '" + strings.Repeat("x", 5000) + "' WHERE register = 'tasks'",
 			func(f filled) (data.BadValues, any) {
 				ts, err := f.ws.Tasks(ctx)
 				must(t, err)

@@ -71,3 +71,37 @@ CREATE TABLE custom_fields (
     created_at TEXT NOT NULL,
     PRIMARY KEY (register, key)
 );
+
+-- Tasks become the records of the register "tasks" (data/task_register.go),
+-- each under its own ID, so that its audit trail (entity "task") still
+-- reads, and numbered by its ID, so that TSK-7 is the task that was 7. The
+-- search text and the sort keys follow from the declaration, so the
+-- migration's Go step writes them (see migrationStep).
+INSERT INTO records (id, register, number, created_at, updated_at, revision)
+SELECT id, 'tasks', id, created_at, updated_at, revision FROM tasks;
+
+INSERT INTO record_values (record_id, field, value)
+SELECT id, 'title', title FROM tasks WHERE title <> ''
+UNION ALL
+SELECT id, 'description', description FROM tasks WHERE description <> ''
+UNION ALL
+SELECT id, 'due', due FROM tasks WHERE coalesce(due, '') <> ''
+UNION ALL
+SELECT id, 'status', status FROM tasks WHERE status <> ''
+UNION ALL
+SELECT id, 'source_kind', source_kind FROM tasks WHERE source_kind <> ''
+UNION ALL
+SELECT id, 'source_ref', source_ref FROM tasks WHERE source_ref <> '';
+
+INSERT INTO record_people (record_id, field, person_id)
+SELECT id, 'owner', owner_id FROM tasks WHERE owner_id IN (SELECT id FROM people);
+
+-- A deleted task's ID is not handed out again either.
+INSERT INTO sqlite_sequence (name, seq)
+SELECT 'records', seq FROM sqlite_sequence
+WHERE name = 'tasks' AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'records');
+UPDATE sqlite_sequence
+SET seq = max(seq, coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'tasks'), 0))
+WHERE name = 'records';
+
+DROP TABLE tasks;
