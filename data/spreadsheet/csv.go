@@ -36,6 +36,9 @@ func ReadCSV(r io.Reader) (data.Table, error) {
 	cr.FieldsPerRecord = -1
 	cr.LazyQuotes = true
 	var rows [][]data.Cell
+	// csv skips blank lines, which a spreadsheet program shows as empty
+	// rows: they are put back so that every row keeps its line number
+	consumed, counted := 0, 0 // newlines read, up to byte counted
 	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
@@ -48,6 +51,14 @@ func ReadCSV(r io.Reader) (data.Table, error) {
 			}
 			return data.Table{}, fmt.Errorf("read csv: %w", err)
 		}
+		if line, _ := cr.FieldPos(0); line > consumed+1 {
+			for range line - consumed - 1 {
+				rows = append(rows, nil)
+			}
+		}
+		end := int(cr.InputOffset())
+		consumed += strings.Count(text[counted:end], "\n")
+		counted = end
 		cells := make([]data.Cell, len(rec))
 		for i, v := range rec {
 			cells[i] = data.TextCell(unprotect(v))

@@ -167,6 +167,13 @@ func WriteXLSX(w io.Writer, t data.Table, sheet, dateFormat string) error {
 	if err != nil {
 		return fmt.Errorf("write xlsx: %w", err)
 	}
+	// set before streaming: set after, it would read the whole sheet again
+	if len(t.Columns) > 0 {
+		last, _ := excelize.CoordinatesToCellName(len(t.Columns), len(t.Rows)+1)
+		if err := f.AutoFilter(sheet, "A1:"+last, nil); err != nil {
+			return fmt.Errorf("write xlsx: %w", err)
+		}
+	}
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
 		return fmt.Errorf("write xlsx: %w", err)
@@ -219,12 +226,6 @@ func WriteXLSX(w io.Writer, t data.Table, sheet, dateFormat string) error {
 	}
 	if err := sw.Flush(); err != nil {
 		return fmt.Errorf("write xlsx: %w", err)
-	}
-	if len(t.Columns) > 0 {
-		last, _ := excelize.CoordinatesToCellName(len(t.Columns), len(t.Rows)+1)
-		if err := f.AutoFilter(sheet, "A1:"+last, nil); err != nil {
-			return fmt.Errorf("write xlsx: %w", err)
-		}
 	}
 	if _, err := f.WriteTo(w); err != nil {
 		return fmt.Errorf("write xlsx: %w", err)
