@@ -73,7 +73,7 @@ func exportRegister(e *env, reg data.Register) {
 		return path, err
 	}
 	name := fmt.Sprintf("%s - %s", reg.Title, e.now().Format("2006-01-02"))
-	extra := []fyne.CanvasObject{widget.NewLabel(lang.L("Format")), format}
+	extra := []fyne.CanvasObject{widget.NewForm(widget.NewFormItem(lang.L("Format"), format))}
 	askFile(e.win, fmt.Sprintf(lang.L("Export %s"), reg.Title), lang.L("Export"), filepath.Dir(e.ws.Path()), name, extra, pathOf,
 		func(string) error { return nil },
 		func(path string) {
@@ -307,7 +307,7 @@ func (m *registerImport) showValues() {
 		}
 		selects[i] = sel
 		grid.Add(widget.NewLabel(v.Field.Label))
-		grid.Add(widget.NewLabel(fmt.Sprintf(lang.L("%s (%d rows)"), v.Value, v.Rows)))
+		grid.Add(widget.NewLabel(v.Value + " (" + rowCount(v.Rows) + ")"))
 		grid.Add(sel)
 	}
 	intro := widget.NewLabel(lang.L("These words are not choices of the register. Check what each becomes."))
@@ -342,6 +342,14 @@ func (m *registerImport) showValues() {
 			m.showPreview()
 		}
 	})
+}
+
+// rowCount is "1 row" or "12 rows".
+func rowCount(n int) string {
+	if n == 1 {
+		return lang.L("1 row")
+	}
+	return fmt.Sprintf(lang.L("%d rows"), n)
 }
 
 // previewRows bounds the rows the preview shows; the bad ones are all
@@ -479,7 +487,11 @@ func (m *registerImport) apply(skipBad bool) {
 			if m.refresh != nil {
 				m.refresh()
 			}
-			dialog.ShowInformation(lang.L("Import done"), fmt.Sprintf(lang.L("%d created, %d updated, %d unchanged."), sum.Created, sum.Updated, sum.Unchanged), m.env.win)
+			msg := fmt.Sprintf(lang.L("%d created, %d updated, %d unchanged."), sum.Created, sum.Updated, sum.Unchanged)
+			if n := len(m.plan.BadRows()); skipBad && n > 0 {
+				msg += "\n" + fmt.Sprintf(lang.L("Bad rows skipped: %d."), n)
+			}
+			dialog.ShowInformation(lang.L("Import done"), msg, m.env.win)
 		}
 	})
 }

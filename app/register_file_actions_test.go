@@ -44,7 +44,7 @@ func TestImportStepsThroughColumnsWordsAndPreview(t *testing.T) {
 		}
 	}
 	tapInTopDialog(t, u.win, "Next")
-	if got := overlayTexts(u.win); !strings.Contains(got, "High (1 rows)") || !strings.Contains(got, "Low (1 rows)") {
+	if got := overlayTexts(u.win); !strings.Contains(got, "High (1 row)") || !strings.Contains(got, "Low (1 row)") {
 		t.Errorf("the words to confirm lack High and Low:\n%s", got)
 	}
 	tapInTopDialog(t, u.win, "Next")
