@@ -28,6 +28,8 @@ type packsScreen struct {
 	includeDrafts *widget.Check
 	withGuidance  *widget.Check  // the scope pack's author's copy
 	document      *widget.Select // for the single-document pack
+	register      *widget.Select // for the single-register pack
+	registers     []data.Register
 	assessment    *widget.Select // for the gap report
 	assessments   []data.Assessment
 }
@@ -70,6 +72,17 @@ func newPacksScreen(e *env) *packsScreen {
 	}
 	s.document = widget.NewSelect(docs, nil)
 	s.document.PlaceHolder = lang.L("Choose a document")
+	var titles []string
+	if regs, err := e.ws.Registers(e.ctx()); err == nil {
+		s.registers = regs
+		for _, r := range regs {
+			titles = append(titles, r.Title)
+		}
+	} else {
+		e.showErr(err)
+	}
+	s.register = widget.NewSelect(titles, nil)
+	s.register.PlaceHolder = lang.L("Choose a register")
 	return s
 }
 
@@ -85,6 +98,17 @@ func (s *packsScreen) onCreate(p reports.Pack) {
 		}
 		opts.DocumentNumber = number
 		title = s.document.Selected
+	}
+	if p.ID == packRegister {
+		for _, r := range s.registers {
+			if r.Title == s.register.Selected {
+				opts.Register, title = r.Key, r.Title
+			}
+		}
+		if opts.Register == "" {
+			s.env.showErr(data.Errorf(data.EInvalid, "Choose the register to print."))
+			return
+		}
 	}
 	if p.ID == packGap {
 		for _, a := range s.assessments {
@@ -105,6 +129,7 @@ func (s *packsScreen) options(p reports.Pack) reports.Options {
 // Packs that need a choice before printing.
 const (
 	packDocument = "document" // one chosen document
+	packRegister = "register" // one chosen register
 	packGap      = "gap"      // one chosen assessment
 	packScope    = "scope"    // with or without the clause guidance
 )
@@ -246,6 +271,13 @@ func (s *packsScreen) content() fyne.CanvasObject {
 		}
 		if p.ID == packScope {
 			row = container.NewBorder(nil, nil, nil, btn, s.withGuidance)
+		}
+		if p.ID == packRegister {
+			if len(s.register.Options) == 0 {
+				continue
+			}
+			row = container.NewBorder(nil, nil, nil, btn, s.register)
+			subtitle = lang.L("Any one register, with its records")
 		}
 		if p.ID == packGap && len(s.assessments) > 0 {
 			row = container.NewBorder(nil, nil, nil, btn, s.assessment)

@@ -84,6 +84,12 @@ func pageGeometry(p data.PaperSize) geometry {
 	return g
 }
 
+// landscape is the page turned on its side, margins kept.
+func (g geometry) landscape() geometry {
+	g.w, g.h = g.h, g.w
+	return g
+}
+
 func (g geometry) textWidth() float64 { return g.w - g.left - g.right }
 
 // heading is an entry of the outline: a section (level 0) or a heading

@@ -44,6 +44,9 @@ type Options struct {
 	// DocumentNumber chooses the document the document pack prints, such
 	// as "SMS-DOC-02". Other packs ignore it.
 	DocumentNumber string
+	// Register chooses the register the register pack prints by its key,
+	// such as "risks". Other packs ignore it.
+	Register string
 	// WithGuidance prints the catalogue's coaching for the author in the
 	// scope pack. Off, the pack is fit for an auditor: what it prints
 	// states the SMS, it does not tell anyone how to prepare for an audit.
@@ -97,6 +100,10 @@ type Source struct {
 	// Documents are the controlled documents, ordered by number, each with
 	// all its versions, newest first.
 	Documents []DocumentRecord
+
+	// Registers are the registers with their records, in navigation
+	// order; nil when the reader keeps none.
+	Registers []RegisterRecords
 
 	// AuditHead is the newest entry of the audit trail, which every pack
 	// prints in its metadata (see audit_head.go); zero when the trail is
@@ -190,6 +197,11 @@ func LoadSource(ctx context.Context, ws SourceReader, cat *data.Catalogue) (Sour
 			src.Documents = append(src.Documents, DocumentRecord{Document: doc, Versions: versions})
 		}
 	}
+	if rs, ok := ws.(data.RegisterService); ok {
+		if src.Registers, err = loadRegisters(ctx, rs); err != nil {
+			return Source{}, fmt.Errorf("load pack source: %w", err)
+		}
+	}
 	if a, ok := ws.(data.IntegrityService); ok {
 		if src.AuditHead, err = a.AuditHead(ctx); err != nil {
 			return Source{}, fmt.Errorf("load pack source: %w", err)
@@ -257,6 +269,8 @@ type packSpec struct {
 	foot running
 	// stamps name the controlled documents the pack prints, for Verify.
 	stamps []Stamp
+	// landscape turns every page on its side, for wide tables.
+	landscape bool
 }
 
 // packEnv is what a pack's spec function receives.
@@ -387,6 +401,9 @@ func layoutPack(ctx context.Context, spec *packSpec, env packEnv, progress func(
 		keywords:  packKeywords(env.src.AuditHead, spec.stamps),
 	}
 	g := pageGeometry(env.opts.Paper)
+	if spec.landscape {
+		g = g.landscape()
+	}
 	md := newMarkdown()
 	parsed := map[string]parsedMarkdown{}
 	total := len(spec.sections) + 2

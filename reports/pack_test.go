@@ -357,7 +357,7 @@ func TestRegistry(t *testing.T) {
 	seen := map[string]bool{}
 	for _, p := range packs {
 		// the document pack prints under the number of the document it prints
-		if p.ID == "" || p.Title == "" || (p.DocNumber == "") != (p.ID == documentPackID) || p.spec == nil {
+		if p.ID == "" || p.Title == "" || (p.DocNumber == "") != (p.ID == documentPackID || p.ID == registerPackID) || p.spec == nil {
 			t.Errorf("pack %+v is incomplete", p)
 		}
 		if !strings.HasSuffix(p.Description, ".") || strings.Count(p.Description, ". ") > 0 {

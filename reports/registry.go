@@ -45,6 +45,19 @@ func Packs() []Pack {
 			spec:        manualPack,
 		},
 		{
+			ID:          "registers",
+			Title:       registersTitle,
+			Description: "Every register the SMS keeps, on landscape pages: what each is for, then its records as a table, and for the risks a heat map of likelihood against impact.",
+			DocNumber:   registersDocNumber,
+			spec:        registersPack,
+		},
+		{
+			ID:          registerPackID,
+			Title:       "Single register",
+			Description: "One register chosen by its key, with a cover and its records as a table, on landscape pages when it has many columns.",
+			spec:        registerPack,
+		},
+		{
 			ID:          documentPackID,
 			Title:       "Single document",
 			Description: "One controlled document chosen by its number, with a cover, its control details and its revision history: the latest approved version, or its newer draft marked DRAFT on every page.",

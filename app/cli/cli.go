@@ -172,15 +172,22 @@ func printUsage(w io.Writer) {
 	fmt.Fprint(w, usage)
 	for _, p := range reports.Packs() {
 		id := p.ID
-		if id == documentPack {
+		switch id {
+		case documentPack:
 			id += " NUMBER"
+		case registerPack:
+			id += " KEY"
 		}
 		fmt.Fprintf(w, "  %-17s %s\n", id, p.Title)
 	}
 }
 
-// documentPack prints the one document its NUMBER names.
-const documentPack = "document"
+// documentPack prints the one document its NUMBER names, registerPack the
+// one register its KEY names.
+const (
+	documentPack = "document"
+	registerPack = "register"
+)
 
 // usageError is a mistake in the command line itself.
 type usageError struct{ msg string }
@@ -310,14 +317,18 @@ func runPack(ctx context.Context, args []string, d Deps) error {
 	if !ok {
 		return usagef("unknown pack %q; choose one of: %s", pos[0], packIDs())
 	}
-	number := ""
+	number, register := "", ""
 	switch {
 	case pack.ID == documentPack && len(pos) == 1:
 		return usagef("pack document needs the NUMBER of the document, such as SMS-DOC-02")
 	case pack.ID == documentPack && len(pos) == 2:
 		number = pos[1]
+	case pack.ID == registerPack && len(pos) != 2:
+		return usagef("pack register needs the KEY of one register, such as risks; 'smsbuilder registers' lists them")
+	case pack.ID == registerPack:
+		register = pos[1]
 	case len(pos) != 1:
-		return usagef("pack needs the name of one pack (%s); only the document pack takes a NUMBER", packIDs())
+		return usagef("pack needs the name of one pack (%s); only the document pack takes a NUMBER and the register pack a KEY", packIDs())
 	}
 	if *wsPath == "" || *out == "" {
 		return usagef("pack needs --workspace FILE and --out FILE.pdf")
@@ -348,7 +359,7 @@ func runPack(ctx context.Context, args []string, d Deps) error {
 		return err
 	}
 	opts := reports.Options{Paper: src.Org.PaperSize, Draft: *draft, Now: d.Now(), AssessmentID: *assessment,
-		IncludeDrafts: *includeDrafts, DocumentNumber: number, WithGuidance: *withGuidance}
+		IncludeDrafts: *includeDrafts, DocumentNumber: number, Register: register, WithGuidance: *withGuidance}
 	if *paper != "" {
 		opts.Paper = data.PaperSize(*paper)
 		if opts.Paper != data.PaperA4 && opts.Paper != data.PaperLetter {

@@ -1,0 +1,71 @@
+package reports
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+
+	"smsbuilder/data"
+)
+
+// registerSource is the fixture's source with a few records in the risks
+// and services registers.
+func registerSource(t *testing.T) Source {
+	t.Helper()
+	src := Source{Org: data.Organisation{LegalName: "Northwind Managed IT Ltd", PaperSize: data.PaperA4, DateFormat: "2 January 2006"}}
+	src.People = []data.Person{{ID: 1, Name: "Priya Shah"}}
+	for _, reg := range data.Registers() {
+		rr := RegisterRecords{Register: reg}
+		switch reg.Key {
+		case "services":
+			rr.Records = []data.Record{{ID: 10, Register: "services", Number: 1, Values: map[string]string{"title": "Managed desktop", "status": "live", "owner": "1"}}}
+		case "risks":
+			for i, lv := range []string{"2", "4", "5"} {
+				r := data.Record{ID: int64(20 + i), Register: "risks", Number: i + 1, Values: map[string]string{
+					"title": "Backup fails " + lv, "kind": "risk", "likelihood": lv, "impact": "3", "services": "10", "review_date": "2027-03-31"}}
+				reg.Derive(&r)
+				rr.Records = append(rr.Records, r)
+			}
+		}
+		src.Registers = append(src.Registers, rr)
+	}
+	return src
+}
+
+func TestRegistersPack(t *testing.T) {
+	src := registerSource(t)
+	for _, tt := range []struct {
+		pack, register string
+		want           []string
+		landscape      bool
+	}{
+		{"registers", "", []string{"Risks and opportunities", "Risks by likelihood and impact (3 risks)", "RSK-3", "Backup fails 5", "SVC-1", "31 March 2027", "15", "Managed desktop", "Priya Shah", "No customer is recorded yet."}, true},
+		{"register", "services", []string{"Service catalogue", "SVC-1", "Managed desktop", "Live"}, true},
+	} {
+		t.Run(tt.pack, func(t *testing.T) {
+			var buf bytes.Buffer
+			opts := Options{Now: fixedNow, Register: tt.register}
+			if err := Build(context.Background(), tt.pack, src, opts, &buf, nil); err != nil {
+				t.Fatal(err)
+			}
+			text := strings.Join(strings.Fields(pdfText(t, buf.Bytes(), 0)), " ")
+			for _, w := range tt.want {
+				if !strings.Contains(text, w) {
+					t.Errorf("the pack does not print %q", w)
+				}
+			}
+			dims, err := readPDF(t, buf.Bytes()).PageDims()
+			if err != nil || len(dims) == 0 {
+				t.Fatalf("page sizes: %v", err)
+			}
+			if w, h := dims[0].Width, dims[0].Height; (w > h) != tt.landscape {
+				t.Errorf("page %.0f x %.0f, want landscape %v", w, h, tt.landscape)
+			}
+		})
+	}
+	err := Check(context.Background(), "register", src, Options{Now: fixedNow, Register: "dragons"})
+	if data.ErrorCode(err) != data.ENotFound || !strings.Contains(data.ErrorMessage(err), "the registers are: risks, services") {
+		t.Errorf("an unknown register: got %v", err)
+	}
+}
