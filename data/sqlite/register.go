@@ -520,7 +520,6 @@ func queryRefs(ctx context.Context, q querier, where string, args []any) ([]data
 		return nil, err
 	}
 	var out []data.RecordRef
-	var ids []int64
 	for rows.Next() {
 		var ref data.RecordRef
 		var number int
@@ -534,7 +533,6 @@ func queryRefs(ctx context.Context, q querier, where string, args []any) ([]data
 		}
 		ref.Reference = reg.Reference(number)
 		out = append(out, ref)
-		ids = append(ids, ref.ID)
 	}
 	if err := closeRows(rows); err != nil {
 		return nil, err
