@@ -1,6 +1,7 @@
 package spreadsheet
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"errors"
@@ -96,23 +97,39 @@ func decodeText(b []byte) (string, error) {
 }
 
 // detectSeparator chooses the separator that splits the first lines into
-// the same number of columns, more than one, and the most of them.
+// the same number of columns, more than one, and the most of them;
+// separators that leave quotation marks where CSV allows none lose to
+// those that do not.
 func detectSeparator(text string) rune {
+	for _, lazy := range []bool{false, true} {
+		if sep, ok := bestSeparator(text, lazy); ok {
+			return sep
+		}
+	}
+	return ','
+}
+
+func bestSeparator(text string, lazy bool) (rune, bool) {
 	best, bestScore := ',', -1
 	for _, sep := range []rune{',', ';', '\t'} {
 		cr := csv.NewReader(strings.NewReader(text))
 		cr.Comma = sep
 		cr.FieldsPerRecord = -1
-		cr.LazyQuotes = true
+		cr.LazyQuotes = lazy
 		var counts []int
+		failed := false
 		for len(counts) < 50 {
 			rec, err := cr.Read()
+			if errors.Is(err, io.EOF) {
+				break
+			}
 			if err != nil {
+				failed = true
 				break
 			}
 			counts = append(counts, len(rec))
 		}
-		if len(counts) == 0 || counts[0] < 2 {
+		if failed || len(counts) == 0 || counts[0] < 2 {
 			continue
 		}
 		even := 0
@@ -126,7 +143,7 @@ func detectSeparator(text string) rune {
 			best, bestScore = sep, score
 		}
 	}
-	return best
+	return best, bestScore >= 0
 }
 
 // protect puts "'" before text a spreadsheet program would evaluate, and
@@ -148,36 +165,44 @@ func unprotect(s string) string {
 
 // WriteCSV writes t as UTF-8 CSV with a byte order mark and CRLF line
 // ends, as spreadsheet programs open it without asking. Numbers are
-// written with a decimal point and dates as 2026-03-31.
+// written with a decimal point and dates as 2026-03-31. A field holding
+// any of the three separators is quoted, so that reading it back finds
+// the comma.
 func WriteCSV(w io.Writer, t data.Table) error {
-	if _, err := w.Write(utf8BOM); err != nil {
-		return fmt.Errorf("write csv: %w", err)
-	}
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
-	rec := make([]string, len(t.Columns))
+	bw := bufio.NewWriter(w)
+	bw.Write(utf8BOM)
 	for i, c := range t.Columns {
-		rec[i] = protect(c.Header)
+		if i > 0 {
+			bw.WriteByte(',')
+		}
+		writeField(bw, protect(c.Header))
 	}
-	if err := cw.Write(rec); err != nil {
-		return fmt.Errorf("write csv: %w", err)
-	}
+	bw.WriteString("\r\n")
 	for _, r := range t.Rows {
-		rec = rec[:0]
-		for _, c := range r.Cells {
+		for i, c := range r.Cells {
+			if i > 0 {
+				bw.WriteByte(',')
+			}
 			if c.Kind == data.CellText {
-				rec = append(rec, protect(c.Text))
+				writeField(bw, protect(c.Text))
 			} else {
-				rec = append(rec, c.Text)
+				writeField(bw, c.Text)
 			}
 		}
-		if err := cw.Write(rec); err != nil {
-			return fmt.Errorf("write csv: %w", err)
-		}
+		bw.WriteString("\r\n")
 	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
+	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write csv: %w", err)
 	}
 	return nil
+}
+
+func writeField(w *bufio.Writer, s string) {
+	if s == "" || !strings.ContainsAny(s, ",;\t\"\r\n") && strings.TrimSpace(s) == s {
+		w.WriteString(s)
+		return
+	}
+	w.WriteByte('"')
+	w.WriteString(strings.ReplaceAll(s, `"`, `""`))
+	w.WriteByte('"')
 }

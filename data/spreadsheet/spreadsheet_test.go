@@ -417,3 +417,38 @@ func TestExportIntoNewWorkspace(t *testing.T) {
 		t.Errorf("%d risks, want 3", len(risks))
 	}
 }
+
+// TestImportAddsFieldsOfItsOwn: columns the register lacks become fields
+// of the workspace, with the column's words as a choice field's choices.
+func TestImportAddsFieldsOfItsOwn(t *testing.T) {
+	ws := northwind(t)
+	file := []byte("Supplier\tKind\tRegion\tSpend\nTelco\tExternal\tNorth\t1200,50\nParts\tInternal\tSouth\t80\n")
+	p := plan(t, ws, "suppliers", file, data.ImportOptions{Columns: map[string]string{"Region": "new:choice", "Spend": "new:number"}})
+	if _, err := data.ApplyImport(ctx(), ws, p, false); err != nil {
+		t.Fatal(data.ErrorMessage(err))
+	}
+	regs, _ := ws.Registers(ctx())
+	for _, r := range regs {
+		if r.Key != "suppliers" {
+			continue
+		}
+		region, ok := r.Field("x_region")
+		if !ok || len(region.Choices) != 2 || region.Choices[1].Label != "South" {
+			t.Errorf("region field %+v, want a choice of North and South", region)
+		}
+	}
+	found := false
+	for _, r := range records(t, ws, "suppliers") {
+		if r.Get("title") == "Telco" {
+			found = r.Get("x_region") == "North" && r.Get("x_spend") == "1200.5"
+		}
+	}
+	if !found {
+		t.Error("Telco was not imported with its region and spend")
+	}
+	// exported and imported again, the new fields change nothing
+	again := plan(t, ws, "suppliers", export(t, ws, "suppliers", spreadsheet.CSV), data.ImportOptions{})
+	if c := again.Count(); c.Unchanged != 3 || c.Created+c.Updated != 0 {
+		t.Errorf("re-import of the fields of its own: %+v, want 3 unchanged", c)
+	}
+}
