@@ -107,6 +107,10 @@ func writeExport(e *env, reg data.Register, f spreadsheet.Format, path string) {
 			return spreadsheet.Write(w, f, t, s.Register.Title, spreadsheet.ExcelDateFormat(s.Dates))
 		})
 	}, func(err error) {
+		if errors.Is(err, context.Canceled) {
+			e.showErr(data.Errorf(data.EInvalid, "The export was cancelled; no file was written."))
+			return
+		}
 		if err != nil {
 			e.showErr(err)
 			return
@@ -155,6 +159,9 @@ func chooseImport(e *env, reg data.Register, refresh func()) {
 		r.Close()
 		imp := &registerImport{env: e, register: reg, path: path, refresh: refresh}
 		withProgress(e, fmt.Sprintf(lang.L("Reading %s"), filepath.Base(path)), imp.load, func(err error) {
+			if errors.Is(err, context.Canceled) {
+				return // the person stopped it: nothing to say
+			}
 			if err != nil {
 				e.showErr(err)
 				return

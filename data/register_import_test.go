@@ -226,3 +226,37 @@ func TestPlanImportNewFields(t *testing.T) {
 		t.Error("a new field named like an existing one was accepted")
 	}
 }
+
+func TestPlanImportCellValues(t *testing.T) {
+	s := riskSnapshot(t)
+	tests := []struct {
+		header, cell, field, want string
+	}{
+		{"Review date", "2027-03-31", "review_date", "2027-03-31"},
+		{"Review date", "31/03/2027", "review_date", "2027-03-31"},
+		{"Review date", "46477", "review_date", "2027-03-31"},
+		{"Review date", "2027-03-31 00:00", "review_date", "2027-03-31"},
+		{"Services affected", "SVC-1, SVC-2", "services", "11,12"},
+		{"Services affected", "backup and recovery", "services", "12"},
+		{"Services affected", "SVC-9 Cloud Hosting", "services", "11"},
+		{"Owner", " priya shah ", "owner", "7"},
+		{"Impact", "5", "impact", "5"},
+		{"Impact", "severe", "impact", "5"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.header+"/"+tt.cell, func(t *testing.T) {
+			tab := table([]string{"Risk", "Kind", "Likelihood", "Impact", tt.header}, []string{"Fire", "Risk", "1", "1", tt.cell})
+			if tt.header == "Impact" {
+				tab = table([]string{"Risk", "Kind", "Likelihood", "Impact"}, []string{"Fire", "Risk", "1", tt.cell})
+			}
+			p, err := PlanImport(s, tab, ImportOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := p.Rows[0]
+			if got := r.Record.Get(tt.field); got != tt.want || r.Bad() {
+				t.Errorf("%s = %q (problems %v), want %q", tt.field, got, r.Problems, tt.want)
+			}
+		})
+	}
+}
