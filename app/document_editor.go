@@ -42,6 +42,8 @@ type documentEditor struct {
 	preview *markdownView
 	status  *widget.Label
 	undo    *widget.Button
+	// recipients shows the distribution list in its tab.
+	recipients *widget.Label
 	// saved is the text last stored; before is the text it replaced, for undo.
 	saved, before string
 	timer         *time.Timer
@@ -251,7 +253,7 @@ func (ed *documentEditor) afterMove() {
 	ed.text.OnChanged = ed.onChanged
 	ed.saved, ed.before = ed.current.Body, ed.current.Body
 	// "Draft saved" would outlive the draft: say what the move made of it.
-	ed.status.SetText(fmt.Sprintf(lang.L("This is now version %s."), ed.current.Number()))
+	ed.status.SetText(movedNotice(ed.current))
 	ed.status.Importance = widget.MediumImportance
 	ed.status.Refresh()
 	if ed.current.Status == data.DocDraft && !ed.env.ws.ReadOnly() {
@@ -300,27 +302,36 @@ func (ed *documentEditor) onApprove() {
 		review = 12
 	}
 	months.SetSelected(fmt.Sprint(review))
+	problems := fieldProblems{}
+	effective := newDateField(ed.env.now(), false)
 	body := container.NewVBox(
 		wrapLabel(lang.L("Approval freezes this text: it can no longer change, and its SHA-256 fingerprint prints in the footer so a paper copy can be checked.")),
 		widget.NewForm(
 			widget.NewFormItem(lang.L("Approved by"), who),
 			widget.NewFormItem(lang.L("Change summary *"), summary),
+			widget.NewFormItem(lang.L("Effective from *"), problems.wrap("EffectiveFrom", effective)),
 			widget.NewFormItem(lang.L("Review every (months)"), months),
 		))
 	if l := toFillWarning(ed.current.Body); l != nil {
 		body.Add(l)
 	}
-	title := fmt.Sprintf(lang.L("Approve %s version %d.%d"), ed.doc.Number, ed.current.Major, ed.current.Minor)
-	showRecordDialog(ed.env.win, title, lang.L("Approve"), body, 560, true, nil, func() error {
+	// the dialog names the number approval gives the draft
+	title := fmt.Sprintf(lang.L("Approve %s as version %s"), ed.doc.Number, ed.current.ApprovalNumber())
+	showRecordDialog(ed.env.win, title, lang.L("Approve"), body, 560, true, problems, func() error {
 		m := 12
 		fmt.Sscan(months.Selected, &m)
-		a := data.Approval{ApproverID: approver.ID, ChangeSummary: strings.TrimSpace(summary.Text), At: ed.env.now(), ReviewMonths: m}
+		day, err := effective.date()
+		if err != nil {
+			return &data.Error{Code: data.EInvalid, Message: data.ErrorMessage(err),
+				Fields: []data.FieldError{{Field: "EffectiveFrom", Message: data.ErrorMessage(err)}}}
+		}
+		a := data.Approval{ApproverID: approver.ID, ChangeSummary: strings.TrimSpace(summary.Text), At: ed.env.now(), ReviewMonths: m, EffectiveFrom: day}
 		if _, err := ed.env.ws.Move(ed.env.ctx(), ed.current, data.Approve, a); err != nil {
 			return err
 		}
 		ed.afterMove()
 		return nil
-	}, ed.reload, summary)
+	}, ed.reload, summary, &effective.Entry)
 	ed.env.win.Canvas().Focus(summary)
 }
 
@@ -390,7 +401,7 @@ func (ed *documentEditor) workflowButtons() []fyne.CanvasObject {
 // read. The version's text stays frozen: only a new version stores them anew.
 func (ed *documentEditor) unreadableNote() *widget.Label {
 	var lines []string
-	for _, field := range []string{"Status", "ApprovedAt", "ReviewDue"} {
+	for _, field := range []string{"Status", "ApprovedAt", "EffectiveFrom", "ReviewDue"} {
 		if u, ok := ed.current.Unreadable.Of(field); ok {
 			lines = append(lines, u.Message())
 		}
@@ -429,6 +440,28 @@ func (ed *documentEditor) guidance() fyne.CanvasObject {
 	return container.NewVScroll(container.NewVBox(items...))
 }
 
+// versionName is "Version 1.1" once approved and "Draft for 1.1" before:
+// a draft's name says what it is without a word in front.
+func versionName(v data.Version) string {
+	if v.WasApproved() {
+		return fmt.Sprintf(lang.L("Version %s"), v.Number())
+	}
+	return v.Number()
+}
+
+// movedNotice says what a move in the workflow made of the version.
+func movedNotice(v data.Version) string {
+	switch {
+	case v.WasApproved():
+		return fmt.Sprintf(lang.L("This is now version %s."), v.Number())
+	case v.Status == data.DocInReview:
+		return fmt.Sprintf(lang.L("This is now %s, in review."), v.Number())
+	case v.Status == data.DocWithdrawn:
+		return fmt.Sprintf(lang.L("This is now %s, withdrawn."), v.Number())
+	}
+	return fmt.Sprintf(lang.L("This is now %s, open to change."), v.Number())
+}
+
 func (ed *documentEditor) history() fyne.CanvasObject {
 	people, _ := ed.env.ws.People(ed.env.ctx())
 	names := map[int64]string{}
@@ -444,7 +477,7 @@ func (ed *documentEditor) history() fyne.CanvasObject {
 		}
 		status := orUnreadable(v.Unreadable, "Status", v.Status.Label())
 		approved = orUnreadable(v.Unreadable, "ApprovedAt", approved)
-		cells := []string{fmt.Sprintf("%d.%d", v.Major, v.Minor), status, approved, names[v.ApprovedBy], v.ChangeSummary, v.ShortHash()}
+		cells := []string{v.Number(), status, approved, names[v.ApprovedBy], v.ChangeSummary, v.ShortHash()}
 		for _, c := range cells {
 			b.WriteString("| " + reports.EscapeMarkdownInline(c) + " ")
 		}
@@ -465,9 +498,12 @@ func (ed *documentEditor) content() fyne.CanvasObject {
 	})
 	title := fmt.Sprintf("%s  %s", ed.doc.Number, ed.doc.Title)
 	bad := ed.current.Unreadable
-	state := fmt.Sprintf(lang.L("Version %s · %s"), ed.current.Number(), orUnreadable(bad, "Status", ed.current.Status.Label()))
+	state := versionName(ed.current) + " · " + orUnreadable(bad, "Status", ed.current.Status.Label())
 	if ed.current.Status == data.DocApproved && (!ed.current.ReviewDue.IsZero() || bad.Has("ReviewDue")) {
 		state += " · " + lang.L("review by") + " " + orUnreadable(bad, "ReviewDue", ed.env.date(ed.current.ReviewDue))
+	}
+	if day := ed.current.Effective(); ed.current.Status == data.DocApproved && (!day.IsZero() || bad.Has("EffectiveFrom")) {
+		state += " · " + lang.L("effective from") + " " + orUnreadable(bad, "EffectiveFrom", ed.env.date(day))
 	}
 	if ed.current.Status != data.DocDraft {
 		state += " · " + lang.L("read-only: start a new draft to change it")
@@ -487,6 +523,7 @@ func (ed *documentEditor) content() fyne.CanvasObject {
 		container.NewTabItem(lang.L("Preview"), container.NewVScroll(ed.preview.box)),
 		container.NewTabItem(lang.L("Guidance"), ed.guidance()),
 		container.NewTabItem(lang.L("History"), ed.history()),
+		container.NewTabItem(lang.L("Distribution"), ed.distributionTab()), // document_distribution.go
 	)
 	split := container.NewHSplit(ed.text, tabs)
 	split.Offset = 0.5

@@ -443,4 +443,4 @@ func (s *documentsScreen) content() fyne.CanvasObject {
 
 // documentsColumnWidths are the columns' widths on a small screen; wider ones
 // stretch them (layout.go stretchColumns).
-func documentsColumnWidths() []float32 { return []float32{115, 225, 110, 140, 95, 80, 100, 150} } // Next review fits "30 September 2026"
+func documentsColumnWidths() []float32 { return []float32{115, 200, 110, 130, 95, 80, 135, 150} } // Version fits "Draft for 1.0", Next review "30 September 2026"

@@ -86,7 +86,7 @@ func TestDocumentFromTemplateToApprovedVersion(t *testing.T) {
 	}
 
 	ed.onNewDraft(false)
-	if got, want := ed.current.Number(), "1.1 draft"; got != want {
+	if got, want := ed.current.Number(), "Draft for 1.1"; got != want {
 		t.Errorf("new draft = %q, want %q", got, want)
 	}
 	s.load()

@@ -99,10 +99,14 @@ func fieldLabel(field string) string {
 		return lang.L("Date format")
 	case "description":
 		return lang.L("Details")
+	case "distribution":
+		return lang.L("Distribution")
 	case "document":
 		return lang.L("Document")
 	case "due":
 		return lang.L("Due")
+	case "effective_from":
+		return lang.L("Effective from")
 	case "email":
 		return lang.L("E-mail")
 	case "evidence":

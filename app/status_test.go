@@ -116,7 +116,7 @@ func TestDraftSavedNoticeGoesWhenTheDraftMoves(t *testing.T) {
 		t.Fatalf("status after saving = %q, want the draft saved", got)
 	}
 	ed.move(data.SendForReview, data.Approval{})
-	if got, want := ed.status.Text, "This is now version 1.0 in review."; got != want {
+	if got, want := ed.status.Text, "This is now Draft for 1.0, in review."; got != want {
 		t.Errorf("status after sending for review = %q, want %q", got, want)
 	}
 }

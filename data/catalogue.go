@@ -52,6 +52,7 @@ type Catalogue struct {
 	roadmap   Roadmap
 	questions []Question
 	templates []Template
+	glossary  []GlossaryEntry
 }
 
 // Files of the content FS.
@@ -63,7 +64,8 @@ const (
 )
 
 // LoadCatalogue parses and validates the content in fsys: the clause tree
-// first, then the roadmap and the questions that refer to it.
+// first, then the roadmap and the questions that refer to it, the
+// templates and the glossary.
 func LoadCatalogue(fsys fs.FS) (*Catalogue, error) {
 	var clauses []Clause
 	if err := readContent(fsys, ClausesFile, &clauses); err != nil {
@@ -93,7 +95,14 @@ func LoadCatalogue(fsys fs.FS) (*Catalogue, error) {
 	if err != nil {
 		return nil, err
 	}
-	return c.withTemplates(templates)
+	if c, err = c.withTemplates(templates); err != nil {
+		return nil, err
+	}
+	var glossary []GlossaryEntry
+	if err := readContent(fsys, GlossaryFile, &glossary); err != nil {
+		return nil, err
+	}
+	return c.withGlossary(glossary)
 }
 
 // readTemplates reads every template's metadata and its Markdown body.

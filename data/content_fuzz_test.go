@@ -12,7 +12,7 @@ import (
 
 // realContent copies every embedded content file into a MapFS, with the
 // sorted list of their paths.
-func realContent(f *testing.F) (fstest.MapFS, []string) {
+func realContent(f testing.TB) (fstest.MapFS, []string) {
 	f.Helper()
 	m := fstest.MapFS{}
 	var paths []string

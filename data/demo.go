@@ -35,7 +35,7 @@ func DemoPeople() []Person {
 }
 
 // SeedDemo fills an empty workspace with the demo organisation and its SMS
-// in progress, dated around now. The logo comes from the caller because data
+// in progress and its registers, dated around now. The logo comes from the caller because data
 // embeds no files.
 func SeedDemo(ctx context.Context, ws Workspace, cat *Catalogue, logo []byte, now time.Time) error {
 	if err := SeedDemoOrganisation(ctx, ws, logo); err != nil {
@@ -44,7 +44,10 @@ func SeedDemo(ctx context.Context, ws Workspace, cat *Catalogue, logo []byte, no
 	if err := seedDemoProgress(ctx, ws, cat, now); err != nil {
 		return err
 	}
-	return seedDemoDocuments(ctx, ws, cat, now)
+	if err := seedDemoDocuments(ctx, ws, cat, now); err != nil {
+		return err
+	}
+	return seedDemoRegisters(ctx, ws, now)
 }
 
 // SeedDemoOrganisation saves only the demo profile and people.

@@ -28,7 +28,8 @@ func seedDemoDocuments(ctx context.Context, ws Workspace, cat *Catalogue, now ti
 		if i%9 != 4 { // approved or in review: the demo has taken every default
 			body = RemovePrompts(body)
 		}
-		d, err := ws.CreateDocument(ctx, Document{Number: t.Number, Title: t.Title, TemplateKey: t.Key, Clauses: t.Clauses, OwnerID: owner}, body)
+		d, err := ws.CreateDocument(ctx, Document{Number: t.Number, Title: t.Title, TemplateKey: t.Key, Clauses: t.Clauses, OwnerID: owner,
+			Distribution: demoDistribution(t.Key)}, body)
 		if err != nil {
 			return fmt.Errorf("seed demo document %s: %w", t.Number, err)
 		}
@@ -48,7 +49,8 @@ func seedDemoDocuments(ctx context.Context, ws Workspace, cat *Catalogue, now ti
 		if err := moveLatest(ctx, ws, d.ID, SendForReview, Approval{}); err != nil {
 			return err
 		}
-		if err := moveLatest(ctx, ws, d.ID, Approve, Approval{ApproverID: director, ChangeSummary: "First issue", At: approvedAt, ReviewMonths: t.ReviewMonths}); err != nil {
+		if err := moveLatest(ctx, ws, d.ID, Approve, Approval{ApproverID: director, ChangeSummary: "First issue", At: approvedAt, ReviewMonths: t.ReviewMonths,
+			EffectiveFrom: demoEffective(i, approvedAt)}); err != nil {
 			return err
 		}
 	}

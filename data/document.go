@@ -61,12 +61,20 @@ type Document struct {
 	TemplateKey string // "" for an imported document
 	Clauses     []string
 	OwnerID     int64
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
-	Revision    Revision
+	// Distribution is who receives the document or must read it, one
+	// recipient (a person, a role or a team) a line; it prints in the
+	// document's front matter.
+	Distribution string
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
+	Revision     Revision
 
 	Unreadable BadValues // stored values that could not be read; see Unreadable
 }
+
+// MaxDistribution is the longest distribution list, in characters: a list
+// of recipients, not a second document.
+const MaxDistribution = 2000
 
 // Validate checks the document's own fields.
 func (d Document) Validate() error {
@@ -75,6 +83,7 @@ func (d Document) Validate() error {
 	v.maxLen("Number", d.Number, "Document number", 40)
 	v.required("Title", d.Title, "Title")
 	v.maxLen("Title", d.Title, "Title", 200)
+	v.maxLen("Distribution", d.Distribution, "Distribution list", MaxDistribution)
 	return v.err("document")
 }
 
@@ -90,6 +99,9 @@ type Version struct {
 	ChangeSummary string
 	ApprovedBy    int64
 	ApprovedAt    time.Time
+	// EffectiveFrom is the day the approved text takes effect: the day of
+	// approval or later. Zero until the version is approved.
+	EffectiveFrom time.Time
 	ReviewDue     time.Time
 	CreatedAt     time.Time
 	UpdatedAt     time.Time
@@ -98,16 +110,50 @@ type Version struct {
 	Unreadable BadValues // stored values that could not be read; see Unreadable
 }
 
-// Number is "1.0", with " draft" or " in review" for unapproved text.
+// Number is the version's name wherever it is shown: its number once it
+// has been approved ("1.1"), and "Draft for 1.1" until then, in review or
+// withdrawn before approval too. The word comes first so that a draft's
+// name never reads, or sorts, as an approved number; the workflow state
+// is shown beside it, because the text keeps its name while it moves.
 func (v Version) Number() string {
-	n := fmt.Sprintf("%d.%d", v.Major, v.Minor)
-	switch v.Status {
-	case DocDraft:
-		return n + " draft"
-	case DocInReview:
-		return n + " in review"
+	if v.WasApproved() {
+		return v.ApprovalNumber()
 	}
-	return n
+	return VersionName(v.ApprovalNumber(), true)
+}
+
+// ApprovalNumber is the number the version has, or will have once approved:
+// "1.1", with nothing to say whether it is approved yet.
+func (v Version) ApprovalNumber() string { return fmt.Sprintf("%d.%d", v.Major, v.Minor) }
+
+// WasApproved reports whether the version was approved at some time: it is
+// approved or superseded now, or was withdrawn after approval.
+func (v Version) WasApproved() bool {
+	return v.Status == DocApproved || v.Status == DocSuperseded || v.Status == DocWithdrawn && !v.ApprovedAt.IsZero()
+}
+
+// VersionName is how a version numbered number ("1.1") is shown: the number
+// itself, or "Draft for 1.1" for a text not approved (see Number). It names
+// a version known only by its number and whether it was a draft, such as
+// one a printed pack recorded.
+func VersionName(number string, draft bool) string {
+	if draft {
+		return "Draft for " + number
+	}
+	return number
+}
+
+// Effective is the day the version's approved text takes effect: its
+// effective date, or the day it was approved when it has none (a version
+// approved before effective dates were recorded). Zero when never approved.
+func (v Version) Effective() time.Time {
+	switch {
+	case !v.EffectiveFrom.IsZero():
+		return v.EffectiveFrom
+	case !v.ApprovedAt.IsZero():
+		return dayOf(v.ApprovedAt)
+	}
+	return time.Time{}
 }
 
 // ShortHash is the first 12 hex digits of the text's SHA-256, printed in
@@ -194,7 +240,34 @@ type Approval struct {
 	ApproverID    int64
 	ChangeSummary string
 	At            time.Time
-	ReviewMonths  int // 0 means 12
+	ReviewMonths  int       // 0 means 12
+	EffectiveFrom time.Time // the day the text takes effect; zero means the day of approval
+}
+
+// Effective is the day the approved text takes effect: EffectiveFrom, or
+// the day of approval when none is given.
+func (a Approval) Effective() time.Time {
+	if a.EffectiveFrom.IsZero() {
+		return dayOf(a.At)
+	}
+	return dayOf(a.EffectiveFrom)
+}
+
+// CheckEffective refuses an effective date before the day of approval:
+// a text cannot take effect before anyone approved it.
+func (a Approval) CheckEffective() error {
+	if a.EffectiveFrom.IsZero() || !dayOf(a.EffectiveFrom).Before(dayOf(a.At)) {
+		return nil
+	}
+	approved := dayOf(a.At).Format("2 January 2006")
+	return &Error{Code: EInvalid, Message: fmt.Sprintf("The effective date cannot be before the approval on %s: choose %s or a later day.", approved, approved),
+		Fields: []FieldError{{Field: "EffectiveFrom", Message: fmt.Sprintf("A text cannot take effect before it is approved: choose %s or a later day.", approved)}}}
+}
+
+// dayOf is t's calendar day, as midnight UTC.
+func dayOf(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
 // CheckApprover refuses an approver who holds no approving role: top
@@ -213,8 +286,7 @@ func (a Approval) ReviewDue() time.Time {
 	if m <= 0 {
 		m = 12
 	}
-	y, mo, d := a.At.Date()
-	return time.Date(y, mo, d, 0, 0, 0, 0, time.UTC).AddDate(0, m, 0)
+	return dayOf(a.At).AddDate(0, m, 0)
 }
 
 // DocumentService keeps controlled documents and their versions. Storage
@@ -222,7 +294,7 @@ func (a Approval) ReviewDue() time.Time {
 type DocumentService interface {
 	Documents(ctx context.Context) ([]Document, error)
 	Document(ctx context.Context, id int64) (Document, error)
-	// CreateDocument stores a document with a first draft (version 1.0 draft).
+	// CreateDocument stores a document with a first draft (Draft for 1.0).
 	CreateDocument(ctx context.Context, d Document, body string) (Document, error)
 	SaveDocument(ctx context.Context, d Document) (Document, error)
 	// Versions lists a document's versions, newest first.

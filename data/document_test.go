@@ -1,6 +1,7 @@
 package data_test
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -55,11 +56,35 @@ func TestVersionNumbering(t *testing.T) {
 			t.Errorf("NextVersion(%v, %v) = %d.%d, want %d.%d", tt.latest, tt.major, maj, min, tt.wantMaj, tt.wantMin)
 		}
 	}
-	if got, want := (data.Version{Major: 1, Minor: 1, Status: data.DocDraft}).Number(), "1.1 draft"; got != want {
-		t.Errorf("Number = %q, want %q", got, want)
+}
+
+// approvedNumber is how an approved number reads: digits, a point, digits.
+var approvedNumber = regexp.MustCompile(`^\d+\.\d+`)
+
+func TestVersionNumber(t *testing.T) {
+	approvedAt := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		v    data.Version
+		want string
+	}{
+		{data.Version{Major: 1, Minor: 1, Status: data.DocDraft}, "Draft for 1.1"},
+		{data.Version{Major: 1, Minor: 0, Status: data.DocInReview}, "Draft for 1.0"},
+		{data.Version{Major: 1, Minor: 2, Status: data.DocWithdrawn}, "Draft for 1.2"},
+		{data.Version{Major: 2, Status: data.DocApproved, ApprovedAt: approvedAt}, "2.0"},
+		{data.Version{Major: 1, Minor: 3, Status: data.DocSuperseded, ApprovedAt: approvedAt}, "1.3"},
+		{data.Version{Major: 1, Minor: 4, Status: data.DocWithdrawn, ApprovedAt: approvedAt}, "1.4"},
 	}
-	if got, want := (data.Version{Major: 2, Status: data.DocApproved}).Number(), "2.0"; got != want {
-		t.Errorf("Number = %q, want %q", got, want)
+	for _, tt := range tests {
+		got := tt.v.Number()
+		if got != tt.want {
+			t.Errorf("Number of %s %d.%d = %q, want %q", tt.v.Status, tt.v.Major, tt.v.Minor, got, tt.want)
+		}
+		if approvedNumber.MatchString(got) != tt.v.WasApproved() {
+			t.Errorf("Number of %s %d.%d = %q: only an approved version may read as a number", tt.v.Status, tt.v.Major, tt.v.Minor, got)
+		}
+	}
+	if got, want := data.VersionName("1.1", true), "Draft for 1.1"; got != want {
+		t.Errorf("VersionName of a draft = %q, want %q", got, want)
 	}
 }
 

@@ -88,6 +88,9 @@ type Field struct {
 	Custom bool
 	// Wide asks tables to give the column more room than its header needs.
 	Wide bool
+	// Task, on a date field, makes the date a task due that day, named by
+	// this verb and the record: "Review" gives "Review RSK-3 Backup fails".
+	Task string
 }
 
 // Text limits by type, when a field sets none.

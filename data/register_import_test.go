@@ -45,7 +45,7 @@ func TestMatchHeader(t *testing.T) {
 		{"risks", "Next review", "review_date", "synonym"},
 		{"risks", "Risk owner", "owner", "synonym"},
 		{"risks", "Likelihood", "likelihood", "label"},
-		{"risks", "Description", "title", "synonym"},
+		{"risks", "Risk description", "title", "synonym"},
 		{"risks", "Score", "score", "label"},
 		{"risks", "Colour", "", ""},
 		{"suppliers", "Vendor", "title", "synonym"},

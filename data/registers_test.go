@@ -49,6 +49,33 @@ func TestRegisterDeclarations(t *testing.T) {
 					t.Errorf("field %q is no link but names one", f.Key)
 				}
 			}
+			if r.Help == "" || len(r.Clauses) == 0 {
+				t.Errorf("register needs help and its clauses")
+			}
+			// a spreadsheet header must mean one field only
+			headers := map[string]string{}
+			for _, f := range r.Columns() {
+				for _, h := range append([]string{f.Key, f.Label}, f.Synonyms...) {
+					h = strings.ToLower(h)
+					if other, ok := headers[h]; ok && other != f.Key {
+						t.Errorf("header %q means both %s and %s", h, other, f.Key)
+					}
+					headers[h] = f.Key
+				}
+				if f.Task != "" && f.Type != FieldDate {
+					t.Errorf("field %q makes tasks but is no date", f.Key)
+				}
+				choices := map[string]string{}
+				for _, c := range f.Choices {
+					for _, w := range append([]string{c.Key, c.Label}, c.Synonyms...) {
+						w = strings.ToLower(w)
+						if other, ok := choices[w]; ok && other != c.Key {
+							t.Errorf("field %q: %q means both %s and %s", f.Key, w, other, c.Key)
+						}
+						choices[w] = c.Key
+					}
+				}
+			}
 			if tf, ok := r.Field(r.TitleField); !ok || tf.Type != FieldText || !tf.Required {
 				t.Errorf("title field %q must be a required text field", r.TitleField)
 			}

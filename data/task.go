@@ -24,7 +24,13 @@ const (
 	SourceManual   = "manual"
 	SourceStep     = "step"     // Ref is the step id; a checklist item
 	SourceQuestion = "question" // Ref is the question id; a gap action
+	SourceRecord   = "record"   // Ref is a record's ID and field, see RecordTaskRef
 )
+
+// TaskSources lists every source a task may come from.
+func TaskSources() []string {
+	return []string{SourceManual, SourceStep, SourceQuestion, SourceRecord}
+}
 
 // Task is a piece of work with an owner and a due date.
 type Task struct {
@@ -52,9 +58,11 @@ func (t Task) Validate() error {
 	if t.Status != TaskOpen && t.Status != TaskDone {
 		v.add("Status", "Choose open or done.")
 	}
-	switch t.SourceKind {
-	case SourceManual, SourceStep, SourceQuestion:
-	default:
+	known := false
+	for _, k := range TaskSources() {
+		known = known || k == t.SourceKind
+	}
+	if !known {
 		v.add("SourceKind", "Unknown task source %q.", t.SourceKind)
 	}
 	return v.err("task")

@@ -25,7 +25,7 @@ func deepMarkdown(kind string, depth int) string {
 // markdownSpec is a pack of one section printing md.
 func markdownSpec(md string) *packSpec {
 	return &packSpec{title: "Nesting", subtitle: "Generated content", docNumber: "B-2", version: "1.0",
-		control:  []ControlRow{{Number: "B-2", Title: "Nesting", Version: "1.0", Status: "Generated"}},
+		control:  []ControlRow{{Number: "B-2", Title: "Nesting", Version: "1.0", Status: workingPaper}},
 		sections: []section{{number: "1", title: "Deep", render: func(d *doc) error { d.markdown(md); return nil }}}}
 }
 
@@ -35,7 +35,7 @@ func markdownSpec(md string) *packSpec {
 // depth.
 func BenchmarkDeepNesting(b *testing.B) {
 	src := northwind(b)
-	env := packEnv{src: src, opts: Options{Now: fixedNow}.resolve(src.Org), date: "31 March 2026", status: "Generated"}
+	env := packEnv{src: src, opts: Options{Now: fixedNow}.resolve(src.Org), date: "31 March 2026", status: workingPaper}
 	for _, kind := range []string{"list", "quote"} {
 		for _, depth := range []int{200, 2000} {
 			spec := markdownSpec(deepMarkdown(kind, depth))
@@ -58,7 +58,7 @@ func TestDeepNestingIsQuick(t *testing.T) {
 		t.Skip("prints two packs")
 	}
 	src := northwind(t)
-	env := packEnv{src: src, opts: Options{Now: fixedNow}.resolve(src.Org), date: "31 March 2026", status: "Generated"}
+	env := packEnv{src: src, opts: Options{Now: fixedNow}.resolve(src.Org), date: "31 March 2026", status: workingPaper}
 	for _, kind := range []string{"list", "quote"} {
 		start := time.Now()
 		if err := renderPack(context.Background(), markdownSpec(deepMarkdown(kind, 2000)), env, io.Discard, func(int, int) {}); err != nil {

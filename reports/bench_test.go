@@ -57,7 +57,7 @@ func generatedMarkdown(chapter int) string {
 // benchSpec is a pack of generated chapters.
 func benchSpec(chapters int) *packSpec {
 	spec := &packSpec{title: "Benchmark pack", subtitle: "Generated content", docNumber: "B-1", version: "1.0",
-		control: []ControlRow{{Number: "B-1", Title: "Benchmark pack", Version: "1.0", Status: "Generated"}}}
+		control: []ControlRow{{Number: "B-1", Title: "Benchmark pack", Version: "1.0", Status: workingPaper}}}
 	for c := 1; c <= chapters; c++ {
 		md := generatedMarkdown(c)
 		spec.sections = append(spec.sections, section{number: fmt.Sprint(c), title: fmt.Sprintf("Chapter %d", c),
@@ -70,7 +70,7 @@ func benchSpec(chapters int) *packSpec {
 // and the PDF writer, with compression as the GUI uses it.
 func BenchmarkPack200Pages(b *testing.B) {
 	src := northwind(b)
-	env := packEnv{src: src, opts: Options{Now: fixedNow}.resolve(src.Org), date: "31 March 2026", status: "Generated"}
+	env := packEnv{src: src, opts: Options{Now: fixedNow}.resolve(src.Org), date: "31 March 2026", status: workingPaper}
 	spec := benchSpec(17)
 	var buf bytes.Buffer
 	if err := renderPack(context.Background(), spec, env, &buf, func(int, int) {}); err != nil {

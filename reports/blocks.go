@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -27,18 +26,10 @@ func (d *doc) beginSection(number, title string, toc bool) {
 	d.x, d.w, d.bars, d.marker, d.pending = d.g.left, d.g.textWidth(), nil, nil, 0
 	d.addPage()
 	d.sectionPage = d.page
-	d.section, d.subCount = number, 0
+	d.numbers.restart(number)
+	d.section = number
 	d.outLevel = -1
 	d.heading(0, number, title, toc)
-}
-
-// nextNumber numbers a level-1 heading inside the current numbered section.
-func (d *doc) nextNumber() string {
-	if d.section == "" {
-		return ""
-	}
-	d.subCount++
-	return d.section + "." + strconv.Itoa(d.subCount)
 }
 
 // heading prints a section title (level 0) or a heading (1-4), adds its

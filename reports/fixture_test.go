@@ -190,7 +190,7 @@ func TestWriteSample(t *testing.T) {
 	spec := benchSpec(1)
 	spec.sections = append([]section{{number: "1", title: "Markdown", render: func(d *doc) error { d.markdown(string(md)); return nil }}}, spec.sections...)
 	spec.sections[1].number = "2"
-	env := packEnv{src: src, opts: Options{Now: fixedNow}.resolve(src.Org), date: "31 March 2026", status: "Generated"}
+	env := packEnv{src: src, opts: Options{Now: fixedNow}.resolve(src.Org), date: "31 March 2026", status: workingPaper}
 	f, err := os.Create(filepath.Join(dir, "markdown.pdf"))
 	if err != nil {
 		t.Fatal(err)

@@ -154,6 +154,7 @@ func statusCell(s string) cell {
 // link to its heading. Its layout depends only on the entries, never on
 // their page numbers, so the measuring passes and the printing pass agree.
 func (d *doc) contents(toc []heading) {
+	d.toc = toc
 	if len(toc) == 0 {
 		return
 	}

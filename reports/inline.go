@@ -59,11 +59,13 @@ func (st style) size(base float64) float64 {
 	return base
 }
 
-// span is a run of inline text with one style; url makes it an external link.
+// span is a run of inline text with one style; url makes it an external
+// link, link one to a page of the pack (see references.go).
 type span struct {
 	text string
 	st   style
 	url  string
+	link int
 }
 
 // plainSpans is text in one style.
@@ -74,6 +76,7 @@ type piece struct {
 	text string // cleaned for the face of st
 	st   style
 	url  string
+	link int
 	w    float64
 	glue bool // a breakable space
 }
@@ -115,7 +118,7 @@ func (d *doc) items(spans []span, size float64) []item {
 				if i > 0 {
 					word = text[:i]
 				}
-				out = append(out, item{kind: itemBox, p: piece{text: word, st: sp.st, url: sp.url, w: d.measure(f, sz, word)}})
+				out = append(out, item{kind: itemBox, p: piece{text: word, st: sp.st, url: sp.url, link: sp.link, w: d.measure(f, sz, word)}})
 				text = text[len(word):]
 				continue
 			}
@@ -132,7 +135,7 @@ func (d *doc) items(spans []span, size float64) []item {
 			if n := len(out); n > 0 && out[n-1].kind == itemGlue {
 				continue // spaces collapse, as in HTML
 			}
-			out = append(out, item{kind: itemGlue, p: piece{text: " ", st: sp.st, url: sp.url, w: d.measure(f, sz, " "), glue: true}})
+			out = append(out, item{kind: itemGlue, p: piece{text: " ", st: sp.st, url: sp.url, link: sp.link, w: d.measure(f, sz, " "), glue: true}})
 		}
 	}
 	return out
@@ -295,7 +298,7 @@ func (d *doc) drawLine(ln textLine, x, width, top, lh, size float64, base colour
 			d.rect(left, baseline-ptToMM(sz)*0.95, right-left, h, "F")
 		}
 		if p.glue {
-			if p.url != "" && i+1 < len(ln.pieces) && ln.pieces[i+1].url == p.url {
+			if (p.url != "" || p.link != 0) && i+1 < len(ln.pieces) && ln.pieces[i+1].url == p.url && ln.pieces[i+1].link == p.link {
 				d.underline(p, x, baseline, sz, base)
 			}
 			// the space ends the run before it even where the next word
@@ -307,7 +310,7 @@ func (d *doc) drawLine(ln textLine, x, width, top, lh, size float64, base colour
 			x += p.w
 			continue
 		}
-		c := p.st.colour(base, p.url != "")
+		c := p.st.colour(base, p.url != "" || p.link != 0)
 		if run.text.Len() == 0 || run.face != p.st.face() || run.size != sz || run.colour != c {
 			d.flushRun(&run, baseline)
 			run.x, run.face, run.size, run.colour = x, p.st.face(), sz, c
@@ -320,6 +323,12 @@ func (d *doc) drawLine(ln textLine, x, width, top, lh, size float64, base colour
 		if p.url != "" {
 			d.underline(p, x, baseline, sz, base)
 			d.linkURL(x, top, p.w, lh, p.url)
+		}
+		if p.link != 0 {
+			d.underline(p, x, baseline, sz, base)
+			if i == 0 || ln.pieces[i-1].link != p.link {
+				d.linkTo(x, top, linkedWidth(ln.pieces[i:]), lh, p)
+			}
 		}
 		x += p.w
 	}

@@ -176,10 +176,11 @@ type doc struct {
 	linkIDs      []int  // real passes: the link of each table of contents entry
 	tocNext      int    // the next table of contents entry to point a link at
 	outline      []heading
-	outLevel     int // level of the last bookmark, -1 before the first
+	toc          []heading // the table of contents this pass prints, with its pages; nil while measuring
+	outLevel     int       // level of the last bookmark, -1 before the first
 
-	section  string // number of the current section, for numbering headings
-	subCount int
+	numbers headingNumbers // of the headings of the current section
+	section string         // number of the current section: references to it are to this document
 
 	pagesHint int                       // page count found by the previous pass, for the footer
 	foot      running                   // what the footer of the current page says
@@ -207,6 +208,8 @@ type doc struct {
 	headingKey  breakKey // of the last heading
 
 	progressTotal int // the steps of progress a build reports
+
+	refs *refPass // references to documents; nil in packs that print none
 }
 
 // newDoc starts a pass. pagesHint is the page count of the previous pass (0
@@ -571,7 +574,11 @@ func (d *doc) footer() {
 	d.setFont(faceRegular, sizeRunning)
 	d.textColour(colMuted)
 	third := g.textWidth()/3 - 2
-	left := d.fit(faceRegular, sizeRunning, d.foot.number+"  ·  Version "+d.foot.version, third)
+	version := "Version " + d.foot.version
+	if d.foot.draft {
+		version = d.foot.version // "Draft for 1.1" says what it is
+	}
+	left := d.fit(faceRegular, sizeRunning, d.foot.number+"  ·  "+version, third)
 	d.text(g.left, y, left)
 	centre := "Uncontrolled when printed"
 	d.text(g.left+(g.textWidth()-d.width(faceRegular, sizeRunning, centre))/2, y, centre)

@@ -34,8 +34,8 @@ func (d *doc) markdownTemplate(tmpl string, values data.Placeholders) error {
 	return nil
 }
 
-// markdown prints Markdown source in the current block. Headings of level 1
-// are numbered within the current section and, like every heading, become
+// markdown prints Markdown source in the current block. Headings are
+// numbered within the current section and, like every heading, become
 // bookmarks under it; level 1 headings also enter the table of contents.
 func (d *doc) markdown(src string) {
 	d.markdownWith(src, mdOptions{numbered: true, toc: true})
@@ -43,7 +43,7 @@ func (d *doc) markdown(src string) {
 
 // mdOptions change how markdownWith prints a text.
 type mdOptions struct {
-	numbered bool // level 1 headings are numbered within the section
+	numbered bool // headings outside lists and quotes are numbered within the section (see headingNumbers)
 	toc      bool // level 1 headings enter the table of contents
 	// title, when set, is the title the section heading already printed:
 	// a first heading of level 1 that says the same is left out. The
@@ -84,6 +84,7 @@ func (d *doc) markdownWith(src string, opts mdOptions) {
 		})
 		r.shift = max(top-1, 0)
 	}
+	r.relatedAt = r.relatedSections(p.root)
 	r.blocks(p.root)
 }
 
@@ -99,10 +100,13 @@ type mdRenderer struct {
 	src       []byte
 	base      paraStyle
 	listDepth int
-	numbered  bool     // level 1 headings are numbered
+	numbered  bool     // headings outside lists and quotes are numbered
 	toc       bool     // level 1 headings enter the table of contents
 	skip      ast.Node // a title heading left out
 	shift     int      // headings print this many levels higher
+	// relatedAt maps the blocks of Related documents sections to the list
+	// printed in their place (see references.go)
+	relatedAt map[ast.Node]*relatedList
 }
 
 func (r *mdRenderer) blocks(parent ast.Node) {
@@ -116,6 +120,9 @@ func (r *mdRenderer) blocks(parent ast.Node) {
 
 func (r *mdRenderer) block(n ast.Node) {
 	d := r.d
+	if r.related(n) {
+		return
+	}
 	switch n := n.(type) {
 	case *ast.Heading:
 		if ast.Node(n) == r.skip {
@@ -135,10 +142,10 @@ func (r *mdRenderer) block(n ast.Node) {
 		})
 		r.heading(n)
 	case *ast.Paragraph:
-		d.flow(r.inlines(n, 0), r.base)
+		d.flow(d.refer(r.inlines(n, 0)), r.base)
 		d.gap(gapParagraph)
 	case *ast.TextBlock: // the text of an item in a tight list
-		d.flow(r.inlines(n, 0), r.base)
+		d.flow(d.refer(r.inlines(n, 0)), r.base)
 		if n.NextSibling() != nil {
 			d.gap(gapTightItem)
 		}
@@ -182,8 +189,10 @@ func (r *mdRenderer) heading(n *ast.Heading) {
 	title := plainText(r.inlines(n, 0))
 	level := max(n.Level-r.shift, 1)
 	number := ""
-	if level == 1 && r.numbered {
-		number = d.nextNumber()
+	// a heading inside a list or a quote is part of that block, not a
+	// section of the text
+	if _, top := n.Parent().(*ast.Document); top && r.numbered {
+		number = d.numbers.next(level)
 	}
 	d.heading(level, number, title, level == 1 && r.toc)
 }
@@ -258,7 +267,7 @@ func (r *mdRenderer) table(t *east.Table) {
 	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
 		var cells []cell
 		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
-			cells = append(cells, cell(r.inlines(c, 0)))
+			cells = append(cells, cell(r.d.refer(r.inlines(c, 0))))
 		}
 		if _, ok := row.(*east.TableHeader); ok {
 			tb.header = cells

@@ -89,7 +89,10 @@ func TestMarkdownConstructs(t *testing.T) {
 		want      []string // lines expected somewhere in the trace
 	}{
 		{"heading bookmark numbered", "# Title", []string{`bookmark 1 `, `"1.1 Title"`}},
-		{"deep heading bookmarked under section", "#### Deep", []string{`bookmark 1 `, `"Deep"`}},
+		{"deep heading bookmarked and numbered under section", "#### Deep", []string{`bookmark 1 `, `"1.1 Deep"`}},
+		{"sub-heading numbered under its heading", "# One\n\n## Two", []string{`"1.1 One"`, `"1.1.1 Two"`}},
+		{"heading in a list not numbered", "# One\n\n- ## Inside", []string{`"1.1 One"`, `bookmark 2 `, `"Inside"`}},
+		{"heading in a quote not numbered", "> # Quoted", []string{`bookmark 1 `, `"Quoted"`}},
 		{"bold face", "**b**", []string{`text f1 `, `"b"`}},
 		{"italic face", "*i*", []string{`text f2 `, `"i"`}},
 		{"code face and background", "`c`", []string{`text f3 `, `rect `, `#f2f3f4`}},

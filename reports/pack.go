@@ -249,8 +249,9 @@ type packSpec struct {
 	control         []ControlRow
 	sections        []section
 
-	// status is the status the cover prints; "" prints the pack's
-	// ("Generated", or "Draft" when Options ask for a watermark).
+	// status is the status the cover prints; "" prints the pack's own
+	// (Pack.status), and "Draft" always does when Options ask for a
+	// watermark.
 	status string
 	// controlIntro replaces the first paragraph of the document control
 	// page; controlDate names its date column ("Date" when empty) and
@@ -271,6 +272,9 @@ type packSpec struct {
 	stamps []Stamp
 	// landscape turns every page on its side, for wide tables.
 	landscape bool
+	// refs resolves references to documents in the text the pack prints;
+	// nil leaves them as written.
+	refs *refRegister
 }
 
 // packEnv is what a pack's spec function receives.
@@ -279,7 +283,7 @@ type packEnv struct {
 	src    Source
 	opts   Options // resolved
 	date   string  // Now in the chosen date format
-	status string  // "Draft" or "Generated"
+	status string  // the pack's status (Pack.status), or "Draft" with a watermark
 }
 
 // Build prints the pack packID from src to w. progress, if not nil, is told
@@ -333,7 +337,7 @@ func prepare(ctx context.Context, packID string, src Source, opts Options) (*pac
 	}
 	src = src.printable()
 	opts = opts.resolve(src.Org)
-	env := packEnv{ctx: ctx, src: src, opts: opts, date: opts.DateFormat.Format(opts.Now), status: "Generated"}
+	env := packEnv{ctx: ctx, src: src, opts: opts, date: opts.DateFormat.Format(opts.Now), status: p.status}
 	if opts.Draft {
 		env.status = "Draft"
 	}
@@ -407,9 +411,12 @@ func layoutPack(ctx context.Context, spec *packSpec, env packEnv, progress func(
 	md := newMarkdown()
 	parsed := map[string]parsedMarkdown{}
 	total := len(spec.sections) + 2
-	pass := func(dry bool, toc []heading, hint int, report bool, breaks map[breakKey]bool) (*doc, error) {
+	pass := func(dry bool, toc []heading, hint int, report bool, breaks map[breakKey]bool, refPages map[string]int) (*doc, error) {
 		d := newDoc(ctx, fonts, g, meta, dry, hint)
 		d.md, d.parsed, d.breakBefore = md, parsed, breaks
+		if spec.refs != nil {
+			d.refs = &refPass{reg: spec.refs, pages: refPages}
+		}
 		d.cover()
 		d.control(spec)
 		d.contents(toc)
@@ -423,6 +430,7 @@ func layoutPack(ctx context.Context, spec *packSpec, env packEnv, progress func(
 			}
 			d.setFoot(f)
 			d.beginSection(s.number, s.title, true)
+			d.refTarget(s.number)
 			if err := s.render(d); err != nil {
 				return nil, fmt.Errorf("section %s: %w", strings.ToLower(s.title), err)
 			}
@@ -436,23 +444,39 @@ func layoutPack(ctx context.Context, spec *packSpec, env packEnv, progress func(
 		return d, nil
 	}
 	breaks := map[breakKey]bool{}
-	first, err := settleBreaks(breaks, func() (*doc, error) { return pass(true, nil, 0, false, breaks) })
-	if err != nil {
-		return nil, err
+	// A reference prints the page its document starts on, and its width
+	// depends on that number: the measuring passes repeat until the pages
+	// they find are those their references printed.
+	var toc []heading
+	var pages int
+	refs := map[string]int{}
+	for round := 0; ; round++ {
+		first, err := settleBreaks(breaks, func() (*doc, error) { return pass(true, nil, 0, false, breaks, refs) })
+		if err != nil {
+			return nil, err
+		}
+		// Every section starts on a new page, so a contents of T pages moves
+		// every heading T pages on; T depends only on the entries.
+		contents := newDoc(ctx, fonts, g, meta, true, 0)
+		contents.contents(first.outline)
+		toc = make([]heading, len(first.outline))
+		for i, h := range first.outline {
+			h.page += contents.page
+			toc[i] = h
+		}
+		pages = first.page + contents.page
+		found := refPages(spec.refs, toc)
+		if samePageMap(found, refs) {
+			break
+		}
+		if round == maxRefRounds {
+			return nil, fmt.Errorf("lay out pack: the page numbers of references to documents did not settle")
+		}
+		refs = found
 	}
-	// Every section starts on a new page, so a contents of T pages moves
-	// every heading T pages on; T depends only on the entries.
-	contents := newDoc(ctx, fonts, g, meta, true, 0)
-	contents.contents(first.outline)
-	toc := make([]heading, len(first.outline))
-	for i, h := range first.outline {
-		h.page += contents.page
-		toc[i] = h
-	}
-	pages := first.page + contents.page
 	progress(1, total)
 	for attempt := 0; attempt < 3; attempt++ {
-		d, err := pass(false, toc, pages, attempt == 0, breaks)
+		d, err := pass(false, toc, pages, attempt == 0, breaks, refPages(spec.refs, toc))
 		if err != nil {
 			return nil, err
 		}
@@ -464,6 +488,10 @@ func layoutPack(ctx context.Context, spec *packSpec, env packEnv, progress func(
 	}
 	return nil, fmt.Errorf("lay out pack: the table of contents did not settle")
 }
+
+// maxRefRounds bounds the measuring rounds that settle the pages references
+// print; two nearly always do.
+const maxRefRounds = 6
 
 func samePages(a, b []heading) bool {
 	if len(a) != len(b) {

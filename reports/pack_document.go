@@ -4,7 +4,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 	"unicode"
 
 	"smsbuilder/data"
@@ -71,14 +70,16 @@ func (s docState) choose(includeDrafts, orDraft bool) (v data.Version, draft, ok
 // docWriter prints documents: the lines above the text, the text and the
 // revision history.
 type docWriter struct {
-	env   packEnv
-	names map[int64]string // person id → name
+	env    packEnv
+	names  map[int64]string      // person id → name
+	people map[int64]data.Person // person id → person, for the approver's roles
 }
 
 func newDocWriter(env packEnv) *docWriter {
-	w := &docWriter{env: env, names: map[int64]string{}}
+	w := &docWriter{env: env, names: map[int64]string{}, people: map[int64]data.Person{}}
 	for _, p := range env.src.People {
 		w.names[p.ID] = p.Name
+		w.people[p.ID] = p
 	}
 	return w
 }
@@ -107,7 +108,7 @@ func statusText(v data.Version, draft bool) string {
 // controlRow is the line of the document control table for a version.
 func (w *docWriter) controlRow(s docState, v data.Version, draft bool) ControlRow {
 	d := s.rec.Document
-	r := ControlRow{Number: d.Number, Title: d.Title, Version: versionNumber(v), Status: statusText(v, draft),
+	r := ControlRow{Number: d.Number, Title: d.Title, Version: v.Number(), Status: statusText(v, draft),
 		Date: w.date(v), Owner: w.names[d.OwnerID], Approver: w.names[v.ApprovedBy]}
 	if draft {
 		r.Date, r.Approver = "\u2013", "\u2013"
@@ -135,9 +136,11 @@ func sectionTitle(d data.Document, draft bool) string {
 	return d.Title
 }
 
-// render prints a document below its section heading. toc puts its
-// headings, and its revision history, in the table of contents.
+// render prints a document below its section heading, its headings and
+// its revision history numbered under the document's number (see
+// documentSectionNumber). toc puts them in the table of contents.
 func (w *docWriter) render(d *doc, s docState, v data.Version, draft, toc bool) error {
+	d.numbers.restart(documentSectionNumber(s.rec.Document.Number, w.env.src.Documents))
 	w.details(d, s, v, draft)
 	if strings.TrimSpace(v.Body) == "" {
 		d.paragraph("This version has no text yet.", stMuted|stItalic)
@@ -145,54 +148,10 @@ func (w *docWriter) render(d *doc, s docState, v data.Version, draft, toc bool) 
 		// The stored text prints as written: placeholders were filled when
 		// the document was made from its template, and one left over prints
 		// as it stands, for its author to see.
-		d.markdownWith(v.Body, mdOptions{toc: toc, title: s.rec.Document.Title})
+		d.markdownWith(v.Body, mdOptions{numbered: true, toc: toc, title: s.rec.Document.Title})
 	}
 	w.history(d, s.rec, toc)
 	return nil
-}
-
-// details prints the lines under a document's heading: its version and
-// status, who approved it and when, its owner and its next review.
-func (w *docWriter) details(d *doc, s docState, v data.Version, draft bool) {
-	// each item keeps together; lines break only between items
-	keep := func(t string) string { return strings.ReplaceAll(strings.TrimSpace(t), " ", "\u00A0") }
-	label := func(t string) span { return span{text: keep(t) + "\u00A0", st: stMuted} }
-	sep := span{text: "\u00A0\u00A0\u00B7\u00A0 ", st: stMuted}
-	spans := []span{label("Version"), {text: keep(v.Number()), st: stBold}, sep}
-	if draft {
-		spans = append(spans, span{text: keep("DRAFT \u2013 not approved"), st: stBold | stAlert})
-		if s.approved != nil {
-			spans = append(spans, sep, label("Approved version"), span{text: versionNumber(*s.approved)})
-		}
-	} else {
-		approval := w.date(v)
-		if name := w.names[v.ApprovedBy]; name != "" {
-			approval += " by " + name
-		}
-		spans = append(spans, label("Approved"), span{text: keep(approval)})
-		if v.TextAltered() {
-			spans = append(spans, sep, span{text: keep("ALTERED: this text no longer matches the text approved"), st: stBold | stAlert})
-		}
-	}
-	owner := w.names[s.rec.Document.OwnerID]
-	if owner == "" {
-		owner = notRecorded
-	}
-	spans = append(spans, sep, label("Owner"), span{text: keep(owner)})
-	if !draft && v.Unreadable.Has("ReviewDue") {
-		spans = append(spans, sep, label("Next review"), unreadableCell()[0])
-	}
-	if !draft && !v.ReviewDue.IsZero() {
-		due := span{text: keep(w.env.opts.DateFormat.Format(v.ReviewDue))}
-		y, m, day := w.env.opts.Now.Date()
-		if v.ReviewDue.Before(time.Date(y, m, day, 0, 0, 0, 0, time.UTC)) {
-			due.text += "\u00A0(overdue)"
-			due.st = stBold | stAlert
-		}
-		spans = append(spans, sep, label("Next review"), due)
-	}
-	d.flow(spans, paraStyle{size: sizeSmall})
-	d.gap(gapBlock * 1.5)
 }
 
 // history prints the revision history: every version that was approved,
@@ -228,7 +187,7 @@ func (w *docWriter) history(d *doc, rec DocumentRecord, toc bool) {
 	}
 	// the heading stays with the table, or with its first rows
 	d.keepTogether(7 + ptToMM(headingSize(1))*1.22 + 2.2 + min(d.tableHeight(t), 40))
-	d.heading(1, "", "Revision history", toc)
+	d.heading(1, d.numbers.next(1), "Revision history", toc)
 	if len(rows) == 0 {
 		d.paragraph("No version of this document has been approved yet.", stMuted|stItalic)
 		return
@@ -276,15 +235,17 @@ func documentPack(env packEnv) (*packSpec, error) {
 		control:       []ControlRow{w.controlRow(s, v, draft)},
 		foot:          *w.foot(dm, v, draft),
 		stamps:        []Stamp{stampOf(dm.Number, v)},
+		refs:          newRefRegister(env.src, "pack", true),
 	}
+	spec.refs.print(dm.Number)
 	org := firstNonEmpty(strings.TrimSpace(env.src.Org.LegalName), env.src.Org.Name(), "the organisation")
 	spec.controlIntro = "This copy was printed from the SMS Builder workspace of " + org + " on " + env.date + ". "
 	if draft {
-		stage := "still a draft"
+		stage := "still being written"
 		if v.Status == data.DocInReview {
 			stage = "in review"
 		}
-		spec.controlIntro += "It holds version " + versionNumber(v) + " of the document, which is " + stage + " and has not been approved: it is printed for review, marked DRAFT on every page, and is not part of the controlled documentation."
+		spec.controlIntro += "It holds " + v.Number() + " of the document, the text " + stage + " that becomes version " + v.ApprovalNumber() + " once approved: it is printed for review, marked DRAFT on every page, and is not part of the controlled documentation."
 	} else {
 		spec.controlIntro += "It holds version " + v.Number() + " of the document, the version approved in the workspace when it was printed, followed by the document's revision history."
 	}

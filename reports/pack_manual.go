@@ -31,9 +31,11 @@ func manualPack(env packEnv) (*packSpec, error) {
 		noApprover:  true,
 		// numbers, versions, dates and names never wrap; titles get most
 		// of the rest
-		controlWeights: []float64{0, 2.2, 0, 1, 0, 0},
+		controlWeights: []float64{0, 2, 0, 1.2, 0, 0},
+		refs:           newRefRegister(env.src, "manual", false),
 	}
 	approved, drafts, left, withdrawn := 0, 0, 0, 0
+	printed, texts := map[string]bool{}, []string(nil)
 	for _, rec := range docs {
 		s := stateOf(rec)
 		dm := rec.Document
@@ -41,7 +43,7 @@ func manualPack(env packEnv) (*packSpec, error) {
 			withdrawn++
 			version := "\u2013"
 			if len(rec.Versions) > 0 {
-				version = versionNumber(rec.Versions[0])
+				version = rec.Versions[0].Number()
 			}
 			spec.control = append(spec.control, ControlRow{Number: dm.Number, Title: dm.Title, Version: version,
 				Status: "Withdrawn", Date: "\u2013", Owner: w.names[dm.OwnerID]})
@@ -51,7 +53,7 @@ func manualPack(env packEnv) (*packSpec, error) {
 		if !ok {
 			left++
 			p := *s.pending
-			spec.control = append(spec.control, ControlRow{Number: dm.Number, Title: dm.Title, Version: versionNumber(p),
+			spec.control = append(spec.control, ControlRow{Number: dm.Number, Title: dm.Title, Version: p.Number(),
 				Status: p.Status.Label() + ", not included", Date: "\u2013", Owner: w.names[dm.OwnerID]})
 			continue
 		}
@@ -62,6 +64,8 @@ func manualPack(env packEnv) (*packSpec, error) {
 		}
 		spec.control = append(spec.control, w.controlRow(s, v, draft))
 		spec.stamps = append(spec.stamps, stampOf(dm.Number, v))
+		printed[dm.Number], texts = true, append(texts, v.Body)
+		spec.refs.print(dm.Number)
 		spec.sections = append(spec.sections, section{
 			number: dm.Number,
 			title:  sectionTitle(dm, draft),
@@ -75,6 +79,7 @@ func manualPack(env packEnv) (*packSpec, error) {
 	if len(spec.sections) == 0 {
 		return nil, data.Errorf(data.EInvalid, "Every document in the workspace is withdrawn; there is nothing to print.")
 	}
+	spec.sections = append(manualApparatus(env.src.Catalogue, docs, printed, texts), spec.sections...)
 
 	spec.subtitle = "The policies, plans and procedures of the service management system for ISO/IEC 20000-1:2018: " +
 		countText(approved, "approved document", "approved documents") + " with their revision histories"

@@ -40,8 +40,10 @@ func TestRegistersPack(t *testing.T) {
 		want           []string
 		landscape      bool
 	}{
-		{"registers", "", []string{"Risks and opportunities", "Risks by likelihood and impact (3 risks)", "RSK-3", "Backup fails 5", "SVC-1", "31 March 2027", "15", "Managed desktop", "Priya Shah", "No customer is recorded yet."}, true},
-		{"register", "services", []string{"Service catalogue", "SVC-1", "Managed desktop", "Live"}, true},
+		// the service catalogue has many columns: its name and owner wrap,
+		// and the text of a page reads the lines of a row one after another
+		{"registers", "", []string{"Risks and opportunities", "Risks by likelihood and impact (3 risks)", "RSK-3", "Backup fails 5", "SVC-1", "31 March 2027", "15", "Managed", "desktop", "Priya", "Shah", "No customer is recorded yet."}, true},
+		{"register", "services", []string{"Service catalogue", "SVC-1", "Managed", "desktop", "Live"}, true},
 	} {
 		t.Run(tt.pack, func(t *testing.T) {
 			var buf bytes.Buffer
@@ -65,7 +67,7 @@ func TestRegistersPack(t *testing.T) {
 		})
 	}
 	err := Check(context.Background(), "register", src, Options{Now: fixedNow, Register: "dragons"})
-	if data.ErrorCode(err) != data.ENotFound || !strings.Contains(data.ErrorMessage(err), "the registers are: risks, services") {
+	if data.ErrorCode(err) != data.ENotFound || !strings.Contains(data.ErrorMessage(err), "the registers are: issues, parties, risks") {
 		t.Errorf("an unknown register: got %v", err)
 	}
 }

@@ -547,7 +547,7 @@ func keepOr(m *faceMetrics, r rune) string {
 // have fails the pack with an error that names it.
 func TestUnknownPlaceholder(t *testing.T) {
 	src := northwind(t)
-	env := packEnv{src: src, opts: Options{Now: fixedNow}.resolve(src.Org), date: "31 March 2026", status: "Generated"}
+	env := packEnv{src: src, opts: Options{Now: fixedNow}.resolve(src.Org), date: "31 March 2026", status: workingPaper}
 	values := markdownValues(src.Org, src.People, env)
 	spec := &packSpec{title: "Test", docNumber: "T-1", version: "1", sections: []section{{
 		number: "1", title: "Templates",
@@ -657,7 +657,7 @@ func TestAllFacesEmbedded(t *testing.T) {
 		t.Fatal(err)
 	}
 	src := northwind(t)
-	env := packEnv{src: src, opts: Options{Now: fixedNow}.resolve(src.Org), date: "31 March 2026", status: "Generated"}
+	env := packEnv{src: src, opts: Options{Now: fixedNow}.resolve(src.Org), date: "31 March 2026", status: workingPaper}
 	spec := &packSpec{title: "Markdown", docNumber: "T-1", version: "1", sections: []section{{number: "1", title: "Markdown",
 		render: func(d *doc) error { d.markdown(string(md)); return nil }}}}
 	var buf bytes.Buffer

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"errors"
+	"maps"
 	"math"
 	"slices"
 )
@@ -43,6 +44,9 @@ const (
 	// section moves whole to the next page rather than start at the foot
 	// of this one.
 	shortSection = 1.0 / 3
+	// shortTail is the share of a page's text height under which the
+	// last page of a document counts as nearly empty (see shortTails).
+	shortTail = 1.0 / 4
 )
 
 // errProbeDone stops a probe once it has seen what it needed.
@@ -120,7 +124,7 @@ func (d *doc) keepWithNext(render func(c *doc)) {
 		return
 	}
 	text := d.bottom() - d.g.top
-	if d.bottom()-d.y < text*shortSection {
+	if d.bottom()-d.y < text*shortSection && !d.breakBefore[stayKey(d.headingNo+1)] {
 		short := d.probe(true, probeState{maxY: d.g.top + text*shortSection}, render)
 		if short && !d.probe(false, probeState{}, render) {
 			d.addPage()
@@ -173,7 +177,8 @@ func (d *doc) lonelyHeadings() []breakKey {
 			continue // nothing to gain by moving it
 		}
 		tail := rec[end-1]
-		if lonely || tail.page == h.page+1 && (d.bottom()-h.y)+(tail.y+tail.h-d.g.top) < short {
+		stays := d.breakBefore[stayKey(h.headingNo)]
+		if lonely || !stays && tail.page == h.page+1 && (d.bottom()-h.y)+(tail.y+tail.h-d.g.top) < short {
 			out = append(out, h.key)
 		}
 	}
@@ -227,7 +232,35 @@ func (d *doc) tinyLastPages() []breakKey {
 // the headings in breaks, and adds the headings it finds alone at the foot
 // of a page, until it finds none new (or has tried a few times: each round
 // only moves headings down, and rarely finds any). It returns the last pass.
+//
+// It then weighs each document's short tail against the room above it
+// (see shortTails): it lets the short section that moved whole stay where
+// it fell and keeps that layout if it saves the nearly empty last page.
 func settleBreaks(breaks map[breakKey]bool, measure func() (*doc, error)) (*doc, error) {
+	d, err := settleRounds(breaks, measure)
+	if err != nil {
+		return nil, err
+	}
+	for _, n := range d.shortTails() {
+		saved := maps.Clone(breaks)
+		breaks[stayKey(n)] = true
+		trial, err := settleRounds(breaks, measure)
+		if err != nil {
+			return nil, err
+		}
+		if trial.page < d.page {
+			d = trial
+			continue
+		}
+		clear(breaks)
+		maps.Copy(breaks, saved)
+		breaks[triedKey(n)] = true
+	}
+	return d, nil
+}
+
+// settleRounds is the loop of settleBreaks that adds headings to breaks.
+func settleRounds(breaks map[breakKey]bool, measure func() (*doc, error)) (*doc, error) {
 	var d *doc
 	for range maxBreakRounds {
 		var err error
@@ -246,6 +279,84 @@ func settleBreaks(breaks map[breakKey]bool, measure func() (*doc, error)) (*doc,
 	}
 	return d, nil
 }
+
+// shortTails finds the documents (level 0 sections) that end on a page
+// less than shortTail full while the page before leaves free at its foot
+// at least half of what that last page holds, and gives for each the
+// heading (by headingNo) that a short-section move last put at the top of
+// a page with room left above it: left where it fell, it may take the
+// tail back onto the page before.
+func (d *doc) shortTails() []int {
+	rec := d.placed
+	text := d.bottom() - d.g.top
+	starts := func(i int) bool { return rec[i].kind == kindHeading && (i == 0 || rec[i-1].block != rec[i].block) }
+	var out []int
+	for s := 0; s < len(rec); {
+		e := s + 1
+		for e < len(rec) && !(starts(e) && rec[e].level == 0) {
+			e++
+		}
+		if i, ok := d.shortTailMove(s, e, text); ok {
+			out = append(out, rec[i].headingNo)
+		}
+		s = e
+	}
+	return out
+}
+
+// shortTailMove is the index in the record of the heading shortTails
+// gives for the section of records s to e, if any.
+func (d *doc) shortTailMove(s, e int, text float64) (int, bool) {
+	rec := d.placed
+	broken := map[int]bool{}
+	for k, v := range d.breakBefore {
+		if v && k.page >= 0 {
+			broken[k.heading] = true
+		}
+	}
+	last := rec[e-1]
+	used := last.y + last.h - d.g.top
+	if last.page == rec[s].page || used >= text*shortTail || footRoom(d, rec[s:e], last.page-1) < used/2 {
+		return 0, false
+	}
+	for i := e - 1; i > s; i-- {
+		h := rec[i]
+		if h.kind != kindHeading || h.level == 0 || rec[i-1].block == h.block || h.y > d.g.top+0.01 {
+			continue
+		}
+		if d.breakBefore[stayKey(h.headingNo)] || d.breakBefore[triedKey(h.headingNo)] {
+			return 0, false // tried already
+		}
+		if broken[h.headingNo] {
+			continue // a rule of the record moved it, not its shortness
+		}
+		if p := rec[i-1]; d.bottom()-(p.y+p.h) >= used/2 {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// footRoom is the height left free below the last line of page pg among
+// the records rec.
+func footRoom(d *doc, rec []placed, pg int) float64 {
+	low := d.g.top
+	for _, p := range rec {
+		if p.page == pg {
+			low = max(low, p.y+p.h)
+		}
+	}
+	return d.bottom() - low
+}
+
+// stayKey is the entry of breakBefore that tells the short-section rule to
+// leave heading n (by headingNo) where it falls, as shortTails asks: no
+// page has a negative number, so it names no place where a page starts.
+func stayKey(n int) breakKey { return breakKey{heading: n, page: -1} }
+
+// triedKey records that leaving heading n where it fell saved no page, so
+// the layout keeps it moving whole; like stayKey it names no place.
+func triedKey(n int) breakKey { return breakKey{heading: n, page: -2} }
 
 // underHeading reports whether the last line placed is a heading on this
 // page: a heading that follows it goes where it goes, or it would be left

@@ -125,12 +125,30 @@ func breakProblems(d *doc) []string {
 			}
 		}
 		lastLine := rec[end-1]
-		if lastLine.page == h.page+1 {
+		// unless moving it whole left its document a nearly empty last
+		// page (see shortTails)
+		if lastLine.page == h.page+1 && !d.breakBefore[stayKey(h.headingNo)] {
 			height := (d.bottom() - h.y) + (lastLine.y + lastLine.h - d.g.top)
 			if height < text*shortSection*0.9 {
 				out = append(out, fmt.Sprintf("short section (%.0f mm) at %s runs onto the next page", height, where(h)))
 			}
 		}
+	}
+	// a document that ends on a page less than a quarter full (shortTail),
+	// while the page before leaves free at its foot half or more of what
+	// that last page holds, has no short section moved whole to the top of
+	// one of its pages with room above it for half that tail, unless
+	// leaving that section where it fell was tried and saved no page
+	for s := 0; s < len(rec); {
+		e := s + 1
+		for e < len(rec) && !(rec[e].kind == kindHeading && rec[e].level == 0 && rec[e].block != rec[e-1].block) {
+			e++
+		}
+		if i, ok := d.shortTailMove(s, e, text); ok {
+			last := rec[e-1]
+			out = append(out, fmt.Sprintf("a document ends on a page %.0f%% full at %s, though the section moved whole to %s left room above it", 100*(last.y+last.h-d.g.top)/text, where(last), where(rec[i])))
+		}
+		s = e
 	}
 	// no section ends on a page with one line
 	for i, p := range rec {
@@ -160,7 +178,8 @@ func breakProblems(d *doc) []string {
 // the demo workspace in both paper sizes breaks its pages as a printed
 // manual should: no heading ends a page, no line of a paragraph or row of a
 // table is left alone, short sections move whole, no section ends on a page
-// of one line.
+// of one line, and no document ends on a nearly empty page while the page
+// before has room.
 func TestPageBreaks(t *testing.T) {
 	if testing.Short() {
 		t.Skip("lays out every demo pack twice")

@@ -7,6 +7,11 @@ type Pack struct {
 	Description string // one plain sentence for the GUI
 	DocNumber   string // printed on the cover and in every footer: "SMS-PK-01"; empty for "document"
 
+	// status is what the cover and control table tell the reader the pack
+	// is: the working papers say they are not controlled documents, the
+	// scope pack that it informs; "" leaves it to the spec (see packSpec).
+	status string
+
 	spec func(env packEnv) (*packSpec, error)
 }
 
@@ -21,6 +26,7 @@ func Packs() []Pack {
 			Title:       scopeTitle,
 			Description: "The organisation profile, the scope of the service management system, the people who hold SMS roles and a map of every ISO/IEC 20000-1 clause with the documents and records it needs.",
 			DocNumber:   scopeDocNumber,
+			status:      "For information",
 			spec:        scopePack,
 		},
 		{
@@ -28,6 +34,7 @@ func Packs() []Pack {
 			Title:       gapTitle,
 			Description: "The results of a gap assessment against clauses 4 to 10: the overall and per-clause scores with a chart, every answer with its notes and evidence, the gaps to close lowest score first and the change since the previous assessment.",
 			DocNumber:   gapDocNumber,
+			status:      workingPaper,
 			spec:        gapPack,
 		},
 		{
@@ -35,6 +42,7 @@ func Packs() []Pack {
 			Title:       roadmapTitle,
 			Description: "The implementation plan to hand round: the target date and progress by phase, then every step with its owner, due date, status, what to do and its checklist.",
 			DocNumber:   roadmapDocNumber,
+			status:      workingPaper,
 			spec:        roadmapPack,
 		},
 		{
@@ -42,6 +50,7 @@ func Packs() []Pack {
 			Title:       manualTitle,
 			Description: "Every approved document of the SMS bound as one manual: a control table listing all documents, then each document on its own pages with its revision history and, in the footer, its number, version and the short hash of the approved text.",
 			DocNumber:   manualDocNumber,
+			status:      "Approved documents",
 			spec:        manualPack,
 		},
 		{
@@ -65,6 +74,10 @@ func Packs() []Pack {
 		},
 	}
 }
+
+// workingPaper is the status of the internal packs, which record where the
+// work stands and change as it moves.
+const workingPaper = "Working paper"
 
 // FindPack returns the pack with the ID.
 func FindPack(id string) (Pack, bool) {

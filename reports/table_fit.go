@@ -85,6 +85,31 @@ func (d *doc) fitColumns(t table, weights []float64, limit float64) []float64 {
 		out[c] = min(w+2*cellPadX+0.3, d.w*limit)
 		rest -= out[c]
 	}
+	// Many columns of longish short values can take the whole width; the
+	// columns with weights, which hold the prose, keep a minimum share, and
+	// the others give up what they have beyond the narrowest column, in
+	// proportion, and wrap: a reference stays on one line.
+	if need := sum * minColumnWidth; sum > 0 && rest < need {
+		excess, floor := 0.0, 0.0
+		for c, wt := range weights {
+			if wt == 0 {
+				excess += max(out[c]-minColumnWidth, 0)
+				floor += min(out[c], minColumnWidth)
+			}
+		}
+		if excess > 0 {
+			scale := max(min((d.w-need-floor)/excess, 1), 0)
+			rest = d.w
+			for c, wt := range weights {
+				if wt == 0 {
+					if out[c] > minColumnWidth {
+						out[c] = minColumnWidth + (out[c]-minColumnWidth)*scale
+					}
+					rest -= out[c]
+				}
+			}
+		}
+	}
 	for c, wt := range weights {
 		if wt > 0 {
 			out[c] = max(rest, 0) * wt / sum

@@ -58,6 +58,7 @@ type printedPack struct {
 	sections []pdfcpu.Bookmark
 	paper    data.PaperSize
 	printed  time.Time
+	title    string // the pack's title, from the document information
 }
 
 func readPrinted(r io.ReadSeeker) (p *printedPack, err error) {
@@ -79,6 +80,11 @@ func readPrinted(r io.ReadSeeker) (p *printedPack, err error) {
 	p = &printedPack{paper: data.PaperA4}
 	if ctx.Info != nil {
 		if info, err := ctx.DereferenceDict(*ctx.Info); err == nil && info != nil {
+			if o, ok := info["Title"]; ok {
+				if s, err := ctx.DereferenceStringOrHexLiteral(o, model.V10, nil); err == nil {
+					p.title = s
+				}
+			}
 			if o, ok := info["CreationDate"]; ok {
 				if s, err := ctx.DereferenceStringOrHexLiteral(o, model.V10, nil); err == nil {
 					p.printed, _ = types.DateTime(s, true)
@@ -138,7 +144,7 @@ func (p *printedPack) compare(ctx context.Context, src Source, s Stamp) (page in
 	if !ok {
 		return 0, "changed: the file holds no pages of this document", nil
 	}
-	want, err := printSection(ctx, src, s, p.paper, p.printed)
+	want, err := printSection(ctx, src, s, p)
 	if err != nil {
 		return 0, "", err
 	}
@@ -177,7 +183,8 @@ func withoutSpaces(strs []string) string {
 // printSection prints the stamped version's section alone, as the manual
 // and the document pack print it, and reads back the body text of each of
 // its pages.
-func printSection(ctx context.Context, src Source, s Stamp, paper data.PaperSize, now time.Time) ([][]string, error) {
+func printSection(ctx context.Context, src Source, s Stamp, p *printedPack) ([][]string, error) {
+	paper, now := p.paper, p.printed
 	rec, ok := findDocument(src.Documents, s.Number)
 	if !ok {
 		return nil, fmt.Errorf("document %s is not in the source", s.Number)
@@ -191,7 +198,7 @@ func printSection(ctx context.Context, src Source, s Stamp, paper data.PaperSize
 		now = time.Now()
 	}
 	opts := Options{Paper: paper, Now: now}.resolve(src.Org)
-	env := packEnv{ctx: ctx, src: src, opts: opts, date: opts.DateFormat.Format(opts.Now), status: "Generated"}
+	env := packEnv{ctx: ctx, src: src, opts: opts, date: opts.DateFormat.Format(opts.Now)}
 	w := newDocWriter(env)
 	fonts, err := parsedFonts()
 	if err != nil {
@@ -204,6 +211,7 @@ func printSection(ctx context.Context, src Source, s Stamp, paper data.PaperSize
 	pass := func(dry bool) (*doc, error) {
 		d := newDoc(ctx, fonts, g, meta, dry, 0)
 		d.md, d.parsed, d.breakBefore = md, parsed, breaks
+		d.refs = p.references(src)
 		d.beginSection(rec.Document.Number, sectionTitle(rec.Document, false), true)
 		if err := w.render(d, st, v, false, false); err != nil {
 			return nil, err

@@ -439,12 +439,7 @@ func runVerify(ctx context.Context, args []string, d Deps) error {
 		return err
 	}
 	numW, verW := 0, 0
-	version := func(s reports.Stamp) string {
-		if s.Draft {
-			return s.Version + " draft"
-		}
-		return s.Version
-	}
+	version := func(s reports.Stamp) string { return data.VersionName(s.Version, s.Draft) }
 	for _, r := range results {
 		numW, verW = max(numW, len(r.Stamp.Number)), max(verW, len(version(r.Stamp)))
 	}
@@ -547,12 +542,25 @@ func packIDs() string {
 // contentDump is the shape of `content --json`; later parts add steps,
 // questions and templates beside the clauses.
 type contentDump struct {
-	Standard  string            `json:"standard"`
-	Clauses   []data.Clause     `json:"clauses"`
-	Phases    []data.Phase      `json:"phases"`
-	Steps     []data.Step       `json:"steps"`
-	Questions []data.Question   `json:"questions"`
-	Templates []contentTemplate `json:"templates"`
+	Standard  string               `json:"standard"`
+	Clauses   []data.Clause        `json:"clauses"`
+	Phases    []data.Phase         `json:"phases"`
+	Steps     []data.Step          `json:"steps"`
+	Questions []data.Question      `json:"questions"`
+	Templates []contentTemplate    `json:"templates"`
+	Glossary  []data.GlossaryEntry `json:"glossary"`
+	Registers []contentRegister    `json:"registers"`
+}
+
+// contentRegister is a register as the dump lists it: what it is and
+// where it stands in the standard, not its whole declaration.
+type contentRegister struct {
+	Key     string   `json:"key"`
+	Title   string   `json:"title"`
+	Prefix  string   `json:"prefix"`
+	Group   string   `json:"group"`
+	Clauses []string `json:"clauses"`
+	Fields  int      `json:"fields"`
 }
 
 // contentTemplate is a template with the number of prompts its text holds
@@ -575,12 +583,16 @@ func runContent(args []string, d Deps) error {
 	for _, t := range d.Catalogue.Templates() {
 		templates = append(templates, contentTemplate{Template: t, Prompts: len(data.Prompts(t.Body))})
 	}
+	var registers []contentRegister
+	for _, r := range data.Registers() {
+		registers = append(registers, contentRegister{Key: r.Key, Title: r.Title, Prefix: r.Prefix, Group: r.Group, Clauses: r.Clauses, Fields: len(r.Columns())})
+	}
 	enc := json.NewEncoder(d.Stdout)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(contentDump{
 		Standard: "ISO/IEC 20000-1:2018", Clauses: d.Catalogue.Clauses(),
 		Phases: d.Catalogue.Phases(), Steps: d.Catalogue.Steps(), Questions: d.Catalogue.Questions(),
-		Templates: templates,
+		Templates: templates, Glossary: d.Catalogue.Glossary(), Registers: registers,
 	}); err != nil {
 		return fmt.Errorf("write content: %w", err)
 	}

@@ -133,6 +133,12 @@ func TestContentJSONListsEveryClause(t *testing.T) {
 			Body    string
 			Prompts int
 		}
+		Registers []struct {
+			Key     string
+			Clauses []string
+			Fields  int
+		}
+		Glossary []data.GlossaryEntry
 	}
 	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
 		t.Fatalf("not JSON: %v", err)
@@ -142,6 +148,12 @@ func TestContentJSONListsEveryClause(t *testing.T) {
 	}
 	if len(got.Steps) < 15 || len(got.Questions) < 120 {
 		t.Errorf("steps = %d, questions = %d; want the roadmap and the questions too", len(got.Steps), len(got.Questions))
+	}
+	if n, want := len(got.Registers), len(data.Registers()); n != want || got.Registers[0].Fields == 0 || len(got.Registers[0].Clauses) == 0 {
+		t.Errorf("registers = %d, want %d with their fields and clauses", n, want)
+	}
+	if len(got.Glossary) == 0 || got.Glossary[0].Definition == "" {
+		t.Errorf("glossary = %d entries, want the glossary with its definitions", len(got.Glossary))
 	}
 	if got.Clauses[0].Guidance == "" {
 		t.Error("the first clause has no guidance in the dump")

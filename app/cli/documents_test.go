@@ -141,7 +141,7 @@ func TestPackManualThenVerify(t *testing.T) {
 		t.Fatalf("pack manual --include-drafts: exit %d: %s", r.code, r.stderr)
 	}
 	r = run(t, "verify", drafts, "--workspace", ws)
-	if r.code != 1 || !strings.Contains(r.stdout, "1.0 draft  sha256 ") || !strings.Contains(r.stdout, "draft – not controlled") ||
+	if r.code != 1 || !strings.Contains(r.stdout, "Draft for 1.0  sha256 ") || !strings.Contains(r.stdout, "draft – not controlled") ||
 		!strings.Contains(r.stderr, "6 of 31 documents in "+drafts+" are not the approved version in the workspace: 6 drafts.") {
 		t.Errorf("verify a manual with drafts: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}

@@ -107,7 +107,7 @@ func TestExportRefusals(t *testing.T) {
 	}{
 		{"onto the workspace", []string{"--out", ws, "--force"}, "workspace"},
 		{"an existing file", []string{"--out", existing}, "exists, so it was left as it was"},
-		{"an unknown register", []string{"--register", "nope", "--out", filepath.Join(dir, "x.csv")}, `There is no register called "nope". The registers are: risks, services`},
+		{"an unknown register", []string{"--register", "nope", "--out", filepath.Join(dir, "x.csv")}, `There is no register called "nope". The registers are: `},
 		{"an unknown format", []string{"--out", filepath.Join(dir, "x.ods")}, "--format csv or xlsx"},
 		{"a format unlike the name", []string{"--format", "csv", "--out", filepath.Join(dir, "x.xlsx")}, "does not match"},
 	}

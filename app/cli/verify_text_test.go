@@ -69,14 +69,15 @@ func TestVerifyChecksPrintedText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// "Purpose", as gofpdf writes it (UTF-16 in hex), appears first in the
-	// manual in the body of SMS-DOC-01; its P becomes a Q.
-	word := []byte("<0050007500720070006f00730065>")
+	// "1.1 Purpose", the first numbered heading of SMS-DOC-01, as gofpdf
+	// writes it (UTF-16 in hex, an en space after the number); its P
+	// becomes a Q.
+	word := []byte("<0031002e0031200200500075")
 	i := bytes.Index(b, word)
 	if i < 0 {
-		t.Fatal("no \"Purpose\" in the manual's pages")
+		t.Fatal("no \"1.1 Purpose\" in the manual's pages")
 	}
-	b[i+4] = '1'
+	b[i+len("<0031002e003120020050")-1] = '1'
 	r = verify("edited.pdf", b)
 	if r.code != 1 || !regexp.MustCompile(`SMS-DOC-01 +1\.0 +sha256 [0-9a-f]{12} +changed: page \d+ does not show the text of version 1\.0`).MatchString(r.stdout) {
 		t.Errorf("one glyph changed: exit %d\n%s%s", r.code, r.stdout, r.stderr)

@@ -208,10 +208,30 @@ func TestExportReimportsUnchanged(t *testing.T) {
 
 func TestImportUpdatesByReferenceWithoutDuplicates(t *testing.T) {
 	ws := northwind(t)
-	file := export(t, ws, "risks", spreadsheet.CSV)
-	edited := bytes.Replace(file, []byte("Backups fail silently"), []byte("Backups fail without alarm"), 1)
-	edited = append(edited, []byte("\"\",New risk,Risk,,Likely,Major,,,,,,\r\n")...)
-	p := plan(t, ws, "risks", edited, data.ImportOptions{})
+	tab, err := spreadsheet.Read(export(t, ws, "risks", spreadsheet.CSV))
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, c := range tab.Columns {
+		col[c.Header] = i
+	}
+	for _, r := range tab.Rows {
+		if r.Cells[col["Risk or opportunity"]].Text == "Backups fail silently" {
+			r.Cells[col["Risk or opportunity"]].Text = "Backups fail without alarm"
+		}
+	}
+	added := tab.Rows[len(tab.Rows)-1]
+	added.Cells = append([]data.Cell(nil), added.Cells...)
+	added.Cells[col["Reference"]] = data.Cell{}
+	added.Cells[col["Risk or opportunity"]] = data.TextCell("New risk")
+	added.Line++
+	tab.Rows = append(tab.Rows, added)
+	var edited bytes.Buffer
+	if err := spreadsheet.WriteCSV(&edited, tab); err != nil {
+		t.Fatal(err)
+	}
+	p := plan(t, ws, "risks", edited.Bytes(), data.ImportOptions{})
 	sum, err := data.ApplyImport(ctx(), ws, p, false)
 	if err != nil {
 		t.Fatal(data.ErrorMessage(err))
@@ -340,11 +360,13 @@ func TestXLSXTypedCells(t *testing.T) {
 	if !panes.Freeze || panes.YSplit != 1 {
 		t.Errorf("panes %+v, want the header row frozen", panes)
 	}
+	lastCol, _ := excelize.ColumnNumberToName(len(header[0]))
+	filtered := "$A$1:$" + lastCol + "$2"
 	names := f.GetDefinedName()
-	if len(names) != 1 || names[0].Name != "_xlnm._FilterDatabase" || !strings.HasSuffix(names[0].RefersTo, "$A$1:$L$2") {
-		t.Errorf("defined names %+v, want an autofilter over A1:L2", names)
+	if len(names) != 1 || names[0].Name != "_xlnm._FilterDatabase" || !strings.HasSuffix(names[0].RefersTo, filtered) {
+		t.Errorf("defined names %+v, want an autofilter over %s", names, filtered)
 	}
-	if xml := zipMember(t, export(t, ws, "suppliers", spreadsheet.XLSX), "xl/worksheets/sheet1.xml"); !strings.Contains(xml, `<autoFilter ref="$A$1:$L$2"`) {
+	if xml := zipMember(t, export(t, ws, "suppliers", spreadsheet.XLSX), "xl/worksheets/sheet1.xml"); !strings.Contains(xml, `<autoFilter ref="`+filtered+`"`) {
 		t.Errorf("the sheet has no autofilter:\n%s", xml)
 	}
 	if w, _ := f.GetColWidth(sheet, "B"); w < 12 || w > 40 {

@@ -69,7 +69,7 @@ func valueChecks() []valueCheck {
 		{table: "tasks", column: "title", since: 2, check: required()},
 		{table: "tasks", column: "due", since: 2, check: storedDate(true)},
 		{table: "tasks", column: "status", since: 2, check: choice(texts(data.TaskStatuses())...)},
-		{table: "tasks", column: "source_kind", since: 2, check: choice(data.SourceManual, data.SourceStep, data.SourceQuestion)},
+		{table: "tasks", column: "source_kind", since: 2, check: choice(data.TaskSources()...)},
 		{table: "tasks", column: "created_at", since: 2, check: storedTime(false)},
 		{table: "tasks", column: "updated_at", since: 2, check: storedTime(false)},
 		{table: "tasks", column: "revision", since: 4, check: revision},
@@ -89,6 +89,7 @@ func valueChecks() []valueCheck {
 		{table: "document_versions", column: "created_at", since: 3, check: storedTime(false)},
 		{table: "document_versions", column: "updated_at", since: 3, check: storedTime(false)},
 		{table: "document_versions", column: "revision", since: 4, check: revision},
+		{table: "document_versions", column: "effective_from", since: 5, check: storedDate(true)},
 	}
 }
 

@@ -18,12 +18,13 @@ var _ data.DocumentService = (*Workspace)(nil)
 // documentAuditFields are a document as the audit trail shows it; owner is
 // the owner's name.
 func documentAuditFields(d data.Document, owner string) ([]string, map[string]string) {
-	return []string{"number", "title", "template_key", "clauses", "owner"}, map[string]string{
+	return []string{"number", "title", "template_key", "clauses", "owner", "distribution"}, map[string]string{
 		"number":       d.Number,
 		"title":        d.Title,
 		"template_key": d.TemplateKey,
 		"clauses":      strings.Join(d.Clauses, ", "),
 		"owner":        owner,
+		"distribution": d.Distribution,
 	}
 }
 
@@ -36,7 +37,7 @@ func versionAuditFields(v data.Version, document, approver string) ([]string, ma
 	if !v.ApprovedAt.IsZero() {
 		approvedAt = formatTime(v.ApprovedAt)
 	}
-	return []string{"document", "version", "status", "body", "sha256", "change_summary", "approved_by", "approved_at", "review_due"}, map[string]string{
+	return []string{"document", "version", "status", "body", "sha256", "change_summary", "approved_by", "approved_at", "effective_from", "review_due"}, map[string]string{
 		"document":       document,
 		"version":        versionNumber(v),
 		"status":         string(v.Status),
@@ -45,6 +46,7 @@ func versionAuditFields(v data.Version, document, approver string) ([]string, ma
 		"change_summary": v.ChangeSummary,
 		"approved_by":    approver,
 		"approved_at":    approvedAt,
+		"effective_from": auditDate(v.EffectiveFrom),
 		"review_due":     auditDate(v.ReviewDue),
 	}
 }
@@ -77,13 +79,13 @@ func errNoVersion(id int64) *data.Error {
 	return data.Errorf(data.ENotFound, "There is no document version with ID %d: it may have been deleted.", id)
 }
 
-const documentColumns = "id, number, title, template_key, clauses, owner_id, created_at, updated_at, revision"
+const documentColumns = "id, number, title, template_key, clauses, owner_id, distribution, created_at, updated_at, revision"
 
 func scanDocument(s scanner) (data.Document, error) {
 	var d data.Document
 	var clauses, created, updated string
 	var owner sql.NullInt64
-	if err := s.Scan(&d.ID, &d.Number, &d.Title, &d.TemplateKey, &clauses, &owner, &created, &updated, &d.Revision); err != nil {
+	if err := s.Scan(&d.ID, &d.Number, &d.Title, &d.TemplateKey, &clauses, &owner, &d.Distribution, &created, &updated, &d.Revision); err != nil {
 		return d, err
 	}
 	d.OwnerID = owner.Int64
@@ -103,21 +105,22 @@ func readDocument(ctx context.Context, tx *sql.Tx, id int64) (data.Document, err
 	return d, err
 }
 
-const versionColumns = "id, document_id, major, minor, status, body, sha256, change_summary, approved_by, approved_at, review_due, created_at, updated_at, revision"
+const versionColumns = "id, document_id, major, minor, status, body, sha256, change_summary, approved_by, approved_at, effective_from, review_due, created_at, updated_at, revision"
 
 func scanVersion(s scanner) (data.Version, error) {
 	var v data.Version
 	var status, created, updated string
 	var approver sql.NullInt64
-	var approvedAt, reviewDue sql.NullString
+	var approvedAt, effectiveFrom, reviewDue sql.NullString
 	if err := s.Scan(&v.ID, &v.DocumentID, &v.Major, &v.Minor, &status, &v.Body, &v.SHA256, &v.ChangeSummary,
-		&approver, &approvedAt, &reviewDue, &created, &updated, &v.Revision); err != nil {
+		&approver, &approvedAt, &effectiveFrom, &reviewDue, &created, &updated, &v.Revision); err != nil {
 		return v, err
 	}
 	v.ApprovedBy = approver.Int64
 	r := readValues("document version", fmt.Sprintf("%d.%d of document %d", v.Major, v.Minor, v.DocumentID))
 	v.Status = readChoice(r, "Status", "status", status, data.DocStatuses())
 	v.ApprovedAt = r.optionalTime("ApprovedAt", "time of approval", approvedAt)
+	v.EffectiveFrom = r.date("EffectiveFrom", "effective date", effectiveFrom)
 	v.ReviewDue = r.date("ReviewDue", "review date", reviewDue)
 	v.CreatedAt = r.time("CreatedAt", "time of creation", created)
 	v.UpdatedAt = r.time("UpdatedAt", "time of the last change", updated)
@@ -243,8 +246,8 @@ func (w *Workspace) CreateDocument(ctx context.Context, d data.Document, body st
 		now := w.now()
 		var id int64
 		err = tx.QueryRowContext(ctx, `INSERT INTO documents (number, title, template_key, clauses, owner_id,
-			created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			d.Number, d.Title, d.TemplateKey, clauses, nullID(d.OwnerID), formatTime(now), formatTime(now)).Scan(&id)
+			distribution, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			d.Number, d.Title, d.TemplateKey, clauses, nullID(d.OwnerID), d.Distribution, formatTime(now), formatTime(now)).Scan(&id)
 		if err != nil {
 			return err
 		}
@@ -285,8 +288,8 @@ func insertDraft(ctx context.Context, tx *sql.Tx, now time.Time, documentID int6
 	return id, record(ctx, tx, now, "version", strconv.FormatInt(id, 10), data.ActionCreate, changes)
 }
 
-// SaveDocument validates and stores a document's number, title, clauses and
-// owner (its template is kept as it was created), and records what changed
+// SaveDocument validates and stores a document's number, title, clauses,
+// owner and distribution list (its template is kept as it was created), and records what changed
 // in the audit trail under entity "document". A missing document or owner is
 // refused with data.ENotFound, a number another document has with
 // data.EExists, one from a copy older than the stored document with
@@ -333,8 +336,8 @@ func (w *Workspace) SaveDocument(ctx context.Context, d data.Document) (data.Doc
 			return err
 		}
 		now := w.now()
-		if err := documentRecord(d.ID).update(ctx, tx, now, d.Revision, "number = ?, title = ?, clauses = ?, owner_id = ?, updated_at = ?",
-			d.Number, d.Title, clauses, nullID(d.OwnerID), formatTime(now)); err != nil {
+		if err := documentRecord(d.ID).update(ctx, tx, now, d.Revision, "number = ?, title = ?, clauses = ?, owner_id = ?, distribution = ?, updated_at = ?",
+			d.Number, d.Title, clauses, nullID(d.OwnerID), d.Distribution, formatTime(now)); err != nil {
 			return err
 		}
 		if err := record(ctx, tx, now, "document", strconv.FormatInt(d.ID, 10), data.ActionUpdate, changes); err != nil {
@@ -508,7 +511,9 @@ func (w *Workspace) NewDraft(ctx context.Context, documentID int64, major bool) 
 // approving role (data.CheckApprover), and a change summary (data.EInvalid,
 // marked on the Approver and ChangeSummary fields). It freezes the version:
 // its text's SHA-256, the change summary, the approver, the time of approval
-// (a.At, or now when zero) and the review date (a.ReviewDue) are stored, and
+// (a.At, or now when zero), the effective date (a.Effective: never before
+// the day of approval, else data.EInvalid) and the review date
+// (a.ReviewDue) are stored, and
 // the version approved before it becomes superseded, all in one
 // transaction. The other transitions change only the status; a is ignored.
 //
@@ -600,6 +605,12 @@ func checkApproval(a data.Approval) error {
 	if err := checkDate("approval", "At", "The approval date", a.At); err != nil {
 		return err
 	}
+	if err := checkDate("approval", "EffectiveFrom", "The effective date", a.EffectiveFrom); err != nil {
+		return err
+	}
+	if err := a.CheckEffective(); err != nil {
+		return err
+	}
 	return checkDate("approval", "ReviewMonths", "The review date", a.ReviewDue())
 }
 
@@ -651,11 +662,12 @@ func approve(ctx context.Context, tx *sql.Tx, now time.Time, v data.Version, a d
 	approved.ChangeSummary = a.ChangeSummary
 	approved.ApprovedBy = approver.ID
 	approved.ApprovedAt = a.At
+	approved.EffectiveFrom = a.Effective()
 	approved.ReviewDue = a.ReviewDue()
 	if _, err := tx.ExecContext(ctx, `UPDATE document_versions SET status = ?, sha256 = ?, change_summary = ?,
-		approved_by = ?, approved_at = ?, review_due = ?, updated_at = ?, revision = revision + 1 WHERE id = ?`,
+		approved_by = ?, approved_at = ?, effective_from = ?, review_due = ?, updated_at = ?, revision = revision + 1 WHERE id = ?`,
 		string(approved.Status), approved.SHA256, approved.ChangeSummary, approved.ApprovedBy,
-		formatTime(approved.ApprovedAt), formatDate(approved.ReviewDue), formatTime(now), v.ID); err != nil {
+		formatTime(approved.ApprovedAt), formatDate(approved.EffectiveFrom), formatDate(approved.ReviewDue), formatTime(now), v.ID); err != nil {
 		return err
 	}
 	oldApprover, err := ownerName(ctx, tx, v.ApprovedBy)

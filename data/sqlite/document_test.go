@@ -167,7 +167,7 @@ func TestDocumentWorkflow(t *testing.T) {
 	v10 := data.Version{ID: first[0].ID, DocumentID: doc.ID, Major: 1, Minor: 0, Status: data.DocDraft,
 		Body: policyDraft1, CreatedAt: clock.t, UpdatedAt: clock.t, Revision: 1}
 	check("create", v10)
-	if got, want := v10.Number(), "1.0 draft"; got != want {
+	if got, want := v10.Number(), "Draft for 1.0"; got != want {
 		t.Errorf("Number() = %q, want %q", got, want)
 	}
 
@@ -202,6 +202,7 @@ func TestDocumentWorkflow(t *testing.T) {
 	v10.Revision++
 	v10.SHA256, v10.ChangeSummary, v10.ApprovedBy = data.HashText(policyDraft2), "First issue.", margaret.ID
 	v10.ApprovedAt, v10.ReviewDue = a.At.UTC(), day(2027, 12, 4)
+	v10.EffectiveFrom = day(2026, 12, 4) // the approver's day, as for the review
 	check("approve", v10)
 	if got, want := storedText(t, ws.db, v10.ID), [2]string{policyDraft2, data.HashText(policyDraft2)}; got != want {
 		t.Errorf("stored text and hash = %q, want %q", got, want)
@@ -233,6 +234,7 @@ func TestDocumentWorkflow(t *testing.T) {
 	v11.Revision++
 	v11.SHA256, v11.ChangeSummary, v11.ApprovedBy = data.HashText(policyDraft3), "Adds continual improvement.", daniel.ID
 	v11.ApprovedAt, v11.ReviewDue = clock.t, day(2027, 12, 1)
+	v11.EffectiveFrom = day(2026, 12, 1)
 	v10.Status, v10.UpdatedAt = data.DocSuperseded, clock.t
 	v10.Revision++
 	check("approve 1.1", v11, v10)
@@ -248,7 +250,7 @@ func TestDocumentWorkflow(t *testing.T) {
 		t.Errorf("NewDraft(major) = %+v\nwant %+v", v20, want20)
 	}
 	check("new major draft", v20, v11, v10)
-	if got, want := []string{v20.Number(), v11.Number(), v10.Number()}, []string{"2.0 draft", "1.1", "1.0"}; !reflect.DeepEqual(got, want) {
+	if got, want := []string{v20.Number(), v11.Number(), v10.Number()}, []string{"Draft for 2.0", "1.1", "1.0"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("numbers = %q, want %q", got, want)
 	}
 
@@ -817,6 +819,7 @@ func TestDocumentAudit(t *testing.T) {
 				{Field: "change_summary", To: "First issue."},
 				{Field: "approved_by", To: "Margaret Holloway"},
 				{Field: "approved_at", To: "2026-12-03T10:00:00.000Z"},
+				{Field: "effective_from", To: "2026-12-03"},
 				{Field: "review_due", To: "2027-06-03"},
 			}},
 	}
@@ -860,7 +863,7 @@ func TestDocumentAudit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 1 || got[0].Changes[0] != (data.FieldChange{Field: "status", From: "in-review", To: "approved"}) || len(got[0].Changes) != 6 {
+	if len(got) != 1 || got[0].Changes[0] != (data.FieldChange{Field: "status", From: "in-review", To: "approved"}) || len(got[0].Changes) != 7 {
 		t.Errorf("last entry of 1.1 = %+v, want its approval", got)
 	}
 

@@ -10,7 +10,7 @@ import (
 	"smsbuilder/data"
 )
 
-// The records of every register live in four tables (see migration 0005):
+// The records of every register live in four tables (see migration 0006):
 // records, their values, their links to other records and their people.
 // What a register holds is read from its declaration in data, so nothing
 // here names a register.

@@ -9,7 +9,7 @@ import (
 )
 
 // registerSchema is the schema version that brought the register engine.
-const registerSchema = 5
+const registerSchema = 6
 
 // registerViewPrefix names the views: register_risks, register_services.
 const registerViewPrefix = "register_"

@@ -1,4 +1,4 @@
--- 0005: the register engine. Every register (risks, services, suppliers,
+-- 0006: the register engine. Every register (risks, services, suppliers,
 -- ...) keeps its records in these tables; the registers themselves are
 -- declared in data/registers*.go, not here. For other programs the app
 -- keeps a view per register, register_<key>, with a column per field
