@@ -131,6 +131,9 @@ func taskSource(cat *data.Catalogue, t data.Task) string {
 			// task's title already quotes the question.
 			return lang.L("Gap assessment, clause") + " " + q.Clause
 		}
+	case data.SourceRecord:
+		// the title names the record ("Review RSK-3 …")
+		return lang.L("A register's review or treatment")
 	}
 	return lang.L("Added by hand")
 }

@@ -166,6 +166,10 @@ type Register struct {
 	// Sort is the order a list starts in; records of equal keys keep the
 	// order of their references.
 	Sort []SortKey
+	// Table lists the fields and derived values a printed table shows, in
+	// order, when the register has too many to print them all side by
+	// side; nil shows every column. Fields users add are always shown.
+	Table []string
 	// TitleField names the field that names a record in a link, a
 	// message or a heading.
 	TitleField string
@@ -192,6 +196,25 @@ func (r Register) Columns() []Field {
 	for _, d := range r.Derived {
 		f, _ := r.Field(d.Key)
 		out = append(out, f)
+	}
+	return out
+}
+
+// TableColumns are the columns a printed table shows (see Table).
+func (r Register) TableColumns() []Field {
+	if len(r.Table) == 0 {
+		return r.Columns()
+	}
+	var out []Field
+	for _, key := range r.Table {
+		if f, ok := r.Field(key); ok {
+			out = append(out, f)
+		}
+	}
+	for _, f := range r.Fields {
+		if f.Custom {
+			out = append(out, f)
+		}
 	}
 	return out
 }

@@ -112,6 +112,8 @@ func risksRegister() Register {
 		Help: "What could go wrong or better for the SMS and its services, how much it matters, and what is done about it. " +
 			"A risk scoring " + strconv.Itoa(RiskTreatmentThreshold) + " or more is outside the appetite and needs treatment; " +
 			"treatment actions not yet done, and every review date, become tasks.",
+		Table: []string{"title", "services", "likelihood", "impact", "score", "acceptance", "treatment", "actions",
+			"owner", "review_date", "residual_score"},
 		TitleField: "title",
 		Sort:       []SortKey{{Field: "score", Desc: true}, {Field: "title"}},
 		Fields: []Field{

@@ -10,6 +10,7 @@ func servicesRegister() Register {
 		Clauses: []string{"8.2.2", "8.2.4"},
 		Help: "The services you deliver, with who uses them, what they depend on and where each stands in its life. " +
 			"Its agreements, risks and configuration items show beside each service.",
+		Table:      []string{"title", "description", "customers", "owner", "status", "hours", "criticality", "suppliers", "items", "review_date"},
 		TitleField: "title",
 		Sort:       []SortKey{{Field: "status"}, {Field: "title"}},
 		Fields: []Field{
@@ -107,7 +108,9 @@ func slasRegister() Register {
 			"the workload the promises hold for, what they exclude, and how often they are reported.",
 		TitleField: "title",
 		Sort:       []SortKey{{Field: "title"}},
-		Fields:     fields,
+		Table: []string{"title", "service", "customer", "status", "availability", "p1_response", "p1_resolution",
+			"p2_response", "p2_resolution", "reporting", "owner", "review_date"},
+		Fields: fields,
 	}
 }
 
@@ -117,6 +120,7 @@ func suppliersRegister() Register {
 		Clauses: []string{"8.2.3", "8.3.4.1", "8.3.4.2"},
 		Help: "Who helps you deliver your services, under which contract or agreement, and how well: " +
 			"external suppliers, internal teams, and customers who supply something themselves.",
+		Table:      []string{"title", "kind", "supplies", "owner", "services", "contract", "end", "renewal", "rating", "review_date"},
 		TitleField: "title",
 		Sort:       []SortKey{{Field: "title"}},
 		Fields: []Field{

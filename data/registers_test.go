@@ -223,3 +223,17 @@ func TestNewCustomField(t *testing.T) {
 		}
 	}
 }
+
+// TestRegisterTables checks that a register's printed columns are its own.
+func TestRegisterTables(t *testing.T) {
+	for _, r := range Registers() {
+		for _, key := range r.Table {
+			if _, ok := r.Field(key); !ok {
+				t.Errorf("%s prints %q, which is no field", r.Key, key)
+			}
+		}
+		if n := len(r.TableColumns()); n > 14 {
+			t.Errorf("%s prints %d columns side by side: list the ones a table shows in Table", r.Key, n)
+		}
+	}
+}

@@ -169,7 +169,11 @@ func registerSection(d *doc, rr RegisterRecords, names func(data.Field, int64) s
 		riskHeatMap(d, rr)
 	}
 	d.paragraph(countText(len(rr.Records), strings.ToLower(reg.One)+" is recorded", strings.ToLower(reg.One)+"s are recorded")+".", stMuted)
-	cols := reg.Columns()
+	cols := reg.TableColumns()
+	if left := len(reg.Columns()) - len(cols); left > 0 {
+		d.paragraph("The table shows the fields an auditor samples first; "+countText(left, "other field", "other fields")+
+			" of each "+strings.ToLower(reg.One)+" are kept in the workspace and in the register's export.", stMuted)
+	}
 	t := table{header: []cell{{{text: "Ref"}}}, size: sizeSmall}
 	weights := []float64{0}
 	for _, f := range cols {

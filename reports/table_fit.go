@@ -52,12 +52,19 @@ func (d *doc) keepTogether(h float64) {
 // weight 0 is as wide as its widest line (header included), so that short
 // values such as dates and names never wrap, but at most limit of the
 // width; the other columns share what is left in proportion to their weights.
+// proseColumnWidth is the least room a column of prose keeps per unit of
+// its weight when short columns crowd a table.
+const proseColumnWidth = 28.0
+
 func (d *doc) fitColumns(t table, weights []float64, limit float64) []float64 {
 	size := t.size
 	if size == 0 {
 		size = sizeTable
 	}
 	out := make([]float64, len(weights))
+	// word is, per column, its widest word: what it may shrink to without
+	// breaking a word in two
+	word := make([]float64, len(weights))
 	rest, sum := d.w, 0.0
 	for c, wt := range weights {
 		if wt > 0 {
@@ -73,8 +80,12 @@ func (d *doc) fitColumns(t table, weights []float64, limit float64) []float64 {
 					if i > 0 {
 						line = 0
 					}
-					line += d.width((sp.st | st).face(), (sp.st | st).size(size), part)
+					f, sz := (sp.st | st).face(), (sp.st | st).size(size)
+					line += d.width(f, sz, part)
 					w = max(w, line)
+					for _, wd := range strings.Fields(part) {
+						word[c] = max(word[c], d.width(f, sz, wd)+2*cellPadX+0.3)
+					}
 				}
 			}
 		}
@@ -87,14 +98,16 @@ func (d *doc) fitColumns(t table, weights []float64, limit float64) []float64 {
 	}
 	// Many columns of longish short values can take the whole width; the
 	// columns with weights, which hold the prose, keep a minimum share, and
-	// the others give up what they have beyond the narrowest column, in
-	// proportion, and wrap: a reference stays on one line.
-	if need := sum * minColumnWidth; sum > 0 && rest < need {
+	// the others give up what they have beyond their widest word, in
+	// proportion, and wrap between words: a reference stays on one line.
+	if need := sum * proseColumnWidth; sum > 0 && rest < need {
 		excess, floor := 0.0, 0.0
+		least := make([]float64, len(weights))
 		for c, wt := range weights {
 			if wt == 0 {
-				excess += max(out[c]-minColumnWidth, 0)
-				floor += min(out[c], minColumnWidth)
+				least[c] = min(out[c], max(word[c], minColumnWidth))
+				excess += out[c] - least[c]
+				floor += least[c]
 			}
 		}
 		if excess > 0 {
@@ -102,9 +115,7 @@ func (d *doc) fitColumns(t table, weights []float64, limit float64) []float64 {
 			rest = d.w
 			for c, wt := range weights {
 				if wt == 0 {
-					if out[c] > minColumnWidth {
-						out[c] = minColumnWidth + (out[c]-minColumnWidth)*scale
-					}
+					out[c] = least[c] + (out[c]-least[c])*scale
 					rest -= out[c]
 				}
 			}
