@@ -67,6 +67,27 @@ Usage:
   smsbuilder restore ARCHIVE --out NEW.smsdb
                                       make a new workspace from an archive; NEW must not exist
   smsbuilder content --json           print the built-in content catalogue as JSON
+  smsbuilder registers [--workspace FILE]
+                                      list each register's key and title, and its fields: key,
+                                      label, type, whether required, and choices; with a
+                                      workspace, the fields added in it too
+  smsbuilder export --workspace FILE --register KEY --out FILE [--format csv|xlsx] [--force]
+                                      write a register to a spreadsheet: a Reference column, then
+                                      every field under its label; XLSX with dates and numbers
+                                      typed, the header frozen and filtered. The format follows
+                                      the file name unless given; an existing file is replaced
+                                      only with --force
+  smsbuilder import --workspace FILE --register KEY --in FILE [--map "Column=field,…"] [--dry-run] [--skip-bad]
+                                      read a CSV (comma, semicolon or tab; UTF-8 or Windows-1252)
+                                      or XLSX file into a register. Columns are matched to fields
+                                      by label, key or a common synonym; --map sets a column by
+                                      hand to a field's key or label, to "ignore", "reference",
+                                      or "new" (a new text field; "new:number", "new:date",
+                                      "new:choice"). A Reference column (RSK-12) updates those
+                                      records instead of adding copies. It prints the matches, the
+                                      words it mapped onto choices, each bad row with its line and
+                                      reason, and what it did; while a row is bad nothing is
+                                      imported unless --skip-bad. --dry-run writes nothing
   smsbuilder help | --help            show this help
 
 No output ever lands on a workspace: --out refuses any SMS Builder workspace, the
@@ -83,7 +104,7 @@ func IsCommand(args []string) bool {
 		return false
 	}
 	switch args[0] {
-	case "new", "check", "unlock", "backup", "backups", "pack", "verify", "archive", "restore", "content", "help", "-h", "-help", "--help":
+	case "new", "check", "unlock", "backup", "backups", "pack", "verify", "archive", "restore", "content", "registers", "export", "import", "help", "-h", "-help", "--help":
 		return true
 	}
 	return false
@@ -121,6 +142,12 @@ func Run(ctx context.Context, args []string, d Deps) int {
 		err = runRestore(ctx, args[1:], d)
 	case "content":
 		err = runContent(args[1:], d)
+	case "registers":
+		err = runRegisters(ctx, args[1:], d) // registers.go
+	case "export":
+		err = runExport(ctx, args[1:], d)
+	case "import":
+		err = runImport(ctx, args[1:], d)
 	default:
 		printUsage(d.Stdout)
 		return 0
