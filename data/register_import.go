@@ -641,6 +641,13 @@ func ApplyImport(ctx context.Context, rs RegisterService, p ImportPlan, skipBad 
 		}
 	}
 	sum.Unchanged += p.Count().Unchanged
+	// the reviews and treatments imported ask for their tasks, as a
+	// record saved on screen does
+	if ts, ok := rs.(RecordTaskStore); ok && len(recs) > 0 {
+		if _, err := SyncRecordTasks(ctx, ts); err != nil {
+			return sum, err
+		}
+	}
 	return sum, nil
 }
 

@@ -250,7 +250,7 @@ func (w *Workspace) SaveRecords(ctx context.Context, register string, rs []data.
 			if r.Register == "" {
 				r.Register = reg.Key
 			}
-			saved, err := saveRecord(ctx, tx, now, reg, r)
+			_, changed, err := storeRecord(ctx, tx, now, reg, r)
 			if err != nil {
 				sum.Failed = i
 				return err
@@ -258,7 +258,7 @@ func (w *Workspace) SaveRecords(ctx context.Context, register string, rs []data.
 			switch {
 			case r.ID == 0:
 				sum.Created++
-			case saved.Revision == r.Revision:
+			case !changed:
 				sum.Unchanged++
 			default:
 				sum.Updated++
@@ -274,30 +274,40 @@ func (w *Workspace) SaveRecords(ctx context.Context, register string, rs []data.
 }
 
 func saveRecord(ctx context.Context, tx *sql.Tx, now time.Time, reg data.Register, r data.Record) (data.Record, error) {
+	id, _, err := storeRecord(ctx, tx, now, reg, r)
+	if err != nil {
+		return data.Record{}, err
+	}
+	return readRecord(ctx, tx, id)
+}
+
+// storeRecord is saveRecord without reading the record back, for saving
+// many: it returns the record's ID and whether anything changed.
+func storeRecord(ctx context.Context, tx *sql.Tx, now time.Time, reg data.Register, r data.Record) (int64, bool, error) {
 	r = r.Clone()
 	for _, d := range reg.Derived {
 		delete(r.Values, d.Key)
 	}
 	if err := reg.Validate(r); err != nil {
-		return data.Record{}, err
+		return 0, false, err
 	}
 	if err := checkTargets(ctx, tx, reg, r); err != nil {
-		return data.Record{}, err
+		return 0, false, err
 	}
 	reg.Derive(&r)
 	var old data.Record
 	if r.ID != 0 {
 		var err error
 		if old, err = readRecord(ctx, tx, r.ID); err != nil {
-			return data.Record{}, recordRevised(reg, r.ID).gone(ctx, tx, now, err)
+			return 0, false, recordRevised(reg, r.ID).gone(ctx, tx, now, err)
 		}
 		if old.Register != reg.Key {
-			return data.Record{}, errNoRecord(r.ID)
+			return 0, false, errNoRecord(r.ID)
 		}
 	}
 	fields, after, err := describeRecord(ctx, tx, reg, r)
 	if err != nil {
-		return data.Record{}, err
+		return 0, false, err
 	}
 	before := map[string]string{}
 	action := data.ActionCreate
@@ -307,30 +317,30 @@ func saveRecord(ctx context.Context, tx *sql.Tx, now time.Time, reg data.Registe
 			VALUES (?, (SELECT coalesce(max(number), 0) + 1 FROM records WHERE register = ?), ?, ?) RETURNING id`,
 			reg.Key, reg.Key, formatTime(now), formatTime(now)).Scan(&id)
 		if err != nil {
-			return data.Record{}, err
+			return 0, false, err
 		}
 	} else {
 		if _, before, err = describeRecord(ctx, tx, reg, old); err != nil {
-			return data.Record{}, err
+			return 0, false, err
 		}
 		action = data.ActionUpdate
 		if len(data.Diff(fields, before, after)) == 0 && sameValues(old, r) {
-			return old, nil
+			return id, false, nil
 		}
 		if err := recordRevised(reg, id).update(ctx, tx, now, r.Revision, "updated_at = ?", formatTime(now)); err != nil {
-			return data.Record{}, err
+			return 0, false, err
 		}
 	}
 	if err := writeValues(ctx, tx, reg, id, r); err != nil {
-		return data.Record{}, err
+		return 0, false, err
 	}
 	if err := writeSearch(ctx, tx, reg, id, after); err != nil {
-		return data.Record{}, err
+		return 0, false, err
 	}
 	if err := record(ctx, tx, now, reg.One, idText(id), action, data.Diff(fields, before, after)); err != nil {
-		return data.Record{}, err
+		return 0, false, err
 	}
-	return readRecord(ctx, tx, id)
+	return id, true, nil
 }
 
 func sameValues(a, b data.Record) bool {
@@ -527,6 +537,7 @@ func queryRefs(ctx context.Context, q querier, where string, args []any) ([]data
 		return nil, err
 	}
 	var out []data.RecordRef
+	known := map[string]data.Register{} // declarations are built on each call
 	for rows.Next() {
 		var ref data.RecordRef
 		var number int
@@ -534,9 +545,12 @@ func queryRefs(ctx context.Context, q querier, where string, args []any) ([]data
 			rows.Close()
 			return nil, err
 		}
-		reg, ok := data.FindRegister(ref.Register)
+		reg, ok := known[ref.Register]
 		if !ok {
-			reg = data.Register{Prefix: strings.ToUpper(ref.Register)}
+			if reg, ok = data.FindRegister(ref.Register); !ok {
+				reg = data.Register{Prefix: strings.ToUpper(ref.Register)}
+			}
+			known[ref.Register] = reg
 		}
 		ref.Reference = reg.Reference(number)
 		out = append(out, ref)
