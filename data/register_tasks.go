@@ -263,6 +263,14 @@ func applyRecordTasks(ctx context.Context, ws TaskService, wanted []Task, inScop
 		return sum, fmt.Errorf("sync record tasks: %w", err)
 	}
 	ch := PlanRecordTasks(wanted, stored, inScope)
+	if b, ok := ws.(TaskBatch); ok && len(ch.Create)+len(ch.Update) > 1 {
+		// one transaction for an import's thousands of reviews
+		if err := b.SaveTasks(ctx, append(append([]Task(nil), ch.Create...), ch.Update...)); err != nil {
+			return sum, fmt.Errorf("sync record tasks: %w", err)
+		}
+		sum.Created, sum.Updated = len(ch.Create), len(ch.Update)
+		ch.Create, ch.Update = nil, nil
+	}
 	for _, t := range ch.Create {
 		if _, err := ws.SaveTask(ctx, t); err != nil {
 			return sum, fmt.Errorf("create task %q: %w", t.Title, err)

@@ -102,6 +102,12 @@ type TaskService interface {
 	RestoreTask(ctx context.Context, t Task) (Task, error)
 }
 
+// TaskBatch is a TaskService that saves many tasks in one transaction:
+// all of them or none.
+type TaskBatch interface {
+	SaveTasks(ctx context.Context, ts []Task) error
+}
+
 // SortTasks orders tasks for the task list: overdue first (most overdue
 // first), then open by due date (undated last), then done.
 func SortTasks(tasks []Task, now time.Time) {

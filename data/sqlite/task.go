@@ -95,29 +95,67 @@ func (w *Workspace) SaveTask(ctx context.Context, t data.Task) (data.Task, error
 		if err != nil {
 			return err
 		}
-		r := data.TaskRecord(t)
-		if t.ID != 0 {
-			_, old, err := readTask(ctx, tx, t.ID)
-			if err != nil {
-				return recordRevised(reg, t.ID).gone(ctx, tx, w.now(), err)
-			}
-			r = withTaskValues(reg, old, r)
-		}
-		// refused as before the register, naming the task's own field
-		if _, err := ownerName(ctx, tx, t.OwnerID); err != nil {
-			return err
-		}
-		stored, err := saveRecord(ctx, tx, w.now(), reg, r)
+		id, err := w.storeTask(ctx, tx, reg, t)
 		if err != nil {
 			return err
 		}
+		stored, err := readRecord(ctx, tx, id)
 		saved = data.TaskFromRecord(stored)
-		return nil
+		return err
 	})
 	if err != nil {
 		return data.Task{}, err
 	}
 	return saved, nil
+}
+
+// SaveTasks saves many tasks in one transaction, as SaveTask saves each:
+// all of them or, on the first refusal, none.
+func (w *Workspace) SaveTasks(ctx context.Context, ts []data.Task) error {
+	if w.readOnly {
+		return w.errReadOnly()
+	}
+	for _, t := range ts {
+		if err := t.Validate(); err != nil {
+			return err
+		}
+		if err := checkDate("task", "Due", "The due date", t.Due); err != nil {
+			return err
+		}
+	}
+	return w.write(ctx, "save tasks", func(tx *sql.Tx) error {
+		reg, err := findRegister(ctx, tx, data.TasksRegister)
+		if err != nil {
+			return err
+		}
+		for _, t := range ts {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if _, err := w.storeTask(ctx, tx, reg, t); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// storeTask stores t, validated, as a record of the tasks register.
+func (w *Workspace) storeTask(ctx context.Context, tx *sql.Tx, reg data.Register, t data.Task) (int64, error) {
+	r := data.TaskRecord(t)
+	if t.ID != 0 {
+		_, old, err := readTask(ctx, tx, t.ID)
+		if err != nil {
+			return 0, recordRevised(reg, t.ID).gone(ctx, tx, w.now(), err)
+		}
+		r = withTaskValues(reg, old, r)
+	}
+	// refused as before the register, naming the task's own field
+	if _, err := ownerName(ctx, tx, t.OwnerID); err != nil {
+		return 0, err
+	}
+	id, _, err := storeRecord(ctx, tx, w.now(), reg, r)
+	return id, err
 }
 
 // withTaskValues is the stored record with the declared fields of the task
