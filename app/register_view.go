@@ -462,7 +462,8 @@ func (v *registerView) showBody() {
 func (v *registerView) columnWidths() []float32 {
 	out := make([]float32, len(v.cols)+1)
 	for col := range out {
-		w := float32(64)
+		// room for a reference of five digits, RSK-10000
+		w := fyne.MeasureText(v.reg.Reference(99999), theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.Padding()
 		if col > 0 {
 			w = typeWidth(v.cols[col-1])
 		}
