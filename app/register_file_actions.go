@@ -115,7 +115,7 @@ func writeExport(e *env, reg data.Register, f spreadsheet.Format, path string) {
 			e.showErr(err)
 			return
 		}
-		dialog.ShowInformation(lang.L("Register exported"), fmt.Sprintf(lang.L("%d records were saved to"), rows)+"\n"+path, e.win)
+		dialog.ShowInformation(lang.L("Register exported"), fmt.Sprintf(lang.L("%s saved to"), reg.Count(rows))+"\n"+path, e.win)
 	})
 }
 
@@ -261,7 +261,7 @@ func (m *registerImport) showColumns() {
 		grid.Add(sample)
 		grid.Add(sel)
 	}
-	intro := widget.NewLabel(fmt.Sprintf(lang.L("%s: %d rows. Choose the field each column goes into; columns were matched by their names."), filepath.Base(m.path), len(m.table.Rows)))
+	intro := widget.NewLabel(fmt.Sprintf(lang.L("%s: %s. Choose the field each column goes into; columns were matched by their names."), filepath.Base(m.path), rowCount(len(m.table.Rows))))
 	intro.Wrapping = fyne.TextWrapWord
 	scroll := container.NewVScroll(grid)
 	scroll.SetMinSize(fyne.NewSize(0, 360))
@@ -469,6 +469,7 @@ func (m *registerImport) showPreview() {
 		skip.Importance = widget.HighImportance
 		if len(bad) == len(p.Rows) {
 			skip.Disable()
+			summary.SetText(summary.Text + " " + lang.L("No row can be imported as it is: go back and choose the columns again, or correct the file."))
 		}
 		buttons = append(buttons, skip)
 	}

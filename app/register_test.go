@@ -238,15 +238,15 @@ func TestARefusedSaveShowsTheReasonBesideTheField(t *testing.T) {
 	u := newRegisterUI(t)
 	v := openRegister(t, u, "risks")
 	v.onAdd()
-	test.Type(input[*textField](t, u.win, "Risk or opportunity"), "Backups fail")
+	// the title left out; the kind starts as a risk
 	input[*widget.Select](t, u.win, "Likelihood").SetSelected("Likely")
 	input[*widget.Select](t, u.win, "Impact").SetSelected("Major")
 	if got, want := input[*widget.Label](t, u.win, "Score").Text, "16"; got != want {
 		t.Errorf("the score shows %q before saving, want %q", got, want)
 	}
 	tapInTopDialog(t, u.win, "Save")
-	if got, want := problem(t, u.win, "Kind"), "Kind is required."; got != want {
-		t.Errorf("beside Kind: %q, want %q", got, want)
+	if got, want := problem(t, u.win, "Risk or opportunity"), "Risk or opportunity is required."; got != want {
+		t.Errorf("beside the title: %q, want %q", got, want)
 	}
 	if got := problem(t, u.win, "Impact"); got != "" {
 		t.Errorf("beside Impact: %q, want nothing", got)

@@ -55,17 +55,17 @@ func (s *demoRegisters) services() []demoRow {
 			"description": "Service desk by phone, email and portal; remote and on-site support for desktops, laptops, printers and Microsoft 365 accounts; new starters and leavers.",
 			"outcomes":    "Staff can work on working devices; problems are fixed quickly; the customer has one number to call.",
 			"customers":   "Harbour Dental Group; Calder Valley Solicitors; Aire Logistics Ltd; Northwind finance team",
-			"suppliers":   "Peak Hardware Distribution Ltd; Pennine Telecom plc", "review_date": s.date(6, 0)},
+			"review_date": s.date(6, 0)},
 		{"title": demoCloud, "status": "live", "owner": "Aisha Bello", "criticality": "high", "hours": "24×7 for P1; otherwise Mon–Fri 08:00–18:00",
 			"description": "Hosting of customers' line-of-business servers and file shares on a managed cloud platform, patched and monitored.",
 			"outcomes":    "Business applications available from anywhere, without servers in the office.",
 			"customers":   "Aire Logistics Ltd; Calder Valley Solicitors",
-			"suppliers":   "Stratus Cloud Services Ltd; Pennine Telecom plc", "review_date": s.date(6, 7)},
+			"review_date": s.date(6, 7)},
 		{"title": demoBackup, "status": "live", "owner": "Aisha Bello", "criticality": "high", "hours": "Mon–Fri 08:00–18:00; restores for P1 24×7",
 			"description": "Daily backup of servers, Microsoft 365 mailboxes and file shares to a second region, with tested restores.",
 			"outcomes":    "Lost or damaged data can be got back, to a known point, within the agreed time.",
 			"customers":   "Harbour Dental Group; Calder Valley Solicitors; Aire Logistics Ltd",
-			"suppliers":   "Stratus Cloud Services Ltd", "review_date": s.date(6, 14)},
+			"review_date": s.date(6, 14)},
 	}
 }
 

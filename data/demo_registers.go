@@ -40,11 +40,11 @@ func seedDemoRegisters(ctx context.Context, ws Workspace, now time.Time) error {
 			return err
 		}
 	}
-	// the links back, once both sides exist
+	// the links to records saved after, once both sides exist; each link
+	// is kept on one side only (a supplier names its services, an item its
+	// services), so the two can never disagree
 	if err := s.update("services", map[string]demoRow{
-		"Managed Desktop Support": {"items": "Service desk tool; Remote monitoring and management console; Office suite licences; Engineer laptops; Spare desktop pool"},
-		"Cloud Hosting":           {"items": "Hosting cluster – UK South; Leeds leased line; Leeds firewall pair", "depends_on": demoBackup},
-		"Backup and Recovery":     {"items": "Backup vault – UK West; Backup software licence; Continuity plan and runbooks"},
+		"Cloud Hosting": {"depends_on": demoBackup},
 	}); err != nil {
 		return err
 	}

@@ -84,6 +84,9 @@ type Field struct {
 	// Synonyms are other column headers that mean this field in a
 	// spreadsheet someone already keeps.
 	Synonyms []string
+	// Default is the canonical value a new record starts with, and an
+	// imported row without one takes.
+	Default string
 	// Custom is set on a field a user added in this workspace.
 	Custom bool
 	// Wide asks tables to give the column more room than its header needs.
@@ -288,9 +291,13 @@ type Record struct {
 	Unreadable BadValues // stored values that could not be read; see Unreadable
 }
 
-// NewRecord is an empty record of reg.
+// NewRecord is a new record of reg, holding its fields' defaults.
 func NewRecord(reg Register) Record {
-	return Record{Register: reg.Key, Values: map[string]string{}}
+	r := Record{Register: reg.Key, Values: map[string]string{}}
+	for _, f := range reg.Fields {
+		r.Set(f.Key, f.Default)
+	}
+	return r
 }
 
 // Get is the canonical value of a field, "" when it has none.

@@ -426,6 +426,9 @@ func (p *ImportPlan) planRows(s RegisterSnapshot, t Table) {
 				out.Problems = append(out.Problems, m.Field.Label+": "+problem)
 				continue
 			}
+			if value == "" && out.Action == ImportCreate {
+				continue // a new record keeps the field's default
+			}
 			out.Record.Set(m.Field.Key, value)
 		}
 		for _, d := range p.Register.Derived {

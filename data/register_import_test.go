@@ -260,3 +260,21 @@ func TestPlanImportCellValues(t *testing.T) {
 		})
 	}
 }
+
+// TestPlanImportDefaults: a risk register kept without a Kind column
+// imports its rows as risks, the field's default, as the form starts.
+func TestPlanImportDefaults(t *testing.T) {
+	s := riskSnapshot(t)
+	tab := table([]string{"Risk description", "Probability", "Severity"},
+		[]string{"Laptop stolen from a car", "Possible", "Major"},
+		[]string{"Supplier goes bust", "Unlikely", "Severe"})
+	p, err := PlanImport(s, tab, ImportOptions{Columns: map[string]string{"probability": "likelihood", "severity": "impact"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range p.Rows {
+		if r.Bad() || r.Record.Get("kind") != "risk" {
+			t.Errorf("line %d: kind %q, problems %v; want a risk", r.Line, r.Record.Get("kind"), r.Problems)
+		}
+	}
+}

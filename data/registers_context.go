@@ -118,7 +118,7 @@ func risksRegister() Register {
 		Sort:       []SortKey{{Field: "score", Desc: true}, {Field: "title"}},
 		Fields: []Field{
 			title("Risk or opportunity", "A short statement of what could happen.", "risk", "risk description", "name"),
-			{Key: "kind", Label: "Kind", Type: FieldChoice, Required: true, Synonyms: []string{"type", "category"}, Choices: []Choice{
+			{Key: "kind", Label: "Kind", Type: FieldChoice, Required: true, Default: "risk", Synonyms: []string{"type", "category"}, Choices: []Choice{
 				{Key: "risk", Label: "Risk", Synonyms: []string{"threat"}}, {Key: "opportunity", Label: "Opportunity"},
 			}},
 			{Key: "source", Label: "Source", Type: FieldText, Help: "Where it comes from, in a few words, when no issue or party below says it.",

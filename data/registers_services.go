@@ -10,7 +10,7 @@ func servicesRegister() Register {
 		Clauses: []string{"8.2.2", "8.2.4"},
 		Help: "The services you deliver, with who uses them, what they depend on and where each stands in its life. " +
 			"Its agreements, risks and configuration items show beside each service.",
-		Table:      []string{"title", "description", "customers", "owner", "status", "hours", "criticality", "suppliers", "items", "review_date"},
+		Table:      []string{"title", "description", "outcomes", "customers", "owner", "status", "hours", "criticality", "depends_on", "review_date"},
 		TitleField: "title",
 		Sort:       []SortKey{{Field: "status"}, {Field: "title"}},
 		Fields: []Field{
@@ -19,7 +19,7 @@ func servicesRegister() Register {
 			longText("outcomes", "Outcomes", "What customers get from it, in their terms.", "intended outcomes", "benefits"),
 			links("customers", "Customers", "customers", "Who receives the service."),
 			owner("The person accountable for the service.", "service owner"),
-			{Key: "status", Label: "Status", Type: FieldChoice, Required: true, Synonyms: []string{"lifecycle", "stage"}, Choices: []Choice{
+			{Key: "status", Label: "Status", Type: FieldChoice, Required: true, Default: "live", Synonyms: []string{"lifecycle", "stage"}, Choices: []Choice{
 				{Key: "pipeline", Label: "Pipeline", Synonyms: []string{"planned", "proposed"}},
 				{Key: "transition", Label: "In transition", Synonyms: []string{"transition", "build"}},
 				{Key: "live", Label: "Live", Synonyms: []string{"active", "operational", "production"}},
@@ -30,8 +30,6 @@ func servicesRegister() Register {
 				Synonyms: []string{"hours", "support hours", "opening hours"}},
 			levels("criticality", "Criticality", "How much customers suffer when the service is down."),
 			links("depends_on", "Depends on services", "services", "Other services this one cannot run without.", "dependencies", "depends on"),
-			links("suppliers", "Suppliers", "suppliers", "Who helps deliver it."),
-			links("items", "Configuration items", "assets", "The assets and configuration items it runs on.", "CIs", "components", "assets"),
 			reviewDate(),
 		},
 	}
@@ -46,7 +44,7 @@ func customersRegister() Register {
 		Sort:       []SortKey{{Field: "title"}},
 		Fields: []Field{
 			title("Customer", "The customer's name.", "customer name", "name", "organisation", "client"),
-			{Key: "kind", Label: "Kind", Type: FieldChoice, Required: true, Synonyms: []string{"type"}, Choices: []Choice{
+			{Key: "kind", Label: "Kind", Type: FieldChoice, Required: true, Default: "external", Synonyms: []string{"type"}, Choices: []Choice{
 				{Key: "external", Label: "External"}, {Key: "internal", Label: "Internal"},
 			}},
 			{Key: "contact", Label: "Contact", Type: FieldText, Help: "Who you deal with, and how to reach them.", Synonyms: []string{"contact person", "email", "phone"}},
@@ -125,7 +123,7 @@ func suppliersRegister() Register {
 		Sort:       []SortKey{{Field: "title"}},
 		Fields: []Field{
 			title("Supplier", "The supplier's name.", "supplier name", "vendor", "name"),
-			{Key: "kind", Label: "Kind", Type: FieldChoice, Required: true, Synonyms: []string{"type", "supplier type"}, Choices: []Choice{
+			{Key: "kind", Label: "Kind", Type: FieldChoice, Required: true, Default: "external", Synonyms: []string{"type", "supplier type"}, Choices: []Choice{
 				{Key: "external", Label: "External supplier", Synonyms: []string{"external"}},
 				{Key: "internal", Label: "Internal supplier", Synonyms: []string{"internal"}},
 				{Key: "customer", Label: "Customer acting as a supplier", Synonyms: []string{"customer"}},

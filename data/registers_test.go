@@ -45,6 +45,9 @@ func TestRegisterDeclarations(t *testing.T) {
 				if f.Type == FieldLink && !byKey[f.Link] {
 					t.Errorf("field %q links to %q, which is no register", f.Key, f.Link)
 				}
+				if f.Default != "" && f.check(f.Default) != "" {
+					t.Errorf("field %q defaults to %q: %s", f.Key, f.Default, f.check(f.Default))
+				}
 				if f.Type != FieldLink && (f.Link != "" || f.Many) {
 					t.Errorf("field %q is no link but names one", f.Key)
 				}

@@ -23,12 +23,14 @@ func tasksRegister() Register {
 		Help:       "The work to do for the SMS, who does it and by when.",
 		TitleField: "title",
 		Sort:       []SortKey{{Field: "status"}, {Field: "due"}, {Field: "title"}},
+		// where a task came from is the app's own bookkeeping
+		Table: []string{"title", "description", "owner", "due", "status"},
 		Fields: []Field{
 			title("Task", "What is to be done.", "task", "action", "name"),
 			{Key: "description", Label: "Description", Type: FieldLongText, MaxLen: 4000},
 			owner("Who does it."),
 			{Key: "due", Label: "Due", Type: FieldDate, Synonyms: []string{"due date", "deadline"}},
-			{Key: "status", Label: "Status", Type: FieldChoice, Required: true, Choices: statuses},
+			{Key: "status", Label: "Status", Type: FieldChoice, Required: true, Default: "open", Choices: statuses},
 			{Key: "source_kind", Label: "Source", Type: FieldChoice, Required: true, Choices: TaskSourceChoices()},
 			{Key: "source_ref", Label: "Source reference", Type: FieldText,
 				Help: "The step or question the task came from."},

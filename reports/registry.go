@@ -58,12 +58,14 @@ func Packs() []Pack {
 			Title:       registersTitle,
 			Description: "Every register the SMS keeps, on landscape pages: what each is for, then its records as a table, and for the risks a heat map of likelihood against impact.",
 			DocNumber:   registersDocNumber,
+			status:      registerStatus,
 			spec:        registersPack,
 		},
 		{
 			ID:          registerPackID,
 			Title:       "Single register",
-			Description: "One register chosen by its key, with a cover and its records as a table, on landscape pages when it has many columns.",
+			Description: "One register of your choice, with a cover and its records as a table, on landscape pages when it has many columns.",
+			status:      registerStatus,
 			spec:        registerPack,
 		},
 		{
@@ -74,6 +76,10 @@ func Packs() []Pack {
 		},
 	}
 }
+
+// registerStatus is the status of the register packs: records, which
+// change as the work goes on, not controlled documents.
+const registerStatus = "Record as it stood when printed"
 
 // workingPaper is the status of the internal packs, which record where the
 // work stands and change as it moves.
