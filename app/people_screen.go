@@ -31,6 +31,11 @@ type peopleScreen struct {
 	hats                  *widget.Label // conflicting or missing roles; hidden when none
 	deletion              *undoableDelete
 	detail                rowDetail // the selected person in full (layout.go)
+	// body holds the introduction while there is nobody and the table
+	// once there is someone: it changes over when the first person is
+	// added or the last deleted
+	body      *fyne.Container
+	bodyEmpty bool
 }
 
 // peopleColumns are the table's column titles, in order.
@@ -110,6 +115,11 @@ func (s *peopleScreen) load() {
 	s.people = people
 	s.showHats()
 	s.filter()
+	if s.body != nil && (len(s.people) == 0) != s.bodyEmpty {
+		s.bodyEmpty = len(s.people) == 0
+		s.body.Objects = []fyne.CanvasObject{s.view()}
+		s.body.Refresh()
+	}
 }
 
 // showHats warns of conflicting or missing roles. It warns and never
@@ -252,6 +262,13 @@ func (s *peopleScreen) reloadForm(id int64) {
 }
 
 func (s *peopleScreen) content() fyne.CanvasObject {
+	s.bodyEmpty = len(s.people) == 0
+	s.body = container.NewStack(s.view())
+	return s.body
+}
+
+// view is the screen as it is now: the introduction, or the table.
+func (s *peopleScreen) view() fyne.CanvasObject {
 	add := widget.NewButtonWithIcon(lang.L("Add person…"), theme.ContentAddIcon(), s.onAdd)
 	add.Importance = widget.HighImportance
 	if s.env.ws.ReadOnly() {
