@@ -105,7 +105,7 @@ func (ed *documentEditor) onChanged(text string) {
 	} else {
 		// Drawing a long text takes longer than a keystroke: wait for a
 		// pause, so typing never lags behind.
-		ed.previewTimer = time.AfterFunc(previewDelay, func() { fyne.Do(ed.renderPreview) })
+		ed.previewTimer = afterPause(previewDelay, ed.renderPreview)
 	}
 	if ed.timer != nil {
 		ed.timer.Stop()
