@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -230,26 +231,9 @@ func writePack(ctx context.Context, e *env, id string, opts reports.Options, pat
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".pack-*.pdf")
-	if err != nil {
-		return fmt.Errorf("create pack file: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := reports.Build(ctx, id, src, opts, tmp, progress); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write pack file: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write pack file: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("save pack file: %w", err)
-	}
-	return nil
+	return data.WriteFileAtomic(path, func(w io.Writer) error {
+		return reports.Build(ctx, id, src, opts, w, progress)
+	})
 }
 
 func (s *packsScreen) content() fyne.CanvasObject {

@@ -103,7 +103,7 @@ func writeExport(e *env, reg data.Register, f spreadsheet.Format, path string) {
 		}
 		t := s.ExportTable()
 		rows = len(t.Rows)
-		return writeAtomic(path, func(w io.Writer) error {
+		return data.WriteFileAtomic(path, func(w io.Writer) error {
 			return spreadsheet.Write(w, f, t, s.Register.Title, spreadsheet.ExcelDateFormat(s.Dates))
 		})
 	}, func(err error) {
@@ -117,31 +117,6 @@ func writeExport(e *env, reg data.Register, f spreadsheet.Format, path string) {
 		}
 		dialog.ShowInformation(lang.L("Register exported"), fmt.Sprintf(lang.L("%s saved to"), reg.Count(rows))+"\n"+path, e.win)
 	})
-}
-
-// writeAtomic writes through a temporary file beside path, so a failure
-// leaves any earlier file as it was.
-func writeAtomic(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".export-*.tmp")
-	if err != nil {
-		return fmt.Errorf("create %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(0o644); err != nil { // CreateTemp makes files private
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
 }
 
 // chooseImport asks for a CSV or XLSX file, reads it, and starts the

@@ -501,27 +501,10 @@ func lowerFirst(s string) string {
 	return strings.ToLower(s[:1]) + s[1:]
 }
 
-// writeFileAtomic writes through a temporary file beside path, so a failure
-// leaves any previous file untouched.
+// writeFileAtomic writes the file as data.WriteFileAtomic does and says so.
 func writeFileAtomic(path string, write func(io.Writer) error, d Deps) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".smsbuilder-*.tmp")
-	if err != nil {
-		return fmt.Errorf("create %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
+	if err := data.WriteFileAtomic(path, write); err != nil {
 		return err
-	}
-	if err := tmp.Chmod(0o644); err != nil { // CreateTemp makes files private
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
 	}
 	fmt.Fprintf(d.Stdout, "Wrote %s\n", path)
 	return nil
