@@ -396,7 +396,7 @@ func writeSearch(ctx context.Context, tx *sql.Tx, reg data.Register, id int64, d
 }
 
 // searchText is what a search finds the record by: its values as the
-// audit trail words them (choices by label, links by reference), in lower
+// audit trail words them (choices by label, links by reference and title), in lower
 // case. People are found by their current name through a join instead, so
 // that renaming someone needs no rewrite here, and the record's own
 // reference from its number.
@@ -492,7 +492,7 @@ func describeRecord(ctx context.Context, tx *sql.Tx, reg data.Register, r data.R
 			}
 			parts := make([]string, len(refs))
 			for i, ref := range refs {
-				parts[i] = ref.Reference
+				parts[i] = ref.Text() // the title too, so that a search finds it
 			}
 			v = strings.Join(parts, "; ")
 		case data.FieldChoice:

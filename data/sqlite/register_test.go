@@ -37,6 +37,11 @@ func TestRecordsLinkAndRefuseDelete(t *testing.T) {
 	if err != nil || len(back) != 1 || back[0].Reference != "SVC-1" || back[0].Title != "Managed desktop" || back[0].Field != "customers" {
 		t.Fatalf("links to the customer: got %+v, %v", back, err)
 	}
+	// a search finds a record by the titles of the records it links to
+	page, err := ws.Records(ctx, data.RecordQuery{Register: "services", Search: "harbour"})
+	if err != nil || page.Total != 1 {
+		t.Errorf("search by a linked customer's name: got %d, %v; want the service", page.Total, err)
+	}
 	err = ws.DeleteRecord(ctx, cus)
 	e := wantCode(t, err, data.EInvalid)
 	if want := "CUS-1 Harbour Dental cannot be deleted while other records link to it: SVC-1 Managed desktop. Remove those links first."; e.Message != want {
