@@ -198,6 +198,25 @@ func (p *ImportPlan) matchColumns(s RegisterSnapshot, t Table, opt ImportOptions
 	for col, target := range opt.Columns {
 		explicit[normalHeader(col)] = strings.TrimSpace(target)
 	}
+	// a column named in the options must be in the file, and a field it
+	// is asked to fill is not taken by a column matched on its own
+	headers := map[string]bool{}
+	for _, c := range t.Columns {
+		headers[normalHeader(c.Header)] = true
+	}
+	asked := map[string]string{} // field key → header asked to fill it
+	for col, target := range opt.Columns {
+		if !headers[normalHeader(col)] {
+			names := make([]string, len(t.Columns))
+			for i, c := range t.Columns {
+				names[i] = c.Header
+			}
+			return Errorf(EInvalid, "The file has no column %q; its columns are: %s.", col, strings.Join(names, ", "))
+		}
+		if f, _, ok := p.Register.MatchHeader(strings.TrimSpace(target)); ok {
+			asked[f.Key] = col
+		}
+	}
 	taken := map[string]string{} // field key → header of the column filling it
 	hasReference := false
 	for i, c := range t.Columns {
@@ -224,6 +243,9 @@ func (p *ImportPlan) matchColumns(s RegisterSnapshot, t Table, opt ImportOptions
 		default:
 			if f, how, ok := p.Register.MatchHeader(c.Header); ok {
 				m.Role, m.Field, m.How = ColumnField, f, "by its "+how
+				if col, ok := asked[f.Key]; ok {
+					m.Role, m.How = ColumnIgnored, fmt.Sprintf("the column %q was asked to fill %s", col, f.Label)
+				}
 			} else if containsNormal(referenceHeaders, c.Header) {
 				m.Role, m.How = ColumnReference, "record references"
 			} else {

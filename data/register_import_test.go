@@ -278,3 +278,21 @@ func TestPlanImportDefaults(t *testing.T) {
 		}
 	}
 }
+
+// TestPlanImportMapWins: a column named in the options fills its field
+// even when another column matches it by name, and a name not in the
+// file is refused rather than ignored.
+func TestPlanImportMapWins(t *testing.T) {
+	s := riskSnapshot(t)
+	tab := table([]string{"Risk", "Likelihood", "Chance", "Impact"}, []string{"Fire", "Rare", "Likely", "Major"})
+	p, err := PlanImport(s, tab, ImportOptions{Columns: map[string]string{"Chance": "likelihood"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := p.Rows[0].Record.Get("likelihood"); got != "4" {
+		t.Errorf("likelihood = %q, want 4 (Likely, from the column asked for)", got)
+	}
+	if _, err := PlanImport(s, tab, ImportOptions{Columns: map[string]string{"Severty": "impact"}}); ErrorCode(err) != EInvalid {
+		t.Errorf("a column not in the file: got %v, want refused", err)
+	}
+}
