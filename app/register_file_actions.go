@@ -354,6 +354,7 @@ func (m *registerImport) showPreview() {
 		}
 	}
 	rows := p.Rows[:min(len(p.Rows), previewRows)]
+	names := m.snapshot.Names()
 	byLine := map[int]data.Row{}
 	for _, r := range m.table.Rows {
 		byLine[r.Line] = r
@@ -382,8 +383,11 @@ func (m *registerImport) showPreview() {
 			l.Importance = widget.MediumImportance
 			if id.Row == 0 {
 				l.SetText([]string{lang.L("Line"), lang.L("Status")}[min(id.Col, 1)])
-				if id.Col >= 2 {
-					l.SetText(cols[id.Col-2].Header)
+				if c := id.Col - 2; c >= 0 {
+					l.SetText(cols[c].Header)
+					if cols[c].Role != data.ColumnReference {
+						l.SetText(cols[c].Header + " → " + cols[c].Field.Label)
+					}
 				}
 				return
 			}
@@ -397,7 +401,14 @@ func (m *registerImport) showPreview() {
 			case 1:
 				l.SetText(status(r))
 			default:
-				l.SetText(strings.ReplaceAll(byLine[r.Line].Text(cols[id.Col-2].Index), "\n", " "))
+				// a good row shows what will be saved, Likely for High; a
+				// bad one what the file holds, to find it there
+				c := cols[id.Col-2]
+				text := byLine[r.Line].Text(c.Index)
+				if !r.Bad() && c.Role != data.ColumnReference {
+					text = c.Field.Display(r.Record.Get(c.Field.Key), m.snapshot.Dates, names)
+				}
+				l.SetText(strings.ReplaceAll(text, "\n", " "))
 			}
 		})
 	table.SetColumnWidth(0, 60)

@@ -155,6 +155,31 @@ func (s RegisterSnapshot) linked(f Field) Register {
 	return Register{Key: f.Link, One: "record"}
 }
 
+// Names turns the IDs of a person or link field into what a person reads:
+// a name, "SVC-2 Cloud Hosting".
+func (s RegisterSnapshot) Names() func(f Field, id int64) string {
+	people := make(map[int64]string, len(s.People))
+	for _, p := range s.People {
+		people[p.ID] = p.Name
+	}
+	refs := map[int64]RecordRef{}
+	for _, rs := range s.Refs {
+		for _, r := range rs {
+			refs[r.ID] = r
+		}
+	}
+	return func(f Field, id int64) string {
+		if f.Type == FieldPerson {
+			if n, ok := people[id]; ok {
+				return n
+			}
+		} else if r, ok := refs[id]; ok {
+			return r.Text()
+		}
+		return fmt.Sprintf("#%d", id)
+	}
+}
+
 // ExportTable is the register as a spreadsheet: its reference, then every
 // field and derived value under its label. Choices are written by label,
 // people by name, links as "SVC-2 Cloud Hosting" joined by "; ", so that a
@@ -166,26 +191,7 @@ func (s RegisterSnapshot) ExportTable() Table {
 	for _, f := range cols {
 		t.Columns = append(t.Columns, Column{Header: f.Label, Wide: f.Wide || f.Type == FieldLongText})
 	}
-	people := make(map[int64]string, len(s.People))
-	for _, p := range s.People {
-		people[p.ID] = p.Name
-	}
-	refs := map[int64]RecordRef{}
-	for _, rs := range s.Refs {
-		for _, r := range rs {
-			refs[r.ID] = r
-		}
-	}
-	names := func(f Field, id int64) string {
-		if f.Type == FieldPerson {
-			if n, ok := people[id]; ok {
-				return n
-			}
-		} else if r, ok := refs[id]; ok {
-			return r.Text()
-		}
-		return fmt.Sprintf("#%d", id)
-	}
+	names := s.Names()
 	t.Rows = make([]Row, len(s.Records))
 	for i, rec := range s.Records {
 		cells := make([]Cell, 0, len(cols)+1)
