@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"strconv"
 	"strings"
 	"syscall"
 )
@@ -164,4 +165,13 @@ func (v *validation) err(what string) error {
 		return nil
 	}
 	return &Error{Code: EInvalid, Message: "The " + what + " was not saved: please correct the marked fields.", Fields: v.fields}
+}
+
+// CountText is "1 document" or "25 documents": a count in words for a
+// message or a page.
+func CountText(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
 }

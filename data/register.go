@@ -229,10 +229,7 @@ func (r Register) TableColumns() []Field {
 
 // Count is n records in words: "1 risk", "3 risks", "2 parties".
 func (r Register) Count(n int) string {
-	if n == 1 {
-		return "1 " + r.One
-	}
-	return strconv.Itoa(n) + " " + r.Plural()
+	return CountText(n, r.One, r.Plural())
 }
 
 // Plural is the register's word for its records, "risks", "parties".

@@ -676,9 +676,4 @@ func ApplyImport(ctx context.Context, rs RegisterService, p ImportPlan, skipBad 
 	return sum, nil
 }
 
-func countRows(n int) string {
-	if n == 1 {
-		return "1 row"
-	}
-	return strconv.Itoa(n) + " rows"
-}
+func countRows(n int) string { return CountText(n, "row", "rows") }

@@ -2,7 +2,6 @@ package reports
 
 import (
 	"sort"
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -309,12 +308,4 @@ func sortByNumber(docs []DocumentRecord) []DocumentRecord {
 		return numberLess(out[i].Document.Number, out[j].Document.Number)
 	})
 	return out
-}
-
-// countText is "1 document" or "23 documents".
-func countText(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
 }

@@ -82,21 +82,21 @@ func manualPack(env packEnv) (*packSpec, error) {
 	spec.sections = append(manualApparatus(env.src.Catalogue, docs, printed, texts), spec.sections...)
 
 	spec.subtitle = "The policies, plans and procedures of the service management system for ISO/IEC 20000-1:2018: " +
-		countText(approved, "approved document", "approved documents") + " with their revision histories"
+		data.CountText(approved, "approved document", "approved documents") + " with their revision histories"
 	if drafts > 0 {
-		spec.subtitle += ", and " + countText(drafts, "draft", "drafts") + " for review"
+		spec.subtitle += ", and " + data.CountText(drafts, "draft", "drafts") + " for review"
 		spec.status = "Includes DRAFT documents"
 	}
 
 	org := firstNonEmpty(strings.TrimSpace(env.src.Org.LegalName), env.src.Org.Name(), "the organisation")
 	intro := "This manual was generated from the SMS Builder workspace of " + org + " on " + env.date +
 		". The table lists every document of the service management system with its current version and status. " +
-		"The " + countText(approved, "approved document is", "approved documents are") + " printed in this manual in number order, each on its own pages and followed by its revision history."
+		"The " + data.CountText(approved, "approved document is", "approved documents are") + " printed in this manual in number order, each on its own pages and followed by its revision history."
 	switch {
 	case drafts > 0:
-		intro += " The newest text of " + countText(drafts, "document", "documents") + " not yet approved, or with a newer version in the making, is printed too, marked DRAFT on every page: it is for review and is not controlled."
+		intro += " The newest text of " + data.CountText(drafts, "document", "documents") + " not yet approved, or with a newer version in the making, is printed too, marked DRAFT on every page: it is for review and is not controlled."
 	case left > 0:
-		intro += " " + countText(left, "document in draft or in review is", "documents in draft or in review are") + " listed but not printed."
+		intro += " " + data.CountText(left, "document in draft or in review is", "documents in draft or in review are") + " listed but not printed."
 	}
 	if withdrawn > 0 {
 		intro += " Withdrawn documents are listed for the record and never printed."

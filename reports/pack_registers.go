@@ -61,7 +61,7 @@ func registersPack(env packEnv) (*packSpec, error) {
 		Status: env.status, Date: env.date, Owner: namesWithRole(env.src.People, data.RoleSMSOwner),
 		Approver: namesWithRole(env.src.People, data.RoleTopManagement)}}
 	spec.controlIntro = "This pack was printed from the SMS Builder workspace of " + packOrg(env) + " on " + env.date +
-		". It holds " + countText(len(env.src.Registers), "register", "registers") + " with " + countText(total, "record", "records") +
+		". It holds " + data.CountText(len(env.src.Registers), "register", "registers") + " with " + data.CountText(total, "record", "records") +
 		" in all. A register is a record, not a controlled document: it changes as the work goes on, and this copy shows it as it stood when printed."
 	names := recordNames(env.src)
 	for _, rr := range env.src.Registers {
@@ -171,7 +171,7 @@ func registerSection(d *doc, rr RegisterRecords, names func(data.Field, int64) s
 	d.paragraph(reg.Count(len(rr.Records))+" recorded.", stMuted)
 	cols := reg.TableColumns()
 	if left := len(reg.Columns()) - len(cols); left > 0 {
-		d.paragraph("The table shows the fields an auditor samples first; "+countText(left, "other field", "other fields")+
+		d.paragraph("The table shows the fields an auditor samples first; "+data.CountText(left, "other field", "other fields")+
 			" of each "+strings.ToLower(reg.One)+" are kept in the workspace and in the register's export.", stMuted)
 	}
 	t := table{header: []cell{{{text: "Ref"}}}, size: sizeSmall}

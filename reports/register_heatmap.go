@@ -1,6 +1,10 @@
 package reports
 
-import "strconv"
+import (
+	"strconv"
+
+	"smsbuilder/data"
+)
 
 // Heat map measurements in millimetres and points.
 const (
@@ -66,7 +70,7 @@ func riskHeatMap(d *doc, rr RegisterRecords) {
 		top := d.y
 		d.setFont(faceBold, sizeSmall)
 		d.textColour(colText)
-		d.text(d.x, d.baseline(top, lh, sizeSmall), "Risks by likelihood and impact ("+countText(n, "risk", "risks")+")")
+		d.text(d.x, d.baseline(top, lh, sizeSmall), "Risks by likelihood and impact ("+data.CountText(n, "risk", "risks")+")")
 		gridTop := top + lh
 		x0 := d.x + heatLabelW
 		for row := 0; row < 5; row++ {

@@ -68,5 +68,5 @@ func problemsError(r data.CheckReport) error {
 		}
 	}
 	return exitError{exitProblems, data.Errorf(data.ECorrupt, "%s: %s found: %s. The file was not changed.",
-		r.Path, plural(len(r.Problems), "problem", "problems"), strings.Join(parts, ", "))}
+		r.Path, data.CountText(len(r.Problems), "problem", "problems"), strings.Join(parts, ", "))}
 }

@@ -450,7 +450,7 @@ func runVerify(ctx context.Context, args []string, d Deps) error {
 	}
 	bad := len(results) - counts[reports.VerifyOK]
 	if bad == 0 {
-		fmt.Fprintf(d.Stdout, "All %s in %s are the approved versions in the workspace.\n", plural(len(results), "document", "documents"), path)
+		fmt.Fprintf(d.Stdout, "All %s in %s are the approved versions in the workspace.\n", data.CountText(len(results), "document", "documents"), path)
 		if !historyOK {
 			return errHistoryChanged(path)
 		}
@@ -468,7 +468,7 @@ func runVerify(ctx context.Context, args []string, d Deps) error {
 		{reports.VerifyDraft, "draft", "drafts"},
 	} {
 		if n := counts[c.status]; n > 0 {
-			parts = append(parts, plural(n, c.one, c.many))
+			parts = append(parts, data.CountText(n, c.one, c.many))
 		}
 	}
 	verb := "are"
@@ -476,15 +476,7 @@ func runVerify(ctx context.Context, args []string, d Deps) error {
 		verb = "is"
 	}
 	return data.Errorf(data.EInvalid, "%d of %s in %s %s not the approved version in the workspace: %s.",
-		bad, plural(len(results), "document", "documents"), path, verb, strings.Join(parts, ", "))
-}
-
-// plural is "1 document" or "25 documents".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
+		bad, data.CountText(len(results), "document", "documents"), path, verb, strings.Join(parts, ", "))
 }
 
 // cannotCheck is err, read from the pack at path, told as the reason the

@@ -141,7 +141,7 @@ func runExport(ctx context.Context, args []string, d Deps) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(d.Stdout, "%s: %s\n", s.Register.Title, plural(len(t.Rows), "record", "records"))
+	fmt.Fprintf(d.Stdout, "%s: %s\n", s.Register.Title, data.CountText(len(t.Rows), "record", "records"))
 	return nil
 }
 
@@ -237,13 +237,13 @@ func runImport(ctx context.Context, args []string, d Deps) error {
 	printPlan(d.Stdout, p)
 	bad := p.BadRows()
 	if len(bad) > 0 && !*skipBad {
-		return data.Errorf(data.EInvalid, "%s cannot be imported, so nothing was. Correct the file, or add --skip-bad to import the others.", plural(len(bad), "row", "rows"))
+		return data.Errorf(data.EInvalid, "%s cannot be imported, so nothing was. Correct the file, or add --skip-bad to import the others.", data.CountText(len(bad), "row", "rows"))
 	}
 	count := p.Count()
 	if *dryRun {
 		fmt.Fprintf(d.Stdout, "Dry run: the import would create %d, update %d and leave %d unchanged", count.Created, count.Updated, count.Unchanged)
 		if len(bad) > 0 {
-			fmt.Fprintf(d.Stdout, ", skipping %s", plural(len(bad), "bad row", "bad rows"))
+			fmt.Fprintf(d.Stdout, ", skipping %s", data.CountText(len(bad), "bad row", "bad rows"))
 		}
 		fmt.Fprintln(d.Stdout, "; nothing was written.")
 		return nil
@@ -254,7 +254,7 @@ func runImport(ctx context.Context, args []string, d Deps) error {
 	}
 	fmt.Fprintf(d.Stdout, "Imported into %s: %d created, %d updated, %d unchanged", s.Register.Title, sum.Created, sum.Updated, sum.Unchanged)
 	if len(bad) > 0 {
-		fmt.Fprintf(d.Stdout, "; %s skipped", plural(len(bad), "bad row", "bad rows"))
+		fmt.Fprintf(d.Stdout, "; %s skipped", data.CountText(len(bad), "bad row", "bad rows"))
 	}
 	fmt.Fprintln(d.Stdout, ".")
 	return nil
@@ -282,11 +282,11 @@ func printPlan(w io.Writer, p data.ImportPlan) {
 		for _, v := range p.Values {
 			switch {
 			case !v.Matched:
-				fmt.Fprintf(tw, "  %s: %s\t→ no choice\t(%s)\n", v.Field.Label, v.Value, plural(v.Rows, "row", "rows"))
+				fmt.Fprintf(tw, "  %s: %s\t→ no choice\t(%s)\n", v.Field.Label, v.Value, data.CountText(v.Rows, "row", "rows"))
 			case v.Exact:
-				fmt.Fprintf(tw, "  %s: %s\t→ %s\t(%s)\n", v.Field.Label, v.Value, v.Choice.Label, plural(v.Rows, "row", "rows"))
+				fmt.Fprintf(tw, "  %s: %s\t→ %s\t(%s)\n", v.Field.Label, v.Value, v.Choice.Label, data.CountText(v.Rows, "row", "rows"))
 			default:
-				fmt.Fprintf(tw, "  %s: %s\t→ %s\t(%s; a guess: check it)\n", v.Field.Label, v.Value, v.Choice.Label, plural(v.Rows, "row", "rows"))
+				fmt.Fprintf(tw, "  %s: %s\t→ %s\t(%s; a guess: check it)\n", v.Field.Label, v.Value, v.Choice.Label, data.CountText(v.Rows, "row", "rows"))
 			}
 		}
 		tw.Flush()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"strconv"
 	"strings"
 	"time"
 
@@ -417,7 +418,7 @@ func searchText(reg data.Register, described map[string]string) string {
 func sortKey(f data.Field, value string) any {
 	switch f.Type {
 	case data.FieldNumber:
-		if n, ok := (data.Record{Values: map[string]string{"v": value}}).Num("v"); ok {
+		if n, err := strconv.ParseFloat(value, 64); err == nil {
 			return n
 		}
 	case data.FieldChoice:

@@ -56,20 +56,13 @@ func errStillLinked(reg data.Register, r data.Record, from []data.RecordRef) *da
 	names := make([]string, 0, maxNamedLinks)
 	for i, ref := range from {
 		if i == maxNamedLinks {
-			names = append(names, countText(len(from)-maxNamedLinks, "other", "others"))
+			names = append(names, data.CountText(len(from)-maxNamedLinks, "other", "others"))
 			break
 		}
 		names = append(names, ref.Text())
 	}
 	return data.Errorf(data.EInvalid, "%s %s cannot be deleted while other records link to it: %s. Remove those links first.",
 		reg.Reference(r.Number), r.Get(reg.TitleField), strings.Join(names, "; "))
-}
-
-func countText(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return idText(int64(n)) + " " + many
 }
 
 // LinksTo lists the records whose links point at the record id, each with
