@@ -100,6 +100,12 @@ func (f Field) check(value string) string {
 	return ""
 }
 
+// Readable reports whether a stored value is one the field can hold:
+// empty, or valid in its canonical form.
+func (f Field) Readable(value string) bool {
+	return strings.TrimSpace(value) == "" || f.check(value) == ""
+}
+
 func (f Field) choiceLabels() string {
 	labels := make([]string, len(f.Choices))
 	for i, c := range f.Choices {

@@ -72,9 +72,13 @@ func TaskFromRecord(r Record) Task {
 	t := Task{ID: r.ID, Number: r.Number, Title: r.Get("title"), Description: r.Get("description"),
 		SourceKind: r.Get("source_kind"), SourceRef: r.Get("source_ref"),
 		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, Revision: r.Revision}
-	bad := append(BadValues(nil), r.Unreadable...)
-	for i := range bad {
-		bad[i].Record = RecordName("task", t.Title)
+	var bad BadValues
+	for _, u := range r.Unreadable {
+		// the due date and status are noted below under the task's own names
+		if u.Field != "due" && u.Field != "status" {
+			u.Record = RecordName("task", t.Title)
+			bad = append(bad, u)
+		}
 	}
 	if ids := r.IDs("owner"); len(ids) > 0 {
 		t.OwnerID = ids[0]

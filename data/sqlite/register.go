@@ -164,10 +164,29 @@ func loadRecords(ctx context.Context, q querier, ids []int64) ([]data.Record, er
 		}
 	}
 	out := make([]data.Record, len(order))
+	known := map[string]data.Register{}
 	for i, r := range order {
+		reg, ok := known[r.Register]
+		if !ok {
+			reg, _ = data.FindRegister(r.Register)
+			known[r.Register] = reg
+		}
+		noteUnreadable(reg, r)
 		out[i] = *r
 	}
 	return out, nil
+}
+
+// noteUnreadable marks the values another program stored that are not
+// what their field holds (a date of 31/02, a choice no longer offered),
+// so that screens and packs say "unreadable" rather than show them as
+// valid; the value is kept, so nothing is lost by reading it.
+func noteUnreadable(reg data.Register, r *data.Record) {
+	for _, f := range reg.Fields {
+		if v := r.Values[f.Key]; !f.Readable(v) {
+			r.Unreadable = append(r.Unreadable, data.NewUnreadable(data.RecordName(reg.One, r.Values[reg.TitleField]), f.Key, f.Label, v))
+		}
+	}
 }
 
 func eachRow(ctx context.Context, q querier, query string, args []any, fn func(id int64, field, value string)) error {

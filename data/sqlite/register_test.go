@@ -215,3 +215,23 @@ func TestDeletePersonEmptiesRecordFieldsAndUndoRefills(t *testing.T) {
 		t.Errorf("owner after undo: got %q, want %d", got.Get("owner"), p.ID)
 	}
 }
+
+// TestRecordEditedByAnotherTool: a value another program stored that its
+// field cannot hold is read as unreadable, and kept.
+func TestRecordEditedByAnotherTool(t *testing.T) {
+	ws := newWorkspace(t)
+	r := saveNew(t, ws, "risks", "title", "Fire", "kind", "risk", "likelihood", "2", "impact", "3", "review_date", "2027-03-31")
+	if _, err := ws.db.Exec("UPDATE record_values SET value = '31/02/2027' WHERE record_id = ? AND field = 'review_date'", r.ID); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ws.Record(actorCtx("Alex"), r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !got.Unreadable.Has("review_date") || got.Get("review_date") != "31/02/2027" {
+		t.Errorf("got unreadable %v, value %q; want the date marked unreadable and kept", got.Unreadable, got.Get("review_date"))
+	}
+	if got.Unreadable.Has("impact") {
+		t.Error("a valid value is marked unreadable")
+	}
+}
