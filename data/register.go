@@ -181,7 +181,15 @@ type Register struct {
 	// TitleField names the field that names a record in a link, a
 	// message or a heading.
 	TitleField string
+	// Rules are what a register asks of a record beyond each field on its
+	// own, such as "a nonconformity closes only after an effective check".
+	Rules []Rule
 }
+
+// Rule checks one thing across a record's fields, in canonical values.
+// It returns the field to mark and the plain reason, or "" for both when
+// the record keeps the rule.
+type Rule func(r Record) (field, message string)
 
 // Field finds a field or derived value by key, as a Field.
 func (r Register) Field(key string) (Field, bool) {
