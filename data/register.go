@@ -181,6 +181,9 @@ type Register struct {
 	// TitleField names the field that names a record in a link, a
 	// message or a heading.
 	TitleField string
+	// Actions, when set, names the tasks people raise by hand against a
+	// record, such as "Corrective actions"; "" means the register has none.
+	Actions string
 	// Rules are what a register asks of a record beyond each field on its
 	// own, such as "a nonconformity closes only after an effective check".
 	Rules []Rule
@@ -452,6 +455,9 @@ type RegisterService interface {
 	RecordRefs(ctx context.Context, register string) ([]RecordRef, error)
 	// LinksTo lists the records whose links point at the record id.
 	LinksTo(ctx context.Context, id int64) ([]RecordRef, error)
+	// RecordRefsOf names the records of the IDs, in their order, leaving
+	// out those that no longer exist.
+	RecordRefsOf(ctx context.Context, ids []int64) ([]RecordRef, error)
 	// SaveRecords stores many records of one register in one transaction,
 	// as an import does: all of them or, on the first refusal, none. Each
 	// is saved as SaveRecord saves it, audit trail included.

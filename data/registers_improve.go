@@ -87,6 +87,7 @@ func nonconformitiesRegister() Register {
 		TitleField: "title",
 		Sort:       []SortKey{{Field: "status"}, {Field: "raised_on", Desc: true}},
 		Table:      []string{"title", "source", "severity", "raised_on", "root_cause", "owner", "check_due", "check_result", "status"},
+		Actions:    "Corrective actions",
 		Fields: []Field{
 			title("Nonconformity", "What requirement was not met, in a few words.", "nonconformity", "NC", "issue", "problem"),
 			{Key: "source", Label: "Found by", Type: FieldChoice, Required: true, Default: "other", Synonyms: []string{"source", "origin", "raised from"}, Choices: []Choice{
@@ -138,6 +139,7 @@ func improvementsRegister() Register {
 			"whether it was taken up and by whom, and how it turned out against the objectives it serves.",
 		TitleField: "title",
 		Sort:       []SortKey{{Field: "status"}, {Field: "priority", Desc: true}, {Field: "title"}},
+		Actions:    "Improvement actions",
 		Fields: []Field{
 			title("Opportunity", "What could be better, in a few words.", "improvement", "opportunity", "idea", "suggestion"),
 			{Key: "source", Label: "Source", Type: FieldText, Help: "Where it came from: an audit, a review, a customer, a member of staff.",
@@ -175,6 +177,7 @@ func reviewsRegister() Register {
 			"what it concluded on each required input, and the actions it decided.",
 		TitleField: "title",
 		Sort:       []SortKey{{Field: "planned", Desc: true}},
+		Actions:    "Actions decided",
 		Fields: []Field{
 			title("Review", "Such as \"Management review, first half 2026\".", "review", "meeting", "name"),
 			{Key: "planned", Label: "Planned for", Type: FieldDate, Required: true, Task: "Hold",
