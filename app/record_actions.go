@@ -95,3 +95,19 @@ func actionIcon(t data.Task) fyne.Resource {
 func (a *recordActions) open(t data.Task) {
 	showTaskDialog(a.env, a.names.byID, t, func(data.Task) { a.load() }, a.load)
 }
+
+// openRecordByRef opens the form of the record ref names; saved follows a
+// save of it.
+func openRecordByRef(e *env, ref data.RecordRef, saved func()) {
+	names := newRecordNames(e)
+	reg, ok := names.regs[ref.Register]
+	if !ok {
+		return
+	}
+	r, err := e.ws.Record(e.ctx(), ref.ID)
+	if err != nil {
+		e.showErr(err)
+		return
+	}
+	openRecordForm(e, names, reg, r, func(data.Record) { saved() })
+}

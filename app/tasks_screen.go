@@ -392,19 +392,7 @@ func (s *tasksScreen) onSource() {
 	if !ok {
 		return
 	}
-	ref, ok := s.sourceRef(t)
-	if !ok {
-		return
+	if ref, ok := s.sourceRef(t); ok {
+		openRecordByRef(s.env, ref, s.load)
 	}
-	names := newRecordNames(s.env)
-	reg, ok := names.regs[ref.Register]
-	if !ok {
-		return
-	}
-	r, err := s.env.ws.Record(s.env.ctx(), ref.ID)
-	if err != nil {
-		s.env.showErr(err)
-		return
-	}
-	openRecordForm(s.env, names, reg, r, func(data.Record) { s.load() })
 }

@@ -94,6 +94,10 @@ type Field struct {
 	// Task, on a date field, makes the date a task due that day, named by
 	// this verb and the record: "Review" gives "Review RSK-3 Backup fails".
 	Task string
+	// TaskDoneBy names the field whose value shows the task's work done,
+	// such as the day an audit was held: once it holds one, the task is
+	// closed.
+	TaskDoneBy string
 }
 
 // Text limits by type, when a field sets none.

@@ -31,7 +31,7 @@ func auditsRegister() Register {
 			links("services", "Services", "services", "The services whose delivery the audit samples."),
 			longText("criteria", "Criteria", "What the audit checks against: the standard, the SMS documents, contracts and agreements.",
 				"audit criteria"),
-			{Key: "planned", Label: "Planned for", Type: FieldDate, Required: true, Task: "Conduct",
+			{Key: "planned", Label: "Planned for", Type: FieldDate, Required: true, Task: "Conduct", TaskDoneBy: "held_on",
 				Help: "When the audit is to be held; a task is due on that day.", Synonyms: []string{"planned date", "date", "scheduled"}},
 			{Key: "held_on", Label: "Held on", Type: FieldDate, Help: "When it was actually held.", Synonyms: []string{"actual date", "conducted"}},
 			{Key: "lead", Label: "Lead auditor", Type: FieldPerson, Required: true, Synonyms: []string{"lead", "auditor"}},
@@ -109,7 +109,7 @@ func nonconformitiesRegister() Register {
 			longText("root_cause", "Root cause", "Why it happened, found by asking why until the answer is a cause that can be removed.",
 				"root cause", "cause", "root cause analysis", "why"),
 			owner("Who sees the corrective actions through.", "action owner"),
-			{Key: "check_due", Label: "Effectiveness check due", Type: FieldDate, Task: "Check effectiveness of",
+			{Key: "check_due", Label: "Effectiveness check due", Type: FieldDate, Task: "Check effectiveness of", TaskDoneBy: "check_result",
 				Help: "When to check that the actions worked; a task is due on that day.", Synonyms: []string{"check due", "verification due"}},
 			{Key: "check_result", Label: "Effectiveness", Type: FieldChoice, Synonyms: []string{"effective", "check result", "verification"}, Choices: []Choice{
 				{Key: "effective", Label: "Effective", Synonyms: []string{"yes", "verified"}},
@@ -180,7 +180,7 @@ func reviewsRegister() Register {
 		Actions:    "Actions decided",
 		Fields: []Field{
 			title("Review", "Such as \"Management review, first half 2026\".", "review", "meeting", "name"),
-			{Key: "planned", Label: "Planned for", Type: FieldDate, Required: true, Task: "Hold",
+			{Key: "planned", Label: "Planned for", Type: FieldDate, Required: true, Task: "Hold", TaskDoneBy: "held_on",
 				Help: "When the review is to be held; a task is due on that day.", Synonyms: []string{"date", "planned date", "meeting date"}},
 			{Key: "held_on", Label: "Held on", Type: FieldDate, Synonyms: []string{"actual date", "held"}},
 			{Key: "chair", Label: "Chaired by", Type: FieldPerson, Required: true, Help: "The member of top management who leads it.",
