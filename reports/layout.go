@@ -353,6 +353,26 @@ func (d *doc) rect(x, y, w, h float64, style string) {
 	}
 }
 
+// circle fills and strokes a dot of radius r centred at x, y.
+func (d *doc) circle(x, y, r float64) {
+	if d.pdf != nil {
+		d.tracef("circle %.2f %.2f %.2f #%06x\n", x, y, r, uint32(d.colFill))
+		d.pdf.Circle(x, y, r, "FD")
+	}
+}
+
+// dash makes the lines drawn next dashed, or solid again.
+func (d *doc) dash(on bool) {
+	if d.pdf == nil {
+		return
+	}
+	if on {
+		d.pdf.SetDashPattern([]float64{1.2, 0.9}, 0)
+	} else {
+		d.pdf.SetDashPattern(nil, 0)
+	}
+}
+
 func (d *doc) line(x1, y1, x2, y2 float64) {
 	if d.pdf != nil {
 		d.tracef("line %.2f %.2f %.2f %.2f\n", x1, y1, x2, y2)

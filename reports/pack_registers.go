@@ -165,8 +165,11 @@ func registerSection(d *doc, rr RegisterRecords, names func(data.Field, int64) s
 		d.paragraph("No "+strings.ToLower(reg.One)+" is recorded yet.", stMuted|stItalic)
 		return nil
 	}
-	if reg.Key == "risks" {
+	switch reg.Key {
+	case "risks":
 		riskHeatMap(d, rr)
+	case "measurements":
+		objectiveCharts(d, env.src)
 	}
 	d.paragraph(reg.Count(len(rr.Records))+" recorded.", stMuted)
 	cols := reg.TableColumns()

@@ -27,6 +27,14 @@ func registerSource(t *testing.T) Source {
 				reg.Derive(&r)
 				rr.Records = append(rr.Records, r)
 			}
+		case "objectives":
+			rr.Records = []data.Record{{ID: 30, Register: "objectives", Number: 1, Values: map[string]string{
+				"title": "Cloud availability", "target": "99.9", "unit": "%", "direction": "at_least"}}}
+		case "measurements":
+			for i, v := range []string{"99.95", "99.7", "99.92"} {
+				rr.Records = append(rr.Records, data.Record{ID: int64(40 + i), Register: "measurements", Number: i + 1, Values: map[string]string{
+					"objective": "30", "period": []string{"January", "February", "March"}[i], "date": "2026-0" + string(rune('1'+i)) + "-28", "actual": v}})
+			}
 		}
 		src.Registers = append(src.Registers, rr)
 	}
@@ -43,6 +51,8 @@ func TestRegistersPack(t *testing.T) {
 		// the service catalogue has many columns: its name and owner wrap,
 		// and the text of a page reads the lines of a row one after another
 		{"registers", "", []string{"Risks and opportunities", "Risks by likelihood and impact (3 risks)", "RSK-3", "Backup fails 5", "SVC-1", "31 March", "15", "Managed", "desktop", "Priya", "Shah", "No customer is recorded yet."}, true},
+		// each measured objective is charted against its target
+		{"register", "measurements", []string{"OBJ-1 Cloud availability", "Target at least 99.9 %; met 2 of 3", "January", "March"}, false},
 		{"register", "services", []string{"Service catalogue", "SVC-1", "Managed", "desktop", "Live"}, true},
 	} {
 		t.Run(tt.pack, func(t *testing.T) {
