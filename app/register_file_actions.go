@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"smsbuilder/data"
@@ -226,6 +227,13 @@ func (m *registerImport) showColumns() {
 			sel.SetSelected(lang.L("Reference (updates that record)"))
 		default:
 			sel.SetSelected(lang.L("Ignore"))
+		}
+		if chosen, ok := m.options.Columns[c.Header]; ok { // back from the preview
+			for _, l := range labels {
+				if targets[l] == chosen {
+					sel.SetSelected(l)
+				}
+			}
 		}
 		selects[i] = sel
 		head := widget.NewLabel(c.Header)
@@ -446,9 +454,19 @@ func (m *registerImport) showPreview() {
 			m.apply(skipBad)
 		}
 	}
+	back := false
+	d.SetOnClosed(func() {
+		if back {
+			m.showColumns()
+		}
+	})
+	backButton := widget.NewButtonWithIcon(lang.L("Back"), theme.NavigateBackIcon(), func() {
+		back = true
+		d.Hide()
+	})
 	importAll := widget.NewButton(lang.L("Import"), start(false))
 	importAll.Importance = widget.HighImportance
-	buttons := []fyne.CanvasObject{widget.NewButton(lang.L("Cancel"), d.Hide), importAll}
+	buttons := []fyne.CanvasObject{widget.NewButton(lang.L("Cancel"), d.Hide), backButton, importAll}
 	if len(bad) > 0 {
 		importAll.Disable()
 		skip := widget.NewButton(lang.L("Import skipping bad rows"), start(true))
