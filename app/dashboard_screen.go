@@ -28,6 +28,7 @@ type dashboardScreen struct {
 	previous     *data.Scores
 	reviewsLate  int // approved documents past their review date
 	reviewsSoon  int // due within 30 days
+	checks       []data.DueCheck
 
 	tree     *widget.Tree
 	guidance *markdownView
@@ -51,6 +52,9 @@ func newDashboardScreen(e *env) *dashboardScreen {
 	}
 	s.loadScores()
 	s.loadReviews()
+	if s.checks, err = data.ChecksDue(e.ctx(), e.ws, e.now(), checksAhead); err != nil {
+		e.showErr(err)
+	}
 	s.guidance = newMarkdownView(lang.L("Select a clause to read what it asks for in practice and which documents and records an auditor expects."))
 	s.tree = widget.NewTree(s.childUIDs, s.isBranch,
 		func(bool) fyne.CanvasObject { return widget.NewLabel("8.5.1.3 Change management activities") },
@@ -260,6 +264,7 @@ func (s *dashboardScreen) content() fyne.CanvasObject {
 			widget.NewLabelWithStyle(lang.L("Roadmap"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), roadmapLine,
 			overdueLabel,
 			container.NewBorder(nil, nil, nil, reviewsBtn, reviews),
+			s.checksDue(),
 			widget.NewLabelWithStyle(lang.L("Profile and scope"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), barLine, wrapLabel(missing),
 		)),
 	)
@@ -280,6 +285,48 @@ func (s *dashboardScreen) content() fyne.CanvasObject {
 	split := container.NewHSplit(container.NewVScroll(left), tabs)
 	split.Offset = 0.36
 	return split
+}
+
+// checksAhead is how many days ahead the dashboard lists audits, reviews
+// and effectiveness checks.
+const checksAhead = 30
+
+// maxChecksShown is how many checks the dashboard names; the rest are
+// counted.
+const maxChecksShown = 4
+
+// checksDue names the audits, management reviews and effectiveness checks
+// overdue or due soon, each opening its record.
+func (s *dashboardScreen) checksDue() fyne.CanvasObject {
+	head := widget.NewLabelWithStyle(lang.L("Audits, reviews and checks"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	if len(s.checks) == 0 {
+		return container.NewVBox(head, wrapLabel(fmt.Sprintf(lang.L("None due in the next %d days."), checksAhead)))
+	}
+	box := container.NewVBox(head)
+	for i, c := range s.checks {
+		if i == maxChecksShown {
+			box.Add(wrapLabel(fmt.Sprintf(lang.L("and %d more in Tasks."), len(s.checks)-maxChecksShown)))
+			break
+		}
+		check := c
+		when := fmt.Sprintf(lang.L("due %s"), s.env.date(c.Task.Due))
+		icon := theme.HistoryIcon()
+		if c.Overdue {
+			when = fmt.Sprintf(lang.L("overdue since %s"), s.env.date(c.Task.Due))
+			icon = theme.WarningIcon()
+		}
+		// the title can be long: it wraps beside a button that opens the record
+		open := widget.NewButtonWithIcon("", icon, func() {
+			openRecordByRef(s.env, check.Record, func() { s.env.goTo(screenDashboard) })
+		})
+		open.Importance = widget.LowImportance
+		line := wrapLabel(c.Task.Title + " — " + when)
+		if c.Overdue {
+			line.Importance = widget.DangerImportance
+		}
+		box.Add(container.NewBorder(nil, nil, open, nil, line))
+	}
+	return box
 }
 
 func wrapLabel(text string) *widget.Label {

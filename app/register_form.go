@@ -192,6 +192,14 @@ func (f *registerForm) content() fyne.CanvasObject {
 		form.AppendItem(item)
 	}
 	parts := []fyne.CanvasObject{form}
+	if f.reg.Actions != "" {
+		parts = append(parts, widget.NewSeparator())
+		if f.rec.ID != 0 {
+			parts = append(parts, newRecordActions(f.env, f.names, f.reg, f.rec).content())
+		} else {
+			parts = append(parts, wrapLabel(fmt.Sprintf(lang.L("%s can be added once the record is saved."), f.reg.Actions)))
+		}
+	}
 	if f.rec.ID != 0 {
 		if links := f.linkedFrom(); links != nil {
 			parts = append(parts, widget.NewSeparator(), links)

@@ -18,7 +18,9 @@ type tasksScreen struct {
 	env    *env
 	people map[int64]data.Person
 	tasks  []data.Task
-	shown  []data.Task
+	// sources names the records tasks came from, read once per load
+	sources map[int64]data.RecordRef
+	shown   []data.Task
 
 	mine     *widget.RadioGroup
 	openOnly *widget.Check
@@ -28,6 +30,7 @@ type tasksScreen struct {
 	edit     *widget.Button
 	done     *widget.Button
 	remove   *widget.Button
+	source   *widget.Button
 	undo     *widget.Button
 	status   *widget.Label
 	deletion *undoableDelete
@@ -79,6 +82,7 @@ func newTasksScreen(e *env) *tasksScreen {
 	s.edit = widget.NewButtonWithIcon(lang.L("Edit…"), theme.DocumentCreateIcon(), s.onEdit)
 	s.done = widget.NewButtonWithIcon(lang.L("Mark done"), theme.ConfirmIcon(), s.onToggleDone)
 	s.remove = widget.NewButtonWithIcon(lang.L("Delete…"), theme.DeleteIcon(), s.onDelete)
+	s.source = widget.NewButtonWithIcon(lang.L("Open source"), theme.NavigateNextIcon(), s.onSource)
 	s.table.onRows(s.edit, s.remove) // row_actions.go
 	s.status = widget.NewLabel("")
 	s.deletion = newUndoableDelete(s.status, s.load)
@@ -113,6 +117,12 @@ func (s *tasksScreen) cell(t data.Task, col int) string {
 			return lang.L("Done")
 		}
 		return lang.L("Open")
+	}
+	if id, ok := data.SourceRecordID(t); ok {
+		if ref, ok := s.sources[id]; ok {
+			return ref.Text()
+		}
+		return lang.L("A record since deleted")
 	}
 	return taskSource(s.env.cat, t)
 }
@@ -150,6 +160,7 @@ func (s *tasksScreen) load() {
 	if s.tasks, err = s.env.ws.Tasks(s.env.ctx()); err != nil {
 		s.env.showErr(err)
 	}
+	s.loadSources()
 	s.refreshSummary()
 	s.filter()
 }
@@ -213,6 +224,11 @@ func (s *tasksScreen) updateButtons() {
 			b.Enable()
 		}
 	}
+	if _, found := s.sourceRef(t); ok && found {
+		s.source.Enable()
+	} else {
+		s.source.Disable()
+	}
 	if ok {
 		s.detail.show(t.Title, s.cell(t, 1), s.cell(t, 2), s.cell(t, 4))
 	} else {
@@ -275,24 +291,36 @@ func (s *tasksScreen) onEdit() {
 
 // openForm edits a task in a dialog that stays open until the task is valid.
 func (s *tasksScreen) openForm(t data.Task) {
-	f := newTaskForm(t, s.env, s.people)
+	showTaskDialog(s.env, s.people, t, func(v data.Task) {
+		s.status.SetText(fmt.Sprintf(lang.L("%q was saved."), v.Title))
+		s.load()
+	}, func() { s.reloadForm(t.ID) })
+}
+
+// showTaskDialog edits task t, saved or added, in a dialog that stays
+// open until the task is valid; saved follows a save, and reload shows
+// the task as stored after someone else changed it.
+func showTaskDialog(e *env, people map[int64]data.Person, t data.Task, saved func(data.Task), reload func()) {
+	f := newTaskForm(t, e, people)
 	title := lang.L("Add task")
-	if t.ID != 0 {
+	switch {
+	case t.ID != 0:
 		title = lang.L("Edit task")
+	case t.SourceKind == data.SourceAction:
+		title = lang.L("Add action")
 	}
-	showRecordDialog(s.env.win, title, lang.L("Save"), f.content(), 560, true, f.problems, func() error {
+	showRecordDialog(e.win, title, lang.L("Save"), f.content(), 560, true, f.problems, func() error {
 		v, err := f.value()
 		if err == nil {
-			_, err = s.env.ws.SaveTask(s.env.ctx(), v)
+			v, err = e.ws.SaveTask(e.ctx(), v)
 		}
 		if err != nil {
 			return err
 		}
-		s.status.SetText(fmt.Sprintf(lang.L("%q was saved."), v.Title))
-		s.load()
+		saved(v)
 		return nil
-	}, func() { s.reloadForm(t.ID) }, f.title, &f.due.Entry)
-	s.env.win.Canvas().Focus(f.title)
+	}, reload, f.title, &f.due.Entry)
+	e.win.Canvas().Focus(f.title)
 }
 
 // reloadForm shows the tasks as stored now and opens the form again on
@@ -316,7 +344,7 @@ func (s *tasksScreen) content() fyne.CanvasObject {
 	}
 	top := container.NewVBox(
 		heading(lang.L("Tasks")),
-		toolbar(s.status, add, s.edit, s.done, s.remove, s.undo), // layout.go
+		toolbar(s.status, add, s.edit, s.done, s.remove, s.source, s.undo), // layout.go
 		container.NewBorder(nil, nil, container.NewHBox(s.mine, s.openOnly), s.summary, s.search),
 	)
 	if len(s.tasks) == 0 {
@@ -328,3 +356,43 @@ func (s *tasksScreen) content() fyne.CanvasObject {
 // tasksColumnWidths are the columns' widths on a small screen; wider ones
 // stretch them (layout.go stretchColumns).
 func tasksColumnWidths() []float32 { return []float32{355, 170, 215, 90, 260} } // Due fits "30 September 2026 overdue"
+
+// loadSources names the records the tasks came from, in one read.
+func (s *tasksScreen) loadSources() {
+	s.sources = map[int64]data.RecordRef{}
+	var ids []int64
+	for _, t := range s.tasks {
+		if id, ok := data.SourceRecordID(t); ok {
+			ids = append(ids, id)
+		}
+	}
+	refs, err := s.env.ws.RecordRefsOf(s.env.ctx(), ids)
+	if err != nil {
+		s.env.showErr(err)
+	}
+	for _, r := range refs {
+		s.sources[r.ID] = r
+	}
+}
+
+// sourceRef is the record task t came from, when it still exists.
+func (s *tasksScreen) sourceRef(t data.Task) (data.RecordRef, bool) {
+	id, ok := data.SourceRecordID(t)
+	if !ok {
+		return data.RecordRef{}, false
+	}
+	ref, ok := s.sources[id]
+	return ref, ok
+}
+
+// onSource opens the form of the record the selected task came from, over
+// the task list, which shows the tasks again once it is saved.
+func (s *tasksScreen) onSource() {
+	t, ok := s.current()
+	if !ok {
+		return
+	}
+	if ref, ok := s.sourceRef(t); ok {
+		openRecordByRef(s.env, ref, s.load)
+	}
+}

@@ -94,6 +94,10 @@ type Field struct {
 	// Task, on a date field, makes the date a task due that day, named by
 	// this verb and the record: "Review" gives "Review RSK-3 Backup fails".
 	Task string
+	// TaskDoneBy names the field whose value shows the task's work done,
+	// such as the day an audit was held: once it holds one, the task is
+	// closed.
+	TaskDoneBy string
 }
 
 // Text limits by type, when a field sets none.
@@ -181,7 +185,18 @@ type Register struct {
 	// TitleField names the field that names a record in a link, a
 	// message or a heading.
 	TitleField string
+	// Actions, when set, names the tasks people raise by hand against a
+	// record, such as "Corrective actions"; "" means the register has none.
+	Actions string
+	// Rules are what a register asks of a record beyond each field on its
+	// own, such as "a nonconformity closes only after an effective check".
+	Rules []Rule
 }
+
+// Rule checks one thing across a record's fields, in canonical values.
+// It returns the field to mark and the plain reason, or "" for both when
+// the record keeps the rule.
+type Rule func(r Record) (field, message string)
 
 // Field finds a field or derived value by key, as a Field.
 func (r Register) Field(key string) (Field, bool) {
@@ -444,6 +459,9 @@ type RegisterService interface {
 	RecordRefs(ctx context.Context, register string) ([]RecordRef, error)
 	// LinksTo lists the records whose links point at the record id.
 	LinksTo(ctx context.Context, id int64) ([]RecordRef, error)
+	// RecordRefsOf names the records of the IDs, in their order, leaving
+	// out those that no longer exist.
+	RecordRefsOf(ctx context.Context, ids []int64) ([]RecordRef, error)
 	// SaveRecords stores many records of one register in one transaction,
 	// as an import does: all of them or, on the first refusal, none. Each
 	// is saved as SaveRecord saves it, audit trail included.

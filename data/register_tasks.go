@@ -57,12 +57,16 @@ func RecordTasks(reg Register, r Record) []Task {
 		if !ok {
 			continue
 		}
-		out = append(out, Task{
+		t := Task{
 			Title:       clip(f.Task+" "+name, taskTitleLen),
 			Description: clip(fmt.Sprintf("%s of %s in the %s register.", f.Label, name, strings.ToLower(reg.Title)), taskDescriptionLen),
 			OwnerID:     ownerID, Due: due, Status: TaskOpen,
 			SourceKind: SourceRecord, SourceRef: RecordTaskRef(r.ID, f.Key),
-		})
+		}
+		if f.TaskDoneBy != "" && strings.TrimSpace(r.Get(f.TaskDoneBy)) != "" {
+			t.Status = TaskDone
+		}
+		out = append(out, t)
 	}
 	if reg.Key == "risks" && treatmentActs(r.Get("treatment")) && strings.TrimSpace(r.Get("actions")) != "" {
 		t := Task{

@@ -26,6 +26,16 @@ func TestRecordTasks(t *testing.T) {
 	supplier.Set("renewal", "2027-01-31")
 	supplier.Set("review_date", "2026-06-30")
 	supplier.Set("owner", "4")
+	audits, _ := FindRegister(AuditsRegister)
+	audit := func(held string) Record {
+		r := NewRecord(audits)
+		r.ID, r.Number = 12, 1
+		r.Set("title", "Change management")
+		r.Set("planned", "2026-05-12")
+		r.Set("lead", "3")
+		r.Set("held_on", held)
+		return r
+	}
 	type want struct {
 		title, ref, due string
 		owner           int64
@@ -50,6 +60,8 @@ func TestRecordTasks(t *testing.T) {
 			{"Decide renewal of SUP-2 Pennine Telecom", "9#renewal", "2027-01-31", 4, TaskOpen},
 			{"Review SUP-2 Pennine Telecom", "9#review_date", "2026-06-30", 4, TaskOpen},
 		}},
+		{"audit planned", audits, audit(""), []want{{"Conduct AUD-1 Change management", "12#planned", "2026-05-12", 3, TaskOpen}}},
+		{"audit held closes its task", audits, audit("2026-05-14"), []want{{"Conduct AUD-1 Change management", "12#planned", "2026-05-12", 3, TaskDone}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -34,6 +34,14 @@ func (reg Register) Validate(r Record) error {
 			v.add(f.Key, "%s", msg)
 		}
 	}
+	if len(v.fields) == 0 {
+		// a rule reads values the fields have already found valid
+		for _, rule := range reg.Rules {
+			if field, msg := rule(r); msg != "" {
+				v.add(field, "%s", msg)
+			}
+		}
+	}
 	return v.err(reg.One)
 }
 

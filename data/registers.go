@@ -11,10 +11,13 @@ const (
 	GroupContext  = "Context and planning"
 	GroupServices = "Services and suppliers"
 	GroupSupport  = "People and support"
+	GroupImprove  = "Check and improve"
 )
 
 // RegisterGroups lists the groups in navigation order.
-func RegisterGroups() []string { return []string{GroupContext, GroupServices, GroupSupport} }
+func RegisterGroups() []string {
+	return []string{GroupContext, GroupServices, GroupSupport, GroupImprove}
+}
 
 // Registers are the registers every workspace keeps, in navigation order.
 // They are built on each call, so that nobody can change another's copy.
@@ -33,6 +36,11 @@ func Registers() []Register {
 		trainingRegister(),
 		communicationsRegister(),
 		tasksRegister(),
+		auditsRegister(),
+		findingsRegister(),
+		nonconformitiesRegister(),
+		improvementsRegister(),
+		reviewsRegister(),
 	}
 }
 

@@ -240,3 +240,31 @@ func TestRegisterTables(t *testing.T) {
 		}
 	}
 }
+
+// TestNonconformityClosesOnlyWhenEffective checks the register rule a
+// corrective-action process rests on: closing needs an effective check.
+func TestNonconformityClosesOnlyWhenEffective(t *testing.T) {
+	reg, _ := FindRegister(NonconformitiesRegister)
+	tests := []struct {
+		check string
+		want  string // "" when the record may be closed
+	}{
+		{"effective", ""},
+		{"ineffective", "A nonconformity closes only once a check has found its actions effective."},
+		{"", "A nonconformity closes only once a check has found its actions effective."},
+	}
+	for _, tt := range tests {
+		r := NewRecord(reg)
+		r.Set("title", "Change approved without a risk assessment")
+		r.Set("raised_on", "2026-03-02")
+		r.Set("status", "closed")
+		r.Set("check_result", tt.check)
+		got := ""
+		if e, ok := reg.Validate(r).(*Error); ok && len(e.Fields) > 0 {
+			got = e.Fields[0].Message
+		}
+		if got != tt.want {
+			t.Errorf("check %q: got %q, want %q", tt.check, got, tt.want)
+		}
+	}
+}

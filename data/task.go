@@ -26,6 +26,7 @@ const (
 	SourceStep     = "step"     // Ref is the step id; a checklist item
 	SourceQuestion = "question" // Ref is the question id; a gap action
 	SourceRecord   = "record"   // Ref is a record's ID and field, see RecordTaskRef
+	SourceAction   = "action"   // Ref is a record's ID, see RecordActionRef
 )
 
 // TaskSourceChoices are the task sources with the labels the tasks
@@ -36,6 +37,7 @@ func TaskSourceChoices() []Choice {
 		{Key: SourceStep, Label: "Roadmap step"},
 		{Key: SourceQuestion, Label: "Gap question"},
 		{Key: SourceRecord, Label: "Register record"},
+		{Key: SourceAction, Label: "Action of a record"},
 	}
 }
 

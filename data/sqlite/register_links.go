@@ -39,6 +39,9 @@ func deleteRecord(ctx context.Context, tx *sql.Tx, now time.Time, reg data.Regis
 	if len(from) > 0 {
 		return errStillLinked(reg, old, from)
 	}
+	if err := refuseOpenActions(ctx, tx, reg, old); err != nil {
+		return err
+	}
 	fields, before, err := describeRecord(ctx, tx, reg, old)
 	if err != nil {
 		return err
@@ -170,4 +173,42 @@ func (w *Workspace) AddField(ctx context.Context, register string, f data.Field)
 		return writeRegisterView(ctx, tx, out)
 	})
 	return out, err
+}
+
+// RecordRefsOf names the records of the IDs, in their order, leaving out
+// those that no longer exist.
+func (w *Workspace) RecordRefsOf(ctx context.Context, ids []int64) ([]data.RecordRef, error) {
+	var out []data.RecordRef
+	err := w.read(ctx, "name records", func(tx *sql.Tx) error {
+		var err error
+		out, err = refsOf(ctx, tx, ids)
+		return err
+	})
+	return out, err
+}
+
+// refuseOpenActions refuses to delete a record while tasks raised against
+// it are open; done ones stay as the record of the work.
+func refuseOpenActions(ctx context.Context, tx *sql.Tx, reg data.Register, r data.Record) error {
+	rows, err := tx.QueryContext(ctx, `SELECT t.value FROM record_values t
+		JOIN record_values k ON k.record_id = t.record_id AND k.field = 'source_kind' AND k.value = ?
+		JOIN record_values s ON s.record_id = t.record_id AND s.field = 'source_ref' AND s.value = ?
+		JOIN record_values st ON st.record_id = t.record_id AND st.field = 'status' AND st.value = ?
+		WHERE t.field = 'title' ORDER BY t.record_id`, data.SourceAction, data.RecordActionRef(r.ID), string(data.TaskOpen))
+	if err != nil {
+		return err
+	}
+	var open []data.Task
+	for rows.Next() {
+		t := data.Task{Status: data.TaskOpen}
+		if err := rows.Scan(&t.Title); err != nil {
+			rows.Close()
+			return err
+		}
+		open = append(open, t)
+	}
+	if err := closeRows(rows); err != nil {
+		return err
+	}
+	return data.OpenActionsRefusal(reg, r, open)
 }
