@@ -43,4 +43,3 @@ func headerText(v *registerView, col int) string {
 	v.updateHeader(widget.TableCellID{Row: -1, Col: col}, b)
 	return b.Text
 }
-
