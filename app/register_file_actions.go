@@ -352,8 +352,8 @@ func (m *registerImport) showPreview() {
 	p := m.plan
 	count := p.Count()
 	bad := p.BadRows()
-	summary := widget.NewLabel(fmt.Sprintf(lang.L("%d rows: %d new, %d updated, %d unchanged, %d bad."),
-		count.Created+count.Updated+count.Unchanged+len(bad), count.Created, count.Updated, count.Unchanged, len(bad)))
+	summary := widget.NewLabel(fmt.Sprintf(lang.L("%s: %d new, %d updated, %d unchanged, %d bad."),
+		rowCount(count.Created+count.Updated+count.Unchanged+len(bad)), count.Created, count.Updated, count.Unchanged, len(bad)))
 	summary.Wrapping = fyne.TextWrapWord
 	var cols []data.ColumnMatch
 	for _, c := range p.Columns {

@@ -133,7 +133,7 @@ func TestImportPreviewGoesBackToTheColumnsAsChosen(t *testing.T) {
 		t.Errorf("back on the column step: %s, want %s", got, want)
 	}
 	tapInTopDialog(t, u.win, "Next")
-	if got := overlayTexts(u.win); !strings.Contains(got, "New fields: Colour") || !strings.Contains(got, "1 new") {
+	if got := overlayTexts(u.win); !strings.Contains(got, "New fields: Colour") || !strings.Contains(got, "1 row: 1 new") {
 		t.Errorf("Next after Back previews:\n%s", got)
 	}
 }
