@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -61,6 +60,7 @@ type registerView struct {
 	remove   *widget.Button
 	addField *widget.Button
 	status   *widget.Label
+	deletion *undoableDelete
 	detail   rowDetail
 	body     *fyne.Container // the table, or the empty state
 	finder   *fyne.Container // the search and filters
@@ -116,6 +116,7 @@ func newRegisterView(e *env, reg data.Register) *registerView {
 	}
 	v.table.onRows(v.edit, v.remove) // row_actions.go
 	v.status = widget.NewLabel("")
+	v.deletion = newUndoableDelete(v.status, v.reload)
 	v.detail = newRowDetail()
 	v.body = container.NewStack()
 	v.reload()
@@ -416,20 +417,29 @@ func (v *registerView) onDelete() {
 		return
 	}
 	name := v.names.ref(v.reg, r).Text()
-	dialog.ShowConfirm(fmt.Sprintf(lang.L("Delete %s"), v.reg.One),
-		fmt.Sprintf(lang.L("Delete %s? This cannot be undone."), name), func(yes bool) {
-			if !yes {
-				return
-			}
+	v.deletion.ask(v.env, fmt.Sprintf(lang.L("Delete %s"), v.reg.One),
+		fmt.Sprintf(lang.L("Delete %s? You can undo this until you leave the screen."), name), name,
+		func() error {
 			if err := v.env.ws.DeleteRecord(v.env.ctx(), r); err != nil {
-				conflictOr(v.env.win, err, "", v.reload, v.env.showErr)
-				return
+				return err
 			}
 			followTasks(v.env, r.ID)
 			v.names.forget()
-			v.status.SetText(fmt.Sprintf(lang.L("%s was deleted."), name))
-			v.reload()
-		}, v.env.win)
+			return nil
+		},
+		func() (string, error) {
+			back, note, err := v.env.ws.RestoreRecord(v.env.ctx(), r)
+			if err != nil {
+				return "", err
+			}
+			followTasks(v.env, back.ID)
+			v.names.forget()
+			if back.Number != r.Number {
+				// another record took its number meanwhile
+				note = strings.TrimSpace(fmt.Sprintf(lang.L("It is now %s."), v.reg.Reference(back.Number)) + " " + note)
+			}
+			return note, nil
+		})
 }
 
 func (v *registerView) onAddField() {
@@ -527,7 +537,7 @@ func typeWidth(f data.Field) float32 {
 }
 
 func (v *registerView) content() fyne.CanvasObject {
-	buttons := []fyne.CanvasObject{v.add, v.edit, v.remove, v.addField}
+	buttons := []fyne.CanvasObject{v.add, v.edit, v.remove, v.deletion.button, v.addField}
 	buttons = append(buttons, registerFileActions(v.env, v.reg, v.reload)...) // register_file_actions.go
 	var filters []fyne.CanvasObject
 	for _, f := range v.filters {

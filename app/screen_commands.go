@@ -16,6 +16,14 @@ func (s *peopleScreen) searchBox() fyne.Focusable    { return s.search }
 func (s *peopleScreen) undoable() *undoableDelete    { return s.deletion }
 func (s *documentsScreen) searchBox() fyne.Focusable { return s.search }
 
+// undoable is the delete the register on show can undo.
+func (s *registerScreen) undoable() *undoableDelete {
+	if v := s.current(); v != nil {
+		return v.deletion
+	}
+	return nil
+}
+
 // print prints the document open in the editor or chosen in the list, and
 // else the policy manual.
 func (s *documentsScreen) print() {

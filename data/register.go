@@ -454,6 +454,10 @@ type RegisterService interface {
 	SaveRecord(ctx context.Context, r Record) (Record, error)
 	// DeleteRecord removes r, refused while other records link to it.
 	DeleteRecord(ctx context.Context, r Record) error
+	// RestoreRecord brings back r as DeleteRecord was given it, under its
+	// own reference when no other record took it; note says in plain words
+	// what it came back without.
+	RestoreRecord(ctx context.Context, r Record) (restored Record, note string, err error)
 	// RecordRefs names records for a link picker: every record of the
 	// register, in reference order.
 	RecordRefs(ctx context.Context, register string) ([]RecordRef, error)

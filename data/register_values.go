@@ -144,6 +144,9 @@ func (f Field) Parse(input string, dates DateFormat) (string, error) {
 	}
 	switch f.Type {
 	case FieldNumber:
+		if ambiguousThousands(s) {
+			return bad("%q could be a thousand and more or a decimal: write it without the comma, or with a point for the decimals.", s)
+		}
 		n, ok := parseNumber(s)
 		if !ok {
 			return bad("%q is not a number.", s)
@@ -198,6 +201,33 @@ func (f Field) MatchChoice(s string) (Choice, bool) {
 	return Choice{}, false
 }
 
+// thousands tells whether s is digits grouped in threes by more than one
+// sep, as in 1,250,000 or 1.250.000.
+func thousands(s, sep string) bool {
+	groups := strings.Split(strings.TrimPrefix(s, "-"), sep)
+	if len(groups) < 3 || len(groups[0]) == 0 || len(groups[0]) > 3 {
+		return false
+	}
+	for i, g := range groups {
+		if (i > 0 && len(g) != 3) || strings.Trim(g, "0123456789") != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// ambiguousThousands tells whether s has one comma and three digits after
+// it, as in 1,250: a thousand and a quarter in one country, one and a
+// quarter in another.
+func ambiguousThousands(s string) bool {
+	s = strings.TrimSpace(s)
+	if strings.Count(s, ",") != 1 || strings.Contains(s, ".") {
+		return false
+	}
+	head, tail, _ := strings.Cut(strings.TrimPrefix(s, "-"), ",")
+	return len(tail) == 3 && len(head) >= 1 && len(head) <= 3 && strings.Trim(head+tail, "0123456789") == ""
+}
+
 // parseNumber reads 12, 12.5, 12,5 (a decimal comma), 1,234.5 and
 // 1 234,5, and a trailing %.
 func parseNumber(s string) (float64, bool) {
@@ -211,6 +241,10 @@ func parseNumber(s string) (float64, bool) {
 		}
 	} else if strings.Count(s, ",") == 1 {
 		s = strings.ReplaceAll(s, ",", ".")
+	} else if thousands(s, ",") {
+		s = strings.ReplaceAll(s, ",", "")
+	} else if thousands(s, ".") {
+		s = strings.ReplaceAll(s, ".", "")
 	}
 	n, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsNaN(n) || math.IsInf(n, 0) {

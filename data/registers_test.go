@@ -169,6 +169,9 @@ func TestFieldParse(t *testing.T) {
 		{number, "1,234.50", "", "1234.5"},
 		{number, "1.234,5", "", "1234.5"},
 		{number, "99%", "", "99"},
+		{number, "1,250,000", "", "1250000"},
+		{number, "1.250.000", "", "1250000"},
+		{number, "12,50", "", "12.5"},
 		{date, "2026-03-31", "", "2026-03-31"},
 		{date, "31/03/2026", "", "2026-03-31"},
 		{date, "03/31/2026", "01/02/2006", "2026-03-31"},
@@ -188,7 +191,7 @@ func TestFieldParse(t *testing.T) {
 	for _, bad := range []struct {
 		f  Field
 		in string
-	}{{impact, "enormous"}, {number, "twelve"}, {date, "yesterday"}, {date, "31/02/2026"}, {yes, "maybe"}} {
+	}{{impact, "enormous"}, {number, "twelve"}, {number, "1,250"}, {number, "1,2,3"}, {date, "yesterday"}, {date, "31/02/2026"}, {yes, "maybe"}} {
 		if got, err := bad.f.Parse(bad.in, ""); err == nil {
 			t.Errorf("%s %q: got %q, want refused", bad.f.Type, bad.in, got)
 		}

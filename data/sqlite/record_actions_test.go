@@ -47,3 +47,46 @@ func TestRecordActions(t *testing.T) {
 		t.Fatalf("delete once its actions are done: %v", err)
 	}
 }
+
+// A deleted record comes back under its own reference with its links; one
+// whose linked record went meanwhile comes back without it, and says so.
+func TestRestoreRecord(t *testing.T) {
+	ws := newWorkspace(t)
+	ctx := actorCtx("Alex")
+	cus := saveNew(t, ws, "customers", "title", "Harbour Dental", "kind", "external")
+	svc := saveNew(t, ws, "services", "title", "Managed desktop", "status", "live", "customers", idText(cus.ID))
+	if err := ws.DeleteRecord(ctx, svc); err != nil {
+		t.Fatal(err)
+	}
+	back, note, err := ws.RestoreRecord(ctx, svc)
+	if err != nil || note != "" {
+		t.Fatalf("restore: %v, note %q", err, note)
+	}
+	if back.ID != svc.ID || back.Number != 1 || back.Get("customers") != idText(cus.ID) {
+		t.Errorf("got %+v, want SVC-1 linked to the customer", back)
+	}
+	if _, _, err := ws.RestoreRecord(ctx, svc); data.ErrorCode(err) != data.EConflict {
+		t.Errorf("restoring twice: got %v, want a conflict", err)
+	}
+
+	if err := ws.DeleteRecord(ctx, back); err != nil {
+		t.Fatal(err)
+	}
+	if err := ws.DeleteRecord(ctx, cus); err != nil {
+		t.Fatal(err)
+	}
+	again, note, err := ws.RestoreRecord(ctx, back)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Some of what it named was deleted meanwhile, so it came back without it in: Customers."; note != want {
+		t.Errorf("note %q, want %q", note, want)
+	}
+	if again.Get("customers") != "" {
+		t.Errorf("the customers deleted meanwhile came back: %q", again.Get("customers"))
+	}
+	trail, err := ws.AuditTrail(ctx, "service", idText(svc.ID), 0)
+	if err != nil || len(trail) == 0 || trail[0].Action != data.ActionRestore {
+		t.Errorf("the trail does not end with the restore: %+v, %v", trail, err)
+	}
+}

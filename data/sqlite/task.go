@@ -190,31 +190,7 @@ func (w *Workspace) DeleteTask(ctx context.Context, t data.Task) error {
 // restoreTask puts the task t back under its own ID and, while no other
 // task has taken it, its own number.
 func restoreTask(ctx context.Context, tx *sql.Tx, now time.Time, reg data.Register, t data.Task) error {
-	var taken int
-	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM records WHERE register = ? AND number = ?", reg.Key, t.Number).Scan(&taken); err != nil {
-		return err
-	}
-	number := any(t.Number)
-	if t.Number < 1 || taken > 0 {
-		number = nil
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO records (id, register, number, created_at, updated_at, revision)
-		VALUES (?, ?, coalesce(?, (SELECT coalesce(max(number), 0) + 1 FROM records WHERE register = ?)), ?, ?, ?)`,
-		t.ID, reg.Key, number, reg.Key, formatTime(t.CreatedAt), formatTime(now), int64(t.Revision)+1); err != nil {
-		return err
-	}
-	r := data.TaskRecord(t)
-	if err := writeValues(ctx, tx, reg, t.ID, r); err != nil {
-		return err
-	}
-	fields, after, err := describeRecord(ctx, tx, reg, r)
-	if err != nil {
-		return err
-	}
-	if err := writeSearch(ctx, tx, reg, t.ID, after); err != nil {
-		return err
-	}
-	return record(ctx, tx, now, reg.One, idText(t.ID), data.ActionRestore, data.Diff(fields, map[string]string{}, after))
+	return restoreRecord(ctx, tx, now, reg, data.TaskRecord(t))
 }
 
 // indexMovedRecords writes what the migration to the register engine left
