@@ -56,6 +56,14 @@ func (s Source) Unreadable() []data.Unreadable {
 			out = append(out, v.Unreadable...)
 		}
 	}
+	for _, reg := range s.Registers {
+		if reg.Register.Key == data.TasksRegister {
+			continue // listed above, as the tasks
+		}
+		for _, r := range reg.Records {
+			out = append(out, r.Unreadable...)
+		}
+	}
 	return out
 }
 

@@ -43,3 +43,31 @@ func TestPackWithUnreadableDate(t *testing.T) {
 		})
 	}
 }
+
+// A register record's value another program spoilt is named, by its
+// reference, when a pack is printed, as a task's is.
+func TestPackNamesAnUnreadableRegisterValue(t *testing.T) {
+	dir := t.TempDir()
+	ws := filepath.Join(dir, "demo.smsdb")
+	if r := run(t, "new", ws, "--demo"); r.code != 0 {
+		t.Fatalf("new: exit %d: %s", r.code, r.stderr)
+	}
+	db, err := sql.Open("sqlite", ws)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = db.Exec("UPDATE record_values SET value = 'sometime' WHERE field = 'review_date' AND record_id = (SELECT min(id) FROM records WHERE register = 'risks')")
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, "pack", "registers", "--workspace", ws, "--out", filepath.Join(dir, "registers.pdf"))
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	for _, want := range []string{"1 stored value could not be read", `The review date stored for RSK-1 "`, `it holds "sometime"`} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+}

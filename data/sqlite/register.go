@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"smsbuilder/data"
 )
@@ -184,9 +185,18 @@ func loadRecords(ctx context.Context, q querier, ids []int64) ([]data.Record, er
 func noteUnreadable(reg data.Register, r *data.Record) {
 	for _, f := range reg.Fields {
 		if v := r.Values[f.Key]; !f.Readable(v) {
-			r.Unreadable = append(r.Unreadable, data.NewUnreadable(data.RecordName(reg.One, r.Values[reg.TitleField]), f.Key, f.Label, v))
+			r.Unreadable = append(r.Unreadable, data.NewUnreadable(data.RecordName(reg.Reference(r.Number), r.Values[reg.TitleField]), f.Key, midSentence(f.Label), v))
 		}
 	}
+}
+
+// midSentence is a label as a sentence reads it after "The": "review
+// date", but "SLA targets".
+func midSentence(label string) string {
+	if len(label) > 1 && unicode.IsLower(rune(label[1])) {
+		return lowerFirst(label)
+	}
+	return label
 }
 
 func eachRow(ctx context.Context, q querier, query string, args []any, fn func(id int64, field, value string)) error {
