@@ -32,6 +32,21 @@ func newMultiLineField() *textField {
 	return f
 }
 
+// paragraphRows is how many lines a field for paragraphs shows before it
+// scrolls: enough to read a few sentences without the form growing past
+// the window.
+const paragraphRows = 4
+
+// newParagraphField is a multi-line field whose lines wrap at the edge of
+// the form, as a person writing sentences expects: one that clips them
+// hides the end of every long line.
+func newParagraphField() *textField {
+	f := newMultiLineField()
+	f.Wrapping = fyne.TextWrapWord
+	f.SetMinRowsVisible(paragraphRows)
+	return f
+}
+
 // AcceptsTab is false even for a multi-line field, so that Tab and
 // Shift+Tab move the focus, as they do everywhere else in the window.
 func (f *textField) AcceptsTab() bool { return false }

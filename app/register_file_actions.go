@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"smsbuilder/data"
@@ -227,6 +228,13 @@ func (m *registerImport) showColumns() {
 		default:
 			sel.SetSelected(lang.L("Ignore"))
 		}
+		if chosen, ok := m.options.Columns[c.Header]; ok { // back from the preview
+			for _, l := range labels {
+				if targets[l] == chosen {
+					sel.SetSelected(l)
+				}
+			}
+		}
 		selects[i] = sel
 		head := widget.NewLabel(c.Header)
 		head.Truncation = fyne.TextTruncateEllipsis
@@ -344,8 +352,8 @@ func (m *registerImport) showPreview() {
 	p := m.plan
 	count := p.Count()
 	bad := p.BadRows()
-	summary := widget.NewLabel(fmt.Sprintf(lang.L("%d rows: %d new, %d updated, %d unchanged, %d bad."),
-		count.Created+count.Updated+count.Unchanged+len(bad), count.Created, count.Updated, count.Unchanged, len(bad)))
+	summary := widget.NewLabel(fmt.Sprintf(lang.L("%s: %d new, %d updated, %d unchanged, %d bad."),
+		rowCount(count.Created+count.Updated+count.Unchanged+len(bad)), count.Created, count.Updated, count.Unchanged, len(bad)))
 	summary.Wrapping = fyne.TextWrapWord
 	var cols []data.ColumnMatch
 	for _, c := range p.Columns {
@@ -446,9 +454,19 @@ func (m *registerImport) showPreview() {
 			m.apply(skipBad)
 		}
 	}
+	back := false
+	d.SetOnClosed(func() {
+		if back {
+			m.showColumns()
+		}
+	})
+	backButton := widget.NewButtonWithIcon(lang.L("Back"), theme.NavigateBackIcon(), func() {
+		back = true
+		d.Hide()
+	})
 	importAll := widget.NewButton(lang.L("Import"), start(false))
 	importAll.Importance = widget.HighImportance
-	buttons := []fyne.CanvasObject{widget.NewButton(lang.L("Cancel"), d.Hide), importAll}
+	buttons := []fyne.CanvasObject{widget.NewButton(lang.L("Cancel"), d.Hide), backButton, importAll}
 	if len(bad) > 0 {
 		importAll.Disable()
 		skip := widget.NewButton(lang.L("Import skipping bad rows"), start(true))

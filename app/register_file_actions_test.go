@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
 	"smsbuilder/data"
@@ -86,5 +87,53 @@ func TestExportWritesTheChosenFormat(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(matches[0]); !strings.HasPrefix(string(b), "PK") {
 		t.Error("the export is no workbook")
+	}
+}
+
+// Back on the preview returns to the column step with the person's own
+// choices still made, and Next from there previews them again.
+func TestImportPreviewGoesBackToTheColumnsAsChosen(t *testing.T) {
+	u := newTestUI(t, filepath.Join(t.TempDir(), "back.smsdb"))
+	e := u.env()
+	reg, _ := data.FindRegister("risks")
+	in := filepath.Join(t.TempDir(), "risks.csv")
+	os.WriteFile(in, []byte("Risk,Kind,Likelihood,Impact,Colour,Notes\nFlood,Risk,Rare,Minor,blue,wet\n"), 0o644)
+	m := &registerImport{env: e, register: reg, path: in}
+	if err := m.load(context.Background()); err != nil {
+		t.Fatal(data.ErrorMessage(err))
+	}
+	choices := func() []string {
+		var out []string
+		walk(u.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+			if s, ok := o.(*widget.Select); ok {
+				out = append(out, s.Selected)
+			}
+		})
+		return out
+	}
+	m.showColumns()
+	var selects []*widget.Select
+	walk(u.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		if s, ok := o.(*widget.Select); ok {
+			selects = append(selects, s)
+		}
+	})
+	if len(selects) != 6 {
+		t.Fatalf("the column step has %d choices, want one per column: %q", len(selects), choices())
+	}
+	selects[4].SetSelected("New field: text")
+	selects[5].SetSelected("Ignore")
+	want := strings.Join(choices(), " | ")
+	tapInTopDialog(t, u.win, "Next")
+	if got := overlayTexts(u.win); !strings.Contains(got, "New fields: Colour") {
+		t.Fatalf("the preview does not show the choices:\n%s", got)
+	}
+	tapInTopDialog(t, u.win, "Back")
+	if got := strings.Join(choices(), " | "); got != want {
+		t.Errorf("back on the column step: %s, want %s", got, want)
+	}
+	tapInTopDialog(t, u.win, "Next")
+	if got := overlayTexts(u.win); !strings.Contains(got, "New fields: Colour") || !strings.Contains(got, "1 row: 1 new") {
+		t.Errorf("Next after Back previews:\n%s", got)
 	}
 }

@@ -59,8 +59,7 @@ func (f *registerForm) input(field data.Field, value string) recordInput {
 	in := recordInput{field: field}
 	switch field.Type {
 	case data.FieldLongText:
-		e := newMultiLineField()
-		e.SetMinRowsVisible(3)
+		e := newParagraphField()
 		e.SetText(value)
 		e.OnChanged = func(string) { f.showDerived() }
 		in.obj, in.read = e, func() (string, error) { return field.Parse(e.Text, f.env.dates) }

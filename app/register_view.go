@@ -52,6 +52,7 @@ type registerView struct {
 	search   *textField
 	filters  []*registerFilter
 	count    *widget.Label
+	order    *widget.Button // the column sorted by, which may be out of view
 	table    *rowTable
 	selected int
 	add      *widget.Button
@@ -87,6 +88,8 @@ func newRegisterView(e *env, reg data.Register) *registerView {
 		}
 	}
 	v.count = widget.NewLabel("")
+	v.order = widget.NewButton("", v.onShowOrder)
+	v.order.Importance = widget.LowImportance
 	v.table = newRowTable(
 		func() (int, int) { return v.total, len(v.cols) + 1 },
 		func() fyne.CanvasObject {
@@ -196,6 +199,7 @@ func (v *registerView) reload() {
 		v.all = page.Total
 	}
 	v.showCount()
+	v.showOrder()
 	v.selected = -1
 	v.table.UnselectAll()
 	v.table.ScrollToTop()
@@ -304,17 +308,45 @@ func (v *registerView) updateHeader(id widget.TableCellID, o fyne.CanvasObject) 
 		return
 	}
 	label := v.columnTitle(id.Col)
-	key, desc := v.sortField()
-	if key == v.columnKey(id.Col) {
-		if desc {
-			label += " ▼"
-		} else {
-			label += " ▲"
-		}
+	if key, desc := v.sortField(); key == v.columnKey(id.Col) {
+		label += sortArrow(desc)
 	}
 	b.SetText(label)
 	col := id.Col
 	b.OnTapped = func() { v.onSort(col) }
+}
+
+func sortArrow(desc bool) string {
+	if desc {
+		return " ▼"
+	}
+	return " ▲"
+}
+
+// sortColumn is the column the list is sorted by.
+func (v *registerView) sortColumn() int {
+	key, _ := v.sortField()
+	for col := 0; col <= len(v.cols); col++ {
+		if v.columnKey(col) == key {
+			return col
+		}
+	}
+	return 0
+}
+
+// showOrder names the column the list is sorted by, with its arrow, above
+// the table: that column is often scrolled out of view to the right, and
+// its header's arrow with it, so the register's own order went unseen.
+func (v *registerView) showOrder() {
+	_, desc := v.sortField()
+	v.order.SetText(fmt.Sprintf(lang.L("Sorted by %s"), v.columnTitle(v.sortColumn())+sortArrow(desc)))
+}
+
+// onShowOrder scrolls the column the list is sorted by into view.
+func (v *registerView) onShowOrder() {
+	if v.total > 0 {
+		v.table.ScrollTo(widget.TableCellID{Row: 0, Col: v.sortColumn()})
+	}
 }
 
 // onSort sorts by the column; the same column again turns the order round.
@@ -511,7 +543,7 @@ func (v *registerView) content() fyne.CanvasObject {
 	for _, f := range v.filters {
 		filters = append(filters, container.NewBorder(nil, nil, widget.NewLabel(f.field.Label), nil, f.choose))
 	}
-	find := container.NewBorder(nil, nil, nil, v.count, v.search)
+	find := container.NewBorder(nil, nil, nil, container.NewHBox(v.order, v.count), v.search)
 	v.finder = container.NewVBox(find)
 	if len(filters) > 0 {
 		v.finder.Add(container.NewGridWrap(fyne.NewSize(260, v.search.MinSize().Height), filters...))

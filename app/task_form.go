@@ -29,8 +29,7 @@ func newTaskForm(t data.Task, e *env, byID map[int64]data.Person) *taskForm {
 	data.SortPeople(f.people)
 	f.title = newField()
 	f.title.SetText(t.Title)
-	f.description = newMultiLineField()
-	f.description.SetMinRowsVisible(3)
+	f.description = newParagraphField()
 	f.description.SetText(t.Description)
 	f.due = newDateField(t.Due, true)
 	if u, ok := t.Unreadable.Of("Due"); ok {

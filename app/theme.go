@@ -46,9 +46,27 @@ func readableBorder(v fyne.ThemeVariant) color.Color {
 	return color.NRGBA{R: 0x70, G: 0x70, B: 0x70, A: 0xff}
 }
 
+// Buttons: Fyne fills a disabled button as it fills an enabled one, so
+// with the readable grey for its text (needed by disabled fields and tips,
+// which share the colour) an Edit… with nothing selected looked as ready
+// as any other. A disabled button is drawn flat instead, without a body,
+// and an enabled one gets a body that shows on a white window.
+func buttonFill(n fyne.ThemeColorName, v fyne.ThemeVariant) (color.Color, bool) {
+	switch {
+	case n == theme.ColorNameDisabledButton:
+		return color.Transparent, true
+	case n == theme.ColorNameButton && v == theme.VariantLight:
+		return color.NRGBA{R: 0xe4, G: 0xe4, B: 0xe4, A: 0xff}, true
+	}
+	return nil, false
+}
+
 func (t readableTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
 	if n == theme.ColorNameInputBorder {
 		return readableBorder(v)
+	}
+	if c, ok := buttonFill(n, v); ok {
+		return c
 	}
 	for _, s := range secondaryText() {
 		if n == s {

@@ -235,3 +235,30 @@ func formValues(o fyne.CanvasObject) []string {
 	})
 	return out
 }
+
+// askDiscard closes a record's form with close at once when nothing was
+// typed in it, and otherwise asks first: Cancel and Escape are easy to
+// press by mistake over a form half filled in. Escape over the question
+// (or Keep editing) goes back to the form where the person was typing.
+func askDiscard(win fyne.Window, f *dialogForm, close func()) {
+	if f.unsaved() == "" {
+		close()
+		return
+	}
+	typing := win.Canvas().Focused()
+	win.Canvas().Unfocus() // keys go to the question, not the form behind it
+	msg := wrapLabel(fmt.Sprintf(lang.L("What you typed in “%s” will be lost."), f.title))
+	d := dialog.NewCustomConfirm(lang.L("Discard changes?"), lang.L("Discard"), lang.L("Keep editing"), msg, func(discard bool) {
+		if discard {
+			close()
+			return
+		}
+		if typing != nil {
+			win.Canvas().Focus(typing)
+		}
+	}, win)
+	// Not the default button: Enter must not throw away a form.
+	d.SetConfirmImportance(widget.DangerImportance)
+	d.Resize(fyne.NewSize(440, 0))
+	d.Show()
+}

@@ -214,11 +214,13 @@ func showRecordDialog(win fyne.Window, title, confirm string, body fyne.CanvasOb
 	ok := widget.NewButton(confirm, func() { submit() })
 	ok.Importance = widget.HighImportance
 	buttons := []fyne.CanvasObject{ok}
-	if cancellable {
-		buttons = []fyne.CanvasObject{widget.NewButton(lang.L("Cancel"), d.Hide), ok}
-	}
+	cancel := d.Hide
 	if cancellable && reload != nil {
 		form.submit, form.close = submit, d.Hide
+		cancel = func() { askDiscard(win, form, d.Hide) } // unsaved_guard.go
+	}
+	if cancellable {
+		buttons = []fyne.CanvasObject{widget.NewButton(lang.L("Cancel"), cancel), ok}
 	}
 	d.SetButtons(buttons)
 	d.Resize(fyne.NewSize(width, 0))

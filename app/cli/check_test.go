@@ -86,7 +86,7 @@ func TestCheckExitCodesAndLines(t *testing.T) {
 			p := copyOfDemo(t)
 			tamperWith(t, p, "INSERT OR REPLACE INTO record_values (record_id, field, value) SELECT min(id), 'due', '31/12/2026' FROM records WHERE register = 'tasks'")
 			return p
-		}, 1, []string{`^  tasks \d+ due: is not a date \(YYYY-MM-DD\): "31/12/2026"$`}, "1 problem found: 1 in stored values.", ""},
+		}, 1, []string{`^  tasks TSK-\d+ due: is not a date \(YYYY-MM-DD\): "31/12/2026"$`}, "1 problem found: 1 in stored values.", ""},
 		{"not a workspace", func(*testing.T) string { return notWorkspace }, 3, nil, "not an SMS Builder workspace", "Problems:"},
 		{"missing", func(*testing.T) string { return filepath.Join(dir, "nope.smsdb") }, 3, nil, "No workspace at", "Problems:"},
 	}

@@ -142,3 +142,38 @@ func TestUnlock(t *testing.T) {
 		}
 	})
 }
+
+// A command that must write a workspace the app holds says who holds it
+// and since when, and how to go on, instead of a bare "read-only".
+func TestImportIntoAWorkspaceOpenElsewhereNamesWhoHasIt(t *testing.T) {
+	in := filepath.Join(t.TempDir(), "services.csv")
+	if err := os.WriteFile(in, []byte("Service,Status\nPrinting,Live\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, host string
+		pid        int
+		want       []string
+	}{
+		{"here", hostname(t), os.Getppid(), []string{"is open in SMS Builder by Priya Raman on " + hostname(t) + " since 08:12, so nothing can be imported into it.", "Try again once it is closed there."}},
+		{"another computer", "LAPTOP-3", 4242, []string{"by Priya Raman on LAPTOP-3 since 08:12, on another computer", "--force"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := demoAt(t)
+			holdLock(t, path, "Priya Raman", tt.host, tt.pid)
+			r := run(t, "import", "--workspace", path, "--register", "services", "--in", in)
+			if r.code == 0 {
+				t.Fatalf("import beside the app succeeded: %s", r.stdout)
+			}
+			for _, want := range tt.want {
+				if !strings.Contains(r.stderr, want) {
+					t.Errorf("stderr %q lacks %q", r.stderr, want)
+				}
+			}
+			if strings.Contains(r.stderr, "open read-only") {
+				t.Errorf("stderr %q still says only read-only", r.stderr)
+			}
+		})
+	}
+}

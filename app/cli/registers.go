@@ -224,7 +224,7 @@ func runImport(ctx context.Context, args []string, d Deps) error {
 	}
 	defer ws.Close()
 	if !*dryRun && ws.ReadOnly() {
-		return data.Errorf(data.EReadOnly, "%s is open read-only, so nothing can be imported into it.", *wsPath)
+		return notWritable(ws, *wsPath, "nothing can be imported into it", d.Now())
 	}
 	s, err := data.LoadRegisterSnapshot(ctx, ws, *key)
 	if err != nil {

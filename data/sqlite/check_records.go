@@ -10,8 +10,9 @@ import (
 
 // The records of the registers keep their values as text in one table, so
 // the exhaustive check reads them by the field their register declares:
-// a problem names the register, the record's ID and the field's key, as
-// the columns of a table are named.
+// a problem names the register, the record by its reference (RSK-3, as
+// people know it; the ID is the app's own) and the field's key, as the
+// columns of a table are named.
 
 // recordValueCheck is what a stored value of f must be; nil for values
 // the app shows as they are, and for people and links, which the foreign
@@ -57,12 +58,13 @@ func checkRecordValues(ctx context.Context, q querier, present map[string]map[st
 		}
 		defer rows.Close()
 		for rows.Next() {
-			var key, v any
-			if err := rows.Scan(&key, &v); err != nil {
+			var number int
+			var v any
+			if err := rows.Scan(&number, &v); err != nil {
 				return fmt.Errorf("check %s.%s: %w", reg.Key, f.Key, err)
 			}
 			if msg := check(v); msg != "" {
-				out = append(out, data.Problem{Kind: data.ProblemValue, Table: reg.Key, RecordID: keyText(key), Field: f.Key, Message: msg})
+				out = append(out, data.Problem{Kind: data.ProblemValue, Table: reg.Key, RecordID: reg.Reference(number), Field: f.Key, Message: msg})
 			}
 		}
 		return rows.Err()
@@ -70,17 +72,17 @@ func checkRecordValues(ctx context.Context, q querier, present map[string]map[st
 	for _, reg := range regs {
 		for _, f := range reg.Columns() {
 			if check := recordValueCheck(f); check != nil {
-				if err := add(reg, f, `SELECT v.record_id, v.value FROM record_values v JOIN records r ON r.id = v.record_id
-					WHERE r.register = ? AND v.field = ? ORDER BY v.record_id`, check); err != nil {
+				if err := add(reg, f, `SELECT r.number, v.value FROM record_values v JOIN records r ON r.id = v.record_id
+					WHERE r.register = ? AND v.field = ? ORDER BY r.number`, check); err != nil {
 					return nil, err
 				}
 			}
 			if !f.Required || f.Type == data.FieldPerson || f.Type == data.FieldLink {
 				continue
 			}
-			if err := add(reg, f, `SELECT r.id, (SELECT v.value FROM record_values v WHERE v.record_id = r.id AND v.field = ?2)
+			if err := add(reg, f, `SELECT r.number, (SELECT v.value FROM record_values v WHERE v.record_id = r.id AND v.field = ?2)
 				FROM records r WHERE r.register = ?1 AND coalesce((SELECT trim(v.value) FROM record_values v
-				WHERE v.record_id = r.id AND v.field = ?2), '') = '' ORDER BY r.id`, required()); err != nil {
+				WHERE v.record_id = r.id AND v.field = ?2), '') = '' ORDER BY r.number`, required()); err != nil {
 				return nil, err
 			}
 		}

@@ -200,8 +200,8 @@ func TestCheckFindsTampering(t *testing.T) {
 			{data.ProblemValue, "person_roles", id(f.person) + "/0", "kind", `is "boss"`},
 			{data.ProblemValue, "step_progress", "step-01", "updated_at", "not in the form SMS Builder stores"},
 			{data.ProblemValue, "document_versions", id(f.approved), "review_due", "is not a date"},
-			{data.ProblemValue, "tasks", id(f.task), "due", `is not a date (YYYY-MM-DD): "next week"`},
-			{data.ProblemValue, "tasks", id(f.task), "status", `is "waiting", which is not one of open, done`},
+			{data.ProblemValue, "tasks", "TSK-1", "due", `is not a date (YYYY-MM-DD): "next week"`},
+			{data.ProblemValue, "tasks", "TSK-1", "status", `is "waiting", which is not one of open, done`},
 		}},
 		{"an audit entry edited", func(t *testing.T, path string) {
 			tamper(t, path, "UPDATE audit_trail SET actor = 'Someone else' WHERE id = 3")

@@ -316,7 +316,7 @@ func (s *Store) TakeOver(ctx context.Context, path string) (data.Workspace, erro
 	}
 	if h := ws.lock.holder; h != nil && !h.Remote {
 		ws.Close()
-		return nil, data.Errorf(data.EReadOnly, "%s is still open in SMS Builder on this computer by %s (process %d): close it there first.", filepath.Base(path), personOrSomeone(h.Person), h.PID)
+		return nil, data.Errorf(data.EReadOnly, "%s is still open in SMS Builder on this computer by %s since %s (process %d): close it there first.", filepath.Base(path), personOrSomeone(h.Person), h.SinceText(s.clock()), h.PID)
 	}
 	return ws, nil
 }
