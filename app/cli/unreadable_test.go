@@ -11,21 +11,7 @@ import (
 // deliverable tried again: one task's due date changed to "soon" with any
 // SQLite tool no longer stops every pack.
 func TestPackWithUnreadableDate(t *testing.T) {
-	dir := t.TempDir()
-	ws := filepath.Join(dir, "demo.smsdb")
-	if r := run(t, "new", ws, "--demo"); r.code != 0 {
-		t.Fatalf("new: exit %d: %s", r.code, r.stderr)
-	}
-	// What another SQLite tool does; the app itself never writes SQL.
-	db, err := sql.Open("sqlite", ws)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = db.Exec("INSERT OR REPLACE INTO record_values (record_id, field, value) SELECT min(id), 'due', 'soon' FROM records WHERE register = 'tasks'")
-	db.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, ws := spoiltDemo(t, "INSERT OR REPLACE INTO record_values (record_id, field, value) SELECT min(id), 'due', 'soon' FROM records WHERE register = 'tasks'")
 	for _, pack := range []string{"scope", "gap", "roadmap", "manual"} {
 		t.Run(pack, func(t *testing.T) {
 			r := run(t, "pack", pack, "--workspace", ws, "--out", filepath.Join(dir, pack+".pdf"))
@@ -47,20 +33,7 @@ func TestPackWithUnreadableDate(t *testing.T) {
 // A register record's value another program spoilt is named, by its
 // reference, when a pack is printed, as a task's is.
 func TestPackNamesAnUnreadableRegisterValue(t *testing.T) {
-	dir := t.TempDir()
-	ws := filepath.Join(dir, "demo.smsdb")
-	if r := run(t, "new", ws, "--demo"); r.code != 0 {
-		t.Fatalf("new: exit %d: %s", r.code, r.stderr)
-	}
-	db, err := sql.Open("sqlite", ws)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = db.Exec("UPDATE record_values SET value = 'sometime' WHERE field = 'review_date' AND record_id = (SELECT min(id) FROM records WHERE register = 'risks')")
-	db.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, ws := spoiltDemo(t, "UPDATE record_values SET value = 'sometime' WHERE field = 'review_date' AND record_id = (SELECT min(id) FROM records WHERE register = 'risks')")
 	r := run(t, "pack", "registers", "--workspace", ws, "--out", filepath.Join(dir, "registers.pdf"))
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
@@ -70,4 +43,26 @@ func TestPackNamesAnUnreadableRegisterValue(t *testing.T) {
 			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
 		}
 	}
+}
+
+// spoiltDemo is a new demo workspace, in its own directory, changed by
+// statement as another SQLite tool would change it; the app itself never
+// writes SQL.
+func spoiltDemo(t *testing.T, statement string) (dir, ws string) {
+	t.Helper()
+	dir = t.TempDir()
+	ws = filepath.Join(dir, "demo.smsdb")
+	if r := run(t, "new", ws, "--demo"); r.code != 0 {
+		t.Fatalf("new: exit %d: %s", r.code, r.stderr)
+	}
+	db, err := sql.Open("sqlite", ws)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = db.Exec(statement)
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir, ws
 }
