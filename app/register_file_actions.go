@@ -174,8 +174,12 @@ func (m *registerImport) load(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	m.table, m.snapshot = t, s
-	m.plan, err = data.PlanImport(s, t, data.ImportOptions{})
+	check, err := data.SaveCheck(ctx, m.env.ws, m.env.cat, m.register.Key)
+	if err != nil {
+		return err
+	}
+	m.table, m.snapshot, m.options = t, s, data.ImportOptions{Check: check}
+	m.plan, err = data.PlanImport(s, t, m.options)
 	return err
 }
 

@@ -256,6 +256,9 @@ func openRecordForm(e *env, names *recordNames, reg data.Register, r data.Record
 	showRecordDialog(e.win, title, lang.L("Save"), body, 640, true, f.problems, func() error {
 		v, err := f.value()
 		if err == nil {
+			err = f.checkAcrossRecords(v)
+		}
+		if err == nil {
 			v, err = e.ws.SaveRecord(e.ctx(), v)
 		}
 		if err != nil {
@@ -276,6 +279,19 @@ func openRecordForm(e *env, names *recordNames, reg data.Register, r data.Record
 		e.win.Canvas().Focus(f.first)
 	}
 	return f
+}
+
+// checkAcrossRecords runs the register's check against the other records,
+// such as an audit's impartiality, once the record's own fields pass.
+func (f *registerForm) checkAcrossRecords(r data.Record) error {
+	if err := f.reg.Validate(r); err != nil {
+		return err
+	}
+	check, err := data.SaveCheck(f.env.ctx(), f.env.ws, f.env.cat, f.reg.Key)
+	if err != nil {
+		return err
+	}
+	return data.CheckBeforeSave(f.reg, check, r)
 }
 
 // followTasks brings the tasks a record asks for (its reviews, its

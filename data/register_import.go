@@ -85,6 +85,9 @@ type ImportOptions struct {
 	// Values maps, by field key, a word of a choice column (any case) to
 	// the key of a choice; "" leaves the word unmatched.
 	Values map[string]map[string]string
+	// Check is the register's check across records (SaveCheck), run on
+	// every row the fields accept.
+	Check Rule
 }
 
 // ImportPlan is what an import will do.
@@ -189,7 +192,7 @@ func PlanImport(s RegisterSnapshot, t Table, opt ImportOptions) (ImportPlan, err
 		return ImportPlan{}, err
 	}
 	p.matchValues(t, opt)
-	p.planRows(s, t)
+	p.planRows(s, t, opt.Check)
 	return p, nil
 }
 
@@ -402,7 +405,7 @@ func (p *ImportPlan) choiceOf(f Field, v string) (string, bool) {
 	return "", false
 }
 
-func (p *ImportPlan) planRows(s RegisterSnapshot, t Table) {
+func (p *ImportPlan) planRows(s RegisterSnapshot, t Table, check Rule) {
 	byNumber := make(map[int]Record, len(s.Records))
 	for _, r := range s.Records {
 		byNumber[r.Number] = r
@@ -463,6 +466,11 @@ func (p *ImportPlan) planRows(s RegisterSnapshot, t Table) {
 		}
 		if out.Action == ImportUpdate && sameFields(p.Register, old, out.Record) {
 			out.Action = ImportUnchanged
+		}
+		if check != nil && len(out.Problems) == 0 && out.Action != ImportUnchanged {
+			if _, msg := check(out.Record); msg != "" {
+				out.Problems = append(out.Problems, msg)
+			}
 		}
 		p.Rows = append(p.Rows, out)
 	}

@@ -22,7 +22,7 @@ func auditsRegister() Register {
 			"when it is planned and was held, who leads it and who takes part, and what it concluded.",
 		TitleField: "title",
 		Sort:       []SortKey{{Field: "planned"}, {Field: "title"}},
-		Table:      []string{"title", "clauses", "services", "planned", "held_on", "lead", "team", "status"},
+		Table:      []string{"title", "clauses", "services", "planned", "held_on", "lead", "team", "status", "approved_on"},
 		Fields: []Field{
 			title("Audit", "What is audited, such as \"Incident and request management\".", "audit", "audit name", "subject"),
 			{Key: "clauses", Label: "Clauses", Type: FieldText, Required: true, MaxLen: 400,
@@ -45,7 +45,28 @@ func auditsRegister() Register {
 			longText("summary", "Summary", "What the audit found overall.", "summary", "findings summary"),
 			longText("conclusions", "Conclusions", "Whether the SMS conforms and is effectively kept up, for the scope audited.", "conclusion"),
 			longText("distribution", "Distribution", "Who receives the report.", "report to", "circulation"),
+			{Key: "critical", Label: "Critical processes", Type: FieldYesNo,
+				Help:     "Whether the processes in scope are critical to the services, so the programme audits them every year.",
+				Synonyms: []string{"critical", "high risk"}},
+			longText("impartiality", "Impartiality", "Why the audit stays impartial although an auditor owns something in its scope, "+
+				"such as a second auditor reviewing that part.", "impartiality justification", "independence"),
+			{Key: "approved_on", Label: "Report approved on", Type: FieldDate,
+				Help:     "When the lead auditor approved the report; until then it prints as a draft.",
+				Synonyms: []string{"approved", "approval date", "report approved"}},
 		},
+		Rules: []Rule{func(r Record) (string, string) {
+			if r.Get("approved_on") == "" {
+				return "", ""
+			}
+			held, ok := r.Date("held_on")
+			if !ok {
+				return "approved_on", "A report is approved only after the audit is held: fill in the day it was held."
+			}
+			if approved, _ := r.Date("approved_on"); approved.Before(held) {
+				return "approved_on", "The report cannot be approved before the audit was held."
+			}
+			return "", ""
+		}},
 	}
 }
 

@@ -230,7 +230,11 @@ func runImport(ctx context.Context, args []string, d Deps) error {
 	if err != nil {
 		return err
 	}
-	p, err := data.PlanImport(s, t, data.ImportOptions{Columns: cols})
+	check, err := data.SaveCheck(ctx, ws, d.Catalogue, s.Register.Key)
+	if err != nil {
+		return err
+	}
+	p, err := data.PlanImport(s, t, data.ImportOptions{Columns: cols, Check: check})
 	if err != nil {
 		return err
 	}
