@@ -34,6 +34,9 @@ func seedDemoRegisters(ctx context.Context, ws Workspace, now time.Time) error {
 		{"measurements", s.measurements},
 		{"training", s.training},
 		{"communications", s.communications},
+		{"audits", s.audits},
+		{"findings", s.findings},
+		{"nonconformities", s.auditNonconformities},
 	}
 	for _, st := range steps {
 		if err := s.save(st.register, st.rows()); err != nil {
