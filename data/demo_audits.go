@@ -12,7 +12,7 @@ const demoFirstAudit = "Resolution, availability and service reporting"
 func (s *demoRegisters) audits() []demoRow {
 	planned := func(title, clauses string, months int, lead, critical string) demoRow {
 		r := demoRow{"title": title, "clauses": clauses, "planned": s.date(months, 0), "lead": lead, "status": "planned",
-			"criteria": "ISO/IEC 20000-1:2018 for the clauses in scope; Northwind's SMS documents and procedures for them; the customer agreements.",
+			"criteria":     "ISO/IEC 20000-1:2018 for the clauses in scope; Northwind's SMS documents and procedures for them; the customer agreements.",
 			"distribution": "Margaret Holloway (Managing Director); Daniel Okafor (SMS owner); the owners of the processes audited."}
 		if critical != "" {
 			r["critical"] = critical
