@@ -3,6 +3,7 @@ package data
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -207,6 +208,25 @@ type CoverageLine struct {
 // audited less often than it must be.
 func (l CoverageLine) Due() bool { return l.Coverage != Covered || len(l.DueYears) > 0 }
 
+// Need says in plain words what the line still needs, "" when nothing.
+func (l CoverageLine) Need() string {
+	var parts []string
+	switch l.Coverage {
+	case Uncovered:
+		parts = append(parts, "Not in the scope of any audit")
+	case PartlyCovered:
+		parts = append(parts, "No audit covers "+strings.Join(l.Missing, ", "))
+	}
+	if len(l.DueYears) > 0 {
+		years := make([]string, len(l.DueYears))
+		for i, y := range l.DueYears {
+			years[i] = strconv.Itoa(y)
+		}
+		parts = append(parts, "Audited every year, but none is planned in year "+strings.Join(years, ", "))
+	}
+	return strings.Join(parts, "; ")
+}
+
 // Programme is the audit programme of a period.
 type Programme struct {
 	From, To  time.Time
@@ -215,6 +235,15 @@ type Programme struct {
 	Processes []CoverageLine
 	// Unplaced are audits outside the period.
 	Unplaced []ProgrammeAudit
+}
+
+// AuditCount is how many audits fall in the period.
+func (p Programme) AuditCount() int {
+	n := 0
+	for _, y := range p.Years {
+		n += len(y.Audits)
+	}
+	return n
 }
 
 // Gaps are the clauses and processes still needing an audit, clauses

@@ -69,6 +69,20 @@ func Packs() []Pack {
 			spec:        registerPack,
 		},
 		{
+			ID:          auditProgrammePackID,
+			Title:       auditProgrammeTitle,
+			Description: "The internal audit programme over its three years: the audits of each year, which clauses and processes each year reaches, and what is still not covered or needs auditing more often.",
+			DocNumber:   auditProgrammeDocNumber,
+			status:      workingPaper,
+			spec:        auditProgrammePack,
+		},
+		{
+			ID:          auditPackID,
+			Title:       "Internal audit report",
+			Description: "The report of one internal audit of your choice: scope, criteria and team, the summary, every finding graded against its clause, the conclusions and distribution, and the lead auditor's approval.",
+			spec:        auditPack,
+		},
+		{
 			ID:          documentPackID,
 			Title:       "Single document",
 			Description: "One controlled document chosen by its number, with a cover, its control details and its revision history: the latest approved version, or its newer draft marked DRAFT on every page.",

@@ -177,16 +177,20 @@ func printUsage(w io.Writer) {
 			id += " NUMBER"
 		case registerPack:
 			id += " KEY"
+		case auditPack:
+			id += " ID"
 		}
 		fmt.Fprintf(w, "  %-17s %s\n", id, p.Title)
 	}
 }
 
 // documentPack prints the one document its NUMBER names, registerPack the
-// one register its KEY names.
+// one register its KEY names, auditPack the report of the audit its ID
+// (its reference, AUD-1) names.
 const (
 	documentPack = "document"
 	registerPack = "register"
+	auditPack    = "audit"
 )
 
 // usageError is a mistake in the command line itself.
@@ -317,7 +321,7 @@ func runPack(ctx context.Context, args []string, d Deps) error {
 	if !ok {
 		return usagef("unknown pack %q; choose one of: %s", pos[0], packIDs())
 	}
-	number, register := "", ""
+	number, register, audit := "", "", ""
 	switch {
 	case pack.ID == documentPack && len(pos) == 1:
 		return usagef("pack document needs the NUMBER of the document, such as SMS-DOC-02")
@@ -327,8 +331,12 @@ func runPack(ctx context.Context, args []string, d Deps) error {
 		return usagef("pack register needs the KEY of one register, such as risks; 'smsbuilder registers' lists them")
 	case pack.ID == registerPack:
 		register = pos[1]
+	case pack.ID == auditPack && len(pos) != 2:
+		return usagef("pack audit needs the ID of one audit, such as AUD-1")
+	case pack.ID == auditPack:
+		audit = pos[1]
 	case len(pos) != 1:
-		return usagef("pack needs the name of one pack (%s); only the document pack takes a NUMBER and the register pack a KEY", packIDs())
+		return usagef("pack needs the name of one pack (%s); only the document pack takes a NUMBER, the register pack a KEY and the audit pack an ID", packIDs())
 	}
 	if *wsPath == "" || *out == "" {
 		return usagef("pack needs --workspace FILE and --out FILE.pdf")
@@ -359,7 +367,7 @@ func runPack(ctx context.Context, args []string, d Deps) error {
 		return err
 	}
 	opts := reports.Options{Paper: src.Org.PaperSize, Draft: *draft, Now: d.Now(), AssessmentID: *assessment,
-		IncludeDrafts: *includeDrafts, DocumentNumber: number, Register: register, WithGuidance: *withGuidance}
+		IncludeDrafts: *includeDrafts, DocumentNumber: number, Register: register, Audit: audit, WithGuidance: *withGuidance}
 	if *paper != "" {
 		opts.Paper = data.PaperSize(*paper)
 		if opts.Paper != data.PaperA4 && opts.Paper != data.PaperLetter {
