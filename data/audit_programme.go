@@ -222,7 +222,7 @@ func (l CoverageLine) Need() string {
 		for i, y := range l.DueYears {
 			years[i] = strconv.Itoa(y)
 		}
-		parts = append(parts, "Audited every year, but none is planned in year "+strings.Join(years, ", "))
+		parts = append(parts, "Audited every year, but none is planned in "+map[bool]string{true: "year ", false: "years "}[len(years) == 1]+strings.Join(years, ", "))
 	}
 	return strings.Join(parts, "; ")
 }

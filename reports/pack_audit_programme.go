@@ -83,7 +83,7 @@ func (r programmeReport) summary(d *doc) error {
 		{"Processes audited every year", strconv.Itoa(yearly)},
 	})
 	for _, y := range r.p.Years {
-		d.heading(1, "", y.Label(), true)
+		d.heading(1, "", "Year "+strconv.Itoa(y.Number)+": "+f.Format(y.From)+" – "+f.Format(y.To.AddDate(0, 0, -1)), true)
 		if len(y.Audits) == 0 {
 			d.paragraph("No audit is planned in this year.", stBold|stAlert)
 			continue
