@@ -33,6 +33,7 @@ type packsScreen struct {
 	registers     []data.Register
 	assessment    *widget.Select // for the gap report
 	assessments   []data.Assessment
+	audit         *widget.Select // for the audit report: "AUD-1 Incident management"
 }
 
 func newPacksScreen(e *env) *packsScreen {
@@ -84,6 +85,16 @@ func newPacksScreen(e *env) *packsScreen {
 	}
 	s.register = widget.NewSelect(titles, nil)
 	s.register.PlaceHolder = lang.L("Choose a register")
+	var audits []string
+	if refs, err := e.ws.RecordRefs(e.ctx(), data.AuditsRegister); err == nil {
+		for _, r := range refs {
+			audits = append(audits, r.Text())
+		}
+	} else {
+		e.showErr(err)
+	}
+	s.audit = widget.NewSelect(audits, nil)
+	s.audit.PlaceHolder = lang.L("Choose an audit")
 	return s
 }
 
@@ -111,6 +122,14 @@ func (s *packsScreen) onCreate(p reports.Pack) {
 			return
 		}
 	}
+	if p.ID == packAudit {
+		ref, _, _ := strings.Cut(s.audit.Selected, " ")
+		if ref == "" {
+			s.env.showErr(data.Errorf(data.EInvalid, "Choose the audit whose report to print."))
+			return
+		}
+		opts.Audit, title = ref, s.audit.Selected
+	}
 	if p.ID == packGap {
 		for _, a := range s.assessments {
 			if assessmentName(a, s.env.dates) == s.assessment.Selected {
@@ -131,6 +150,7 @@ func (s *packsScreen) options(p reports.Pack) reports.Options {
 const (
 	packDocument = "document" // one chosen document
 	packRegister = "register" // one chosen register
+	packAudit    = "audit"    // the report of one chosen audit
 	packGap      = "gap"      // one chosen assessment
 	packScope    = "scope"    // with or without the clause guidance
 )
@@ -262,6 +282,13 @@ func (s *packsScreen) content() fyne.CanvasObject {
 			}
 			row = container.NewBorder(nil, nil, nil, btn, s.register)
 			subtitle = lang.L("Any one register, with its records")
+		}
+		if p.ID == packAudit {
+			if len(s.audit.Options) == 0 {
+				continue // nothing to report until an audit is planned
+			}
+			row = container.NewBorder(nil, nil, nil, btn, s.audit)
+			subtitle = lang.L("Any one internal audit, with its findings")
 		}
 		if p.ID == packGap && len(s.assessments) > 0 {
 			row = container.NewBorder(nil, nil, nil, btn, s.assessment)

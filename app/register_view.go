@@ -62,8 +62,9 @@ type registerView struct {
 	status   *widget.Label
 	deletion *undoableDelete
 	detail   rowDetail
-	body     *fyne.Container // the table, or the empty state
-	finder   *fyne.Container // the search and filters
+	body     *fyne.Container  // the table, or the empty state
+	finder   *fyne.Container  // the search and filters
+	own      registerCommands // what this register does beside the others
 }
 
 // registerFilter narrows the list to one value of a choice or person
@@ -119,6 +120,7 @@ func newRegisterView(e *env, reg data.Register) *registerView {
 	v.deletion = newUndoableDelete(v.status, v.reload)
 	v.detail = newRowDetail()
 	v.body = container.NewStack()
+	v.own = ownCommands(v) // register_commands.go
 	v.reload()
 	return v
 }
@@ -376,6 +378,7 @@ func (v *registerView) updateButtons() {
 			b.Enable()
 		}
 	}
+	v.own.selected(r, ok && !v.env.ws.ReadOnly())
 	if !ok {
 		v.detail.show()
 		return
@@ -545,6 +548,9 @@ func (v *registerView) content() fyne.CanvasObject {
 	}
 	find := container.NewBorder(nil, nil, nil, container.NewHBox(v.order, v.count), v.search)
 	v.finder = container.NewVBox(find)
+	if len(v.own.buttons) > 0 {
+		v.finder.Objects = append([]fyne.CanvasObject{buttonRow(container.NewHBox(v.own.buttons...))}, v.finder.Objects...)
+	}
 	if len(filters) > 0 {
 		v.finder.Add(container.NewGridWrap(fyne.NewSize(260, v.search.MinSize().Height), filters...))
 	}

@@ -1,0 +1,114 @@
+package app
+
+import (
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"smsbuilder/data"
+	"smsbuilder/reports"
+)
+
+// registerCommands are the buttons a register has beyond those every
+// register has, such as the audit programme; some act on the record
+// selected.
+type registerCommands struct {
+	buttons  []fyne.CanvasObject
+	onRecord []*widget.Button // enabled while a record is selected
+}
+
+// selected enables the buttons that act on a record while one is.
+func (c registerCommands) selected(_ data.Record, ok bool) {
+	for _, b := range c.onRecord {
+		if ok {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+	}
+}
+
+// ownCommands are the commands of v's register.
+func ownCommands(v *registerView) registerCommands {
+	var c registerCommands
+	onRecord := func(label string, icon fyne.Resource, do func(r data.Record)) {
+		b := widget.NewButtonWithIcon(label, icon, func() {
+			if r, ok := v.current(); ok {
+				do(r)
+			}
+		})
+		b.Disable()
+		c.buttons = append(c.buttons, b)
+		c.onRecord = append(c.onRecord, b)
+	}
+	switch v.reg.Key {
+	case data.AuditsRegister:
+		programme := widget.NewButtonWithIcon(lang.L("Programme…"), theme.GridIcon(), func() { showAuditProgramme(v.env, v.names, v.reg, v.reload) })
+		c.buttons = append(c.buttons, programme)
+		if !v.env.ws.ReadOnly() {
+			onRecord(lang.L("Conduct audit…"), theme.ListIcon(), func(r data.Record) { showAuditConduct(v.env, v.names, v.reg, r, v.reload) })
+		}
+		onRecord(lang.L("Print report…"), theme.DocumentPrintIcon(), func(r data.Record) {
+			printPack(v.env, packAudit, v.reg.Reference(r.Number), reports.Options{Audit: v.reg.Reference(r.Number)})
+		})
+	case data.FindingsRegister:
+		if !v.env.ws.ReadOnly() {
+			onRecord(lang.L("Raise nonconformity…"), theme.WarningIcon(), func(r data.Record) { raiseNonconformity(v.env, v.names, r, v.reload) })
+		}
+	}
+	return c
+}
+
+// raiseNonconformity opens the nonconformity raised from finding: the one
+// raised already, or a new one saved from what the finding says.
+func raiseNonconformity(e *env, names *recordNames, finding data.Record, done func()) {
+	ncs, ok := names.regs[data.NonconformitiesRegister]
+	audits, ok2 := names.regs[data.AuditsRegister]
+	if !ok || !ok2 {
+		return
+	}
+	if !data.RaisesNonconformity(finding) {
+		dialog.ShowInformation(lang.L("Raise nonconformity"),
+			lang.L("Only a finding graded as a minor or major nonconformity raises a nonconformity. Grade the finding first."), e.win)
+		return
+	}
+	links, err := e.ws.LinksTo(e.ctx(), finding.ID)
+	if err != nil {
+		e.showErr(err)
+		return
+	}
+	if i := slices.IndexFunc(links, func(l data.RecordRef) bool { return l.Register == data.NonconformitiesRegister }); i >= 0 {
+		nc, err := e.ws.Record(e.ctx(), links[i].ID)
+		if err != nil {
+			e.showErr(err)
+			return
+		}
+		openRecordForm(e, names, ncs, nc, func(data.Record) { done() })
+		return
+	}
+	ids := finding.IDs("audit")
+	if len(ids) == 0 {
+		return
+	}
+	audit, err := e.ws.Record(e.ctx(), ids[0])
+	if err != nil {
+		e.showErr(err)
+		return
+	}
+	nc, err := data.NonconformityFromFinding(e.cat, audits, audit, finding, e.now())
+	if err == nil {
+		nc, err = e.ws.SaveRecord(e.ctx(), nc)
+	}
+	if err != nil {
+		e.showErr(err)
+		return
+	}
+	followTasks(e, nc.ID)
+	names.forget()
+	done()
+	openRecordForm(e, names, ncs, nc, func(data.Record) { done() })
+}
