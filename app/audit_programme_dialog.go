@@ -216,12 +216,24 @@ func needText(l data.CoverageLine) string {
 // again.
 func (d *auditProgrammeDialog) onPlan(l data.CoverageLine) {
 	r := data.NewRecord(d.reg)
-	r.Set("title", fmt.Sprintf(lang.L("Audit of %s"), strings.ToLower(l.Clause.Title[:1])+l.Clause.Title[1:]))
-	scope := l.Clause.Number
+	title := l.Clause.Title
+	scope := []string{l.Clause.Number}
 	if l.Coverage == data.PartlyCovered {
-		scope = strings.Join(l.Missing, ", ")
+		scope = l.Missing
 	}
-	r.Set("clauses", scope)
+	// the gaps beside it that need the same, such as 8.5.1 to 8.5.3 all
+	// due in year 3, make one audit of their parent clause
+	var siblings []string
+	for _, g := range d.p.Gaps() {
+		if g.Clause.Parent == l.Clause.Parent && g.Coverage == data.Covered && l.Coverage == data.Covered && slices.Equal(g.DueYears, l.DueYears) {
+			siblings = append(siblings, g.Clause.Number)
+		}
+	}
+	if parent, ok := d.env.cat.Clause(l.Clause.Parent); ok && len(siblings) > 1 {
+		title, scope = parent.Title, siblings
+	}
+	r.Set("title", fmt.Sprintf(lang.L("Audit of %s"), strings.ToLower(title[:1])+title[1:]))
+	r.Set("clauses", strings.Join(scope, ", "))
 	when := d.env.now().AddDate(0, 1, 0)
 	if len(l.DueYears) > 0 {
 		y := d.p.Years[l.DueYears[0]-1]

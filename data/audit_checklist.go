@@ -132,9 +132,11 @@ func NonconformityFromFinding(cat *Catalogue, audits Register, audit, finding Re
 		clause = c.Number + " " + c.Title
 	}
 	notes := strings.TrimSpace(finding.Get("notes"))
-	title := clause
+	// the title says what was wrong in a few words; the clause is in the
+	// description and on the finding
+	title := clause + " not met"
 	if first := firstSentence(notes); first != "" {
-		title = clause + ": " + first
+		title = first
 	}
 	r.Set("title", clip(oneLineText(title), 300))
 	r.Set("source", "audit")
