@@ -111,7 +111,7 @@ func TestChecklistRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	for key, want := range map[string]string{
-		"title":  "5.2.1 Establishing the service management policy: The policy has not been reviewed since it was approved",
+		"title":  "The policy has not been reviewed since it was approved",
 		"source": "audit", "severity": "minor", "raised_on": "2026-04-02", "status": "open",
 	} {
 		if got := saved.Get(key); got != want {
