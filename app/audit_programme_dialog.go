@@ -63,8 +63,8 @@ func (d *auditProgrammeDialog) fill() {
 	gaps := d.p.Gaps()
 	d.tabs.SetItems([]*container.TabItem{
 		container.NewTabItem(lang.L("By year"), container.NewVScroll(d.years())),
-		container.NewTabItem(lang.L("Clauses 4–10"), container.NewVScroll(d.matrix(d.p.Clauses))),
-		container.NewTabItem(lang.L("Processes"), container.NewVScroll(d.matrix(d.p.Processes))),
+		container.NewTabItem(lang.L("Clauses 4–10"), container.NewVScroll(d.matrix(lang.L("Clause"), d.p.Clauses))),
+		container.NewTabItem(lang.L("Processes"), container.NewVScroll(d.matrix(lang.L("Process"), d.p.Processes))),
 		container.NewTabItem(fmt.Sprintf(lang.L("To plan (%d)"), len(gaps)), container.NewVScroll(d.gaps(gaps))),
 	})
 	d.tabs.SelectIndex(at)
@@ -112,8 +112,8 @@ func (d *auditProgrammeDialog) years() fyne.CanvasObject {
 
 // matrix lists clauses or processes with a mark for each year and their
 // coverage; what is not covered says so in the danger colour.
-func (d *auditProgrammeDialog) matrix(lines []data.CoverageLine) fyne.CanvasObject {
-	cols := []fyne.CanvasObject{widget.NewLabelWithStyle(lang.L("Clause"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+func (d *auditProgrammeDialog) matrix(first string, lines []data.CoverageLine) fyne.CanvasObject {
+	cols := []fyne.CanvasObject{widget.NewLabelWithStyle(first, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 	for _, y := range d.p.Years {
 		cols = append(cols, widget.NewLabelWithStyle(fmt.Sprintf(lang.L("Year %d"), y.Number), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
 	}

@@ -46,6 +46,9 @@ func TestAnAuditOfTheLeadsOwnProcessNeedsAJustification(t *testing.T) {
 	if got := problem(t, u.win, "Impartiality"); !strings.Contains(got, "Priya Raman owns the Incident management process (8.6.1)") {
 		t.Fatalf("beside Impartiality: %q; want the lead's own process named", got)
 	}
+	if got, want := u.win.Canvas().Focused(), fyne.Focusable(input[*textField](t, u.win, "Impartiality")); got != want {
+		t.Errorf("after the refusal the cursor is in %T; want it in the refused field", got)
+	}
 	test.Type(input[*textField](t, u.win, "Impartiality"), "Oliver Grant audits the priorities Priya sets; Priya shows the records only.")
 	answerPrompt(t, u.win, "Save")
 	if u.win.Canvas().Overlays().Top() != nil {

@@ -262,6 +262,7 @@ func openRecordForm(e *env, names *recordNames, reg data.Register, r data.Record
 			v, err = e.ws.SaveRecord(e.ctx(), v)
 		}
 		if err != nil {
+			f.reveal(err, body) // form_reveal.go
 			return err
 		}
 		followTasks(e, v.ID)
