@@ -57,8 +57,9 @@ func LoadImpartialityFacts(ctx context.Context, src ImpartialitySources) (Impart
 }
 
 // AuditConflicts lists what the lead auditor and the team of audit own
-// in its scope: the processes they own by their roles, the services of
-// its scope they own, and the documents they own for its clauses.
+// in its scope: the processes they own by their roles, the audit
+// programme itself for an internal auditor, the services of its scope
+// they own, and the documents they own for its clauses.
 func AuditConflicts(cat *Catalogue, audit Record, f ImpartialityFacts) []AuditConflict {
 	clauses, err := cat.ParseClauseScope(audit.Get("clauses"))
 	if err != nil {
@@ -85,6 +86,10 @@ func AuditConflicts(cat *Catalogue, audit Record, f ImpartialityFacts) []AuditCo
 					out = append(out, AuditConflict{Auditor: p.Name, What: fmt.Sprintf("the %s process (%s)", proc.Title, proc.Number)})
 				}
 			}
+		}
+		// an internal auditor runs the programme: auditing 9.2 audits it
+		if p.HasRole(RoleInternalAuditor) && inScope["9.2"] {
+			out = append(out, AuditConflict{Auditor: p.Name, What: "the internal audit programme (9.2) as an internal auditor"})
 		}
 		for _, s := range f.Records {
 			if slices.Contains(audit.IDs("services"), s.ID) && slices.Contains(s.IDs("owner"), p.ID) {

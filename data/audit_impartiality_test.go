@@ -48,7 +48,11 @@ func TestImpartialityRule(t *testing.T) {
 			}
 		})
 	}
-	audit := programmeAudit(1, "Continuity", "8.7", "2027-01-10", "lead", "3")
+	audit := programmeAudit(1, "Evaluation", "9", "2027-01-10", "lead", "3", "team", "Oliver Grant")
+	if _, got := rule(audit); !strings.Contains(got, "Oliver Grant owns the internal audit programme (9.2)") {
+		t.Errorf("an internal auditor auditing 9.2: %q; want the programme named as their own work", got)
+	}
+	audit = programmeAudit(1, "Continuity", "8.7", "2027-01-10", "lead", "3")
 	if _, got := rule(audit); !strings.Contains(got, "the document SMS-DOC-20 Continuity plan") {
 		t.Errorf("owner of a document for a clause in scope: %q; want the document named", got)
 	}

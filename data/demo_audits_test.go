@@ -49,6 +49,16 @@ func TestDemoAuditProgramme(t *testing.T) {
 			t.Errorf("%s has no audit", y.Label())
 		}
 	}
+	facts, err := data.LoadImpartialityFacts(ctx, ws)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rule := data.ImpartialityRule(cat, facts)
+	for _, a := range audits.Records {
+		if _, msg := rule(a); msg != "" {
+			t.Errorf("demo audit %q would be refused: %s", a.Get("title"), msg)
+		}
+	}
 	var first data.Record
 	for _, a := range audits.Records {
 		if a.Get("status") == "reported" {

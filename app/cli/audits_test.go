@@ -30,7 +30,7 @@ func TestPackAuditAndProgramme(t *testing.T) {
 		want []string
 	}{
 		{[]string{"pack", "audit", "AUD-1"}, []string{"Internal audit report: Resolution, availability and service reporting", "Approved by the lead auditor",
-			"Major nonconformity", "NC-2 Repeated backup failures not investigated as a problem"}},
+			"Major nonconformity", "Repeated backup failures not investigated as a problem"}},
 		{[]string{"pack", "audit-programme"}, []string{"Internal audit programme", "29 of 29", "22 of 22", "Audited every year, but none is planned in year 3"}},
 	}
 	for _, tt := range tests {
