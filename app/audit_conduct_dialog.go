@@ -122,7 +122,7 @@ func (d *auditConductDialog) content() fyne.CanvasObject {
 
 		box.Add(widget.NewSeparator())
 		box.Add(widget.NewLabelWithStyle(item.Clause.Number+" "+item.Clause.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-		box.Add(wrapLabel(lookAt(item)))
+		box.Add(wrapLabel(checklistLookAt(item)))
 		box.Add(container.NewBorder(nil, nil, widget.NewLabel(lang.L("Grade")), raise, row.grade))
 		box.Add(row.notes)
 		box.Add(row.evidence)
@@ -130,8 +130,8 @@ func (d *auditConductDialog) content() fyne.CanvasObject {
 	return box
 }
 
-// lookAt says what the auditor should look at for an item.
-func lookAt(item data.ChecklistItem) string {
+// checklistLookAt says what the auditor should look at for an item.
+func checklistLookAt(item data.ChecklistItem) string {
 	var docs, regs []string
 	for _, doc := range item.Documents {
 		docs = append(docs, doc.Number+" "+doc.Title)

@@ -118,7 +118,7 @@ func (d *auditProgrammeDialog) matrix(first string, lines []data.CoverageLine) f
 		cols = append(cols, widget.NewLabelWithStyle(fmt.Sprintf(lang.L("Year %d"), y.Number), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
 	}
 	cols = append(cols, widget.NewLabelWithStyle(lang.L("Coverage"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	box := container.NewVBox(matrixRow(cols))
+	box := container.NewVBox(programmeRow(cols))
 	for _, l := range lines {
 		title := l.Clause.Number + " " + l.Clause.Title
 		if l.Yearly {
@@ -148,13 +148,13 @@ func (d *auditProgrammeDialog) matrix(first string, lines []data.CoverageLine) f
 			cov.SetText(cov.Text + " (" + strings.Join(l.Audits, ", ") + ")")
 		}
 		row = append(row, cov)
-		box.Add(matrixRow(row))
+		box.Add(programmeRow(row))
 	}
 	return box
 }
 
-// matrixRow lays a title, the year marks and the coverage side by side.
-func matrixRow(cells []fyne.CanvasObject) fyne.CanvasObject {
+// programmeRow lays a title, the year marks and the coverage side by side.
+func programmeRow(cells []fyne.CanvasObject) fyne.CanvasObject {
 	title, marks, cov := cells[0], cells[1:len(cells)-1], cells[len(cells)-1]
 	var fixed []fyne.CanvasObject
 	for _, m := range marks {

@@ -60,12 +60,12 @@ func BuildChecklist(cat *Catalogue, in ChecklistInput) ([]ChecklistItem, error) 
 		cl, _ := cat.Clause(n)
 		item := ChecklistItem{Clause: cl}
 		for _, d := range in.Documents {
-			if slices.ContainsFunc(d.Clauses, func(c string) bool { return addresses(c, n) }) {
+			if slices.ContainsFunc(d.Clauses, func(c string) bool { return clauseAddresses(c, n) }) {
 				item.Documents = append(item.Documents, d)
 			}
 		}
 		for _, rc := range in.Registers {
-			if slices.ContainsFunc(rc.Register.Clauses, func(c string) bool { return addresses(c, n) }) {
+			if slices.ContainsFunc(rc.Register.Clauses, func(c string) bool { return clauseAddresses(c, n) }) {
 				item.Registers = append(item.Registers, rc)
 			}
 		}
@@ -83,10 +83,10 @@ func BuildChecklist(cat *Catalogue, in ChecklistInput) ([]ChecklistItem, error) 
 	return out, nil
 }
 
-// addresses reports whether something mapped to clause c speaks to the
+// clauseAddresses reports whether something mapped to clause c speaks to the
 // clause n of a checklist: the same clause, one of its parents, or one of
 // its sub-clauses.
-func addresses(c, n string) bool {
+func clauseAddresses(c, n string) bool {
 	c = strings.TrimSpace(c)
 	return c == n || strings.HasPrefix(n, c+".") || strings.HasPrefix(c, n+".")
 }
@@ -135,10 +135,10 @@ func NonconformityFromFinding(cat *Catalogue, audits Register, audit, finding Re
 	// the title says what was wrong in a few words; the clause is in the
 	// description and on the finding
 	title := clause + " not met"
-	if first := firstSentence(notes); first != "" {
+	if first := findingSentence(notes); first != "" {
 		title = first
 	}
-	r.Set("title", clip(oneLineText(title), 300))
+	r.Set("title", clip(findingLine(title), 300))
 	r.Set("source", "audit")
 	r.Set("finding", FormatIDs([]int64{finding.ID}))
 	r.Set("severity", finding.Get("grade"))
@@ -154,13 +154,13 @@ func NonconformityFromFinding(cat *Catalogue, audits Register, audit, finding Re
 	return r, nil
 }
 
-// firstSentence is the text up to its first full stop, at most 120
+// findingSentence is the text up to its first full stop, at most 120
 // characters.
-func firstSentence(s string) string {
+func findingSentence(s string) string {
 	if i := strings.Index(s, ". "); i >= 0 {
 		s = s[:i]
 	}
-	return strings.TrimSuffix(clip(oneLineText(s), 120), ".")
+	return strings.TrimSuffix(clip(findingLine(s), 120), ".")
 }
 
-func oneLineText(s string) string { return strings.Join(strings.Fields(s), " ") }
+func findingLine(s string) string { return strings.Join(strings.Fields(s), " ") }

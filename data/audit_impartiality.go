@@ -76,7 +76,7 @@ func AuditConflicts(cat *Catalogue, audit Record, f ImpartialityFacts) []AuditCo
 		}
 	}
 	var out []AuditConflict
-	for _, p := range auditors(audit, f.People) {
+	for _, p := range auditTeam(audit, f.People) {
 		for _, role := range p.Roles {
 			if role.Kind != RoleProcessOwner {
 				continue
@@ -108,8 +108,8 @@ func AuditConflicts(cat *Catalogue, audit Record, f ImpartialityFacts) []AuditCo
 	return out
 }
 
-// auditors are the lead auditor and the people the team names, each once.
-func auditors(audit Record, people []Person) []Person {
+// auditTeam is the lead auditor and the people the team names, each once.
+func auditTeam(audit Record, people []Person) []Person {
 	var out []Person
 	add := func(p Person) {
 		if !slices.ContainsFunc(out, func(q Person) bool { return q.ID == p.ID }) {

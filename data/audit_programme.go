@@ -55,7 +55,7 @@ func (c *Catalogue) ParseClauseScope(text string) ([]string, error) {
 			continue
 		}
 		from, to := part, part
-		if a, b, ok := cutRange(part); ok {
+		if a, b, ok := cutClauseRange(part); ok {
 			from, to = a, b
 		}
 		i, err := find(from)
@@ -85,8 +85,8 @@ func (c *Catalogue) ParseClauseScope(text string) ([]string, error) {
 	return out, nil
 }
 
-// cutRange splits "4.1-4.4" (or with an en dash, or "to") at its dash.
-func cutRange(s string) (from, to string, ok bool) {
+// cutClauseRange splits "4.1-4.4" (or with an en dash, or "to") at its dash.
+func cutClauseRange(s string) (from, to string, ok bool) {
 	for _, sep := range []string{"–", "-", " to "} {
 		if a, b, found := strings.Cut(s, sep); found {
 			return a, b, true

@@ -25,9 +25,9 @@ type auditReport struct {
 	approved bool
 }
 
-// registerRecords finds a register of the source with its records; a
+// auditRegisterRecords finds a register of the source with its records; a
 // source that keeps none gives the declaration without records.
-func registerRecords(src Source, key string) RegisterRecords {
+func auditRegisterRecords(src Source, key string) RegisterRecords {
 	for _, rr := range src.Registers {
 		if rr.Register.Key == key {
 			return rr
@@ -44,7 +44,7 @@ func registerRecords(src Source, key string) RegisterRecords {
 // comment, and nobody can take it for the approved report.
 func auditPack(env packEnv) (*packSpec, error) {
 	ref := strings.TrimSpace(env.opts.Audit)
-	audits := registerRecords(env.src, data.AuditsRegister)
+	audits := auditRegisterRecords(env.src, data.AuditsRegister)
 	if ref == "" {
 		return nil, data.Errorf(data.EInvalid, "Choose the audit to report by its reference, such as %s.", audits.Register.Reference(1))
 	}
@@ -52,7 +52,7 @@ func auditPack(env packEnv) (*packSpec, error) {
 	if !ok {
 		return nil, data.Errorf(data.EInvalid, "%q is not an audit reference such as %s.", ref, audits.Register.Reference(1))
 	}
-	r := auditReport{env: env, audits: audits.Register, names: titledNames(env.src), raised: map[int64][]data.Record{}}
+	r := auditReport{env: env, audits: audits.Register, names: auditNames(env.src), raised: map[int64][]data.Record{}}
 	found := false
 	for _, a := range audits.Records {
 		if a.Number == n {
@@ -63,15 +63,15 @@ func auditPack(env packEnv) (*packSpec, error) {
 		return nil, data.Errorf(data.ENotFound, "There is no audit %s in this workspace.", audits.Register.Reference(n))
 	}
 	r.ref = audits.Register.Reference(n)
-	findings := registerRecords(env.src, data.FindingsRegister)
+	findings := auditRegisterRecords(env.src, data.FindingsRegister)
 	r.findings = findings.Register
 	for _, f := range findings.Records {
 		if slices.Contains(f.IDs("audit"), r.audit.ID) {
 			r.found = append(r.found, f)
 		}
 	}
-	slices.SortStableFunc(r.found, func(a, b data.Record) int { return compareClauses(a.Get("clause"), b.Get("clause")) })
-	ncs := registerRecords(env.src, data.NonconformitiesRegister)
+	slices.SortStableFunc(r.found, func(a, b data.Record) int { return compareAuditClauses(a.Get("clause"), b.Get("clause")) })
+	ncs := auditRegisterRecords(env.src, data.NonconformitiesRegister)
 	r.ncs = ncs.Register
 	for _, nc := range ncs.Records {
 		for _, id := range nc.IDs("finding") {
@@ -256,10 +256,10 @@ func (r auditReport) conclusions(d *doc) error {
 	return nil
 }
 
-// titledNames names people as recordNames does, and linked records by
+// auditNames names people as recordNames does, and linked records by
 // reference and title, "SVC-1 Managed Desktop Support": a report names
 // few, and its reader has no register beside it.
-func titledNames(src Source) func(data.Field, int64) string {
+func auditNames(src Source) func(data.Field, int64) string {
 	names := recordNames(src)
 	titles := map[int64]string{}
 	for _, rr := range src.Registers {
@@ -277,8 +277,8 @@ func titledNames(src Source) func(data.Field, int64) string {
 	}
 }
 
-// compareClauses orders clause numbers as the standard does: 8.10 after 8.9.
-func compareClauses(a, b string) int {
+// compareAuditClauses orders clause numbers as the standard does: 8.10 after 8.9.
+func compareAuditClauses(a, b string) int {
 	pa, pb := strings.Split(strings.TrimSpace(a), "."), strings.Split(strings.TrimSpace(b), ".")
 	for i := 0; i < len(pa) && i < len(pb); i++ {
 		x, errX := strconv.Atoi(pa[i])

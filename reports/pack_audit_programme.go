@@ -30,8 +30,8 @@ func auditProgrammePack(env packEnv) (*packSpec, error) {
 	if cat == nil {
 		return nil, data.Errorf(data.EContent, "The clause catalogue is not available in this copy of SMS Builder.")
 	}
-	audits := registerRecords(env.src, data.AuditsRegister)
-	findings := registerRecords(env.src, data.FindingsRegister)
+	audits := auditRegisterRecords(env.src, data.AuditsRegister)
+	findings := auditRegisterRecords(env.src, data.FindingsRegister)
 	if len(audits.Records) == 0 {
 		return nil, data.Errorf(data.EInvalid, "No internal audit is planned yet: plan the first on the Internal audits register, then print the programme.")
 	}
