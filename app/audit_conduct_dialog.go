@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -175,9 +176,24 @@ func (d *auditConductDialog) save() error {
 			return err
 		}
 	}
+	if err := d.markInProgress(); err != nil {
+		return err
+	}
 	d.names.forget()
 	d.changed()
 	return d.read()
+}
+
+// markInProgress moves a planned audit on once findings are recorded
+// against it: the register then shows it under way.
+func (d *auditConductDialog) markInProgress() error {
+	now, err := d.env.ws.Record(d.env.ctx(), d.audit.ID)
+	if err != nil || now.Get("status") != "planned" || !slices.ContainsFunc(d.items, data.ChecklistItem.Recorded) {
+		return err
+	}
+	now.Set("status", "in_progress")
+	d.audit, err = d.env.ws.SaveRecord(d.env.ctx(), now)
+	return err
 }
 
 func (d *auditConductDialog) onSave() error { return d.save() }

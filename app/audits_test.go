@@ -130,6 +130,9 @@ func TestConductingAnAuditSavesFindingsOnceAndRaisesANonconformity(t *testing.T)
 	if count() != 2 {
 		t.Fatalf("%d findings saved; want 2", count())
 	}
+	if now, _ := u.ws.Record(context.Background(), audit.ID); now.Get("status") != "in_progress" {
+		t.Errorf("the audit is %q after its findings were saved; want it in progress", now.Get("status"))
+	}
 	showAuditConduct(v.env, v.names, v.reg, audit, v.reload)
 	grades = conductGrades(u)
 	if grades[0].Selected != "Minor nonconformity" || grades[1].Selected != "Conforming" {
