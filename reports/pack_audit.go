@@ -86,7 +86,7 @@ func auditPack(env packEnv) (*packSpec, error) {
 	date := r.value(r.audits, r.audit, "approved_on")
 	if !r.approved {
 		status = "DRAFT \u2013 not yet approved by the lead auditor"
-		date = env.date
+		date = "Not yet approved"
 	}
 	number := "SMS-" + r.ref
 	spec := &packSpec{

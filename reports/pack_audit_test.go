@@ -52,7 +52,7 @@ func TestAuditPack(t *testing.T) {
 			"8.6.1 Incident management; 8.6.2 Service request management", "SVC-1 Managed Desktop Support",
 			"FND-2 8.6.1 Incident management", "Minor nonconformity", "NC-1 Priorities changed (Open)", "Conforms, one minor gap.",
 			"Oliver Grant, lead auditor", "9 March 2026"}},
-		{"not yet approved", "", []string{"DRAFT – not yet approved by the lead auditor", "Not yet approved. Oliver Grant approves the report"}},
+		{"not yet approved", "", []string{"DRAFT – not yet approved by the lead auditor", "Approved Not yet approved", "Not yet approved. Oliver Grant approves the report"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
