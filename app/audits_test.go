@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -12,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"smsbuilder/data"
+	"smsbuilder/reports"
 )
 
 // personID is the ID of the demo person called name.
@@ -157,5 +160,30 @@ func TestConductingAnAuditSavesFindingsOnceAndRaisesANonconformity(t *testing.T)
 	}
 	if got := input[*widget.Select](t, u.win, "Severity").Selected; got != "Minor" {
 		t.Errorf("the nonconformity raised is %q; want Minor, as the finding", got)
+	}
+}
+
+// The Packs screen prints the report of the audit chosen, and says so
+// when none is.
+func TestThePacksScreenPrintsTheReportOfTheAuditChosen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "demo.smsdb")
+	demoCopy(t, path)
+	u := newTestUI(t, path)
+	dismissDialogs(u.win)
+	s := newPacksScreen(u.env())
+	first := "AUD-1 Resolution, availability and service reporting"
+	if !slices.Contains(s.audit.Options, first) {
+		t.Fatalf("the audit chooser offers %v; want %q among them", s.audit.Options, first)
+	}
+	pack, _ := reports.FindPack(packAudit)
+	s.onCreate(pack)
+	if got := topDialogText(u.win); !strings.Contains(got, "Choose the audit whose report to print.") {
+		t.Fatalf("printing with no audit chosen shows:\n%s", got)
+	}
+	dismissDialogs(u.win)
+	s.audit.SetSelected(first)
+	s.onCreate(pack)
+	if name := findFileForm(t, u.win.Canvas().Overlays().Top()).Items[1].Widget.(*textField); !strings.Contains(name.Text, first) {
+		t.Errorf("the pack is to be saved as %q; want the audit named", name.Text)
 	}
 }
