@@ -25,15 +25,11 @@ const ProgrammeYears = 3
 // catalogue's order, each with its sub-clauses. The clauses come back in
 // catalogue order, each once.
 func (c *Catalogue) ParseClauseScope(text string) ([]string, error) {
-	all := c.Clauses()
-	index := make(map[string]int, len(all))
-	for i, cl := range all {
-		index[cl.Number] = i
-	}
+	all := c.clauses // read only: the catalogue lists them in the standard's order
 	in := make([]bool, len(all))
 	find := func(s string) (int, error) {
 		s = strings.TrimSuffix(strings.TrimSpace(s), ".")
-		i, ok := index[s]
+		i, ok := c.byNumber[s]
 		if !ok {
 			return 0, Errorf(EInvalid, "The standard has no clause %q: write clause numbers such as 8.6.1, or ranges such as 4.1-4.4.", s)
 		}
@@ -128,7 +124,11 @@ func (c *Catalogue) Processes() []Clause {
 // ProcessOf is the process a clause belongs to, such as 8.5.1 for
 // 8.5.1.3; ok is false for a clause outside every process.
 func (c *Catalogue) ProcessOf(number string) (Clause, bool) {
-	for _, p := range c.Processes() {
+	return processOf(c.Processes(), number)
+}
+
+func processOf(processes []Clause, number string) (Clause, bool) {
+	for _, p := range processes {
 		if number == p.Number || strings.HasPrefix(number, p.Number+".") {
 			return p, true
 		}
@@ -384,13 +384,14 @@ func BuildProgramme(cat *Catalogue, in ProgrammeInput) Programme {
 // critical, and the references of its minor and major findings.
 func yearlyReasons(cat *Catalogue, in ProgrammeInput) (critical map[string]bool, found map[string][]string) {
 	critical, found = map[string]bool{}, map[string][]string{}
+	processes := cat.Processes()
 	for _, r := range in.Records {
 		if r.Get("critical") != "yes" {
 			continue
 		}
 		clauses, _ := cat.ParseClauseScope(r.Get("clauses"))
 		for _, n := range clauses {
-			if p, ok := cat.ProcessOf(n); ok {
+			if p, ok := processOf(processes, n); ok {
 				critical[p.Number] = true
 			}
 		}
@@ -400,7 +401,7 @@ func yearlyReasons(cat *Catalogue, in ProgrammeInput) (critical map[string]bool,
 		if g := f.Get("grade"); g != "minor" && g != "major" {
 			continue
 		}
-		if p, ok := cat.ProcessOf(strings.TrimSpace(f.Get("clause"))); ok {
+		if p, ok := processOf(processes, strings.TrimSpace(f.Get("clause"))); ok {
 			found[p.Number] = append(found[p.Number], findings.Reference(f.Number))
 		}
 	}
