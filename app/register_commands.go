@@ -22,7 +22,7 @@ type registerCommands struct {
 }
 
 // selected enables the buttons that act on a record while one is.
-func (c registerCommands) selected(_ data.Record, ok bool) {
+func (c registerCommands) selected(ok bool) {
 	for _, b := range c.onRecord {
 		if ok {
 			b.Enable()
