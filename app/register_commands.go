@@ -19,12 +19,14 @@ import (
 type registerCommands struct {
 	buttons  []fyne.CanvasObject
 	onRecord []*widget.Button // enabled while a record is selected
+	readOnly []bool           // of onRecord: it reads the record only, so works in a read-only workspace too
 }
 
-// selected enables the buttons that act on a record while one is.
-func (c registerCommands) selected(ok bool) {
-	for _, b := range c.onRecord {
-		if ok {
+// selected enables the buttons that act on a record while one is, those
+// that change something only while the workspace can be written.
+func (c registerCommands) selected(ok, writable bool) {
+	for i, b := range c.onRecord {
+		if ok && (writable || c.readOnly[i]) {
 			b.Enable()
 		} else {
 			b.Disable()
@@ -35,7 +37,7 @@ func (c registerCommands) selected(ok bool) {
 // ownCommands are the commands of v's register.
 func ownCommands(v *registerView) registerCommands {
 	var c registerCommands
-	onRecord := func(label string, icon fyne.Resource, do func(r data.Record)) {
+	onRecord := func(label string, icon fyne.Resource, reads bool, do func(r data.Record)) {
 		b := widget.NewButtonWithIcon(label, icon, func() {
 			if r, ok := v.current(); ok {
 				do(r)
@@ -44,21 +46,18 @@ func ownCommands(v *registerView) registerCommands {
 		b.Disable()
 		c.buttons = append(c.buttons, b)
 		c.onRecord = append(c.onRecord, b)
+		c.readOnly = append(c.readOnly, reads)
 	}
 	switch v.reg.Key {
 	case data.AuditsRegister:
 		programme := widget.NewButtonWithIcon(lang.L("Programme…"), theme.GridIcon(), func() { showAuditProgramme(v.env, v.names, v.reg, v.reload) })
 		c.buttons = append(c.buttons, programme)
-		if !v.env.ws.ReadOnly() {
-			onRecord(lang.L("Conduct audit…"), theme.ListIcon(), func(r data.Record) { showAuditConduct(v.env, v.names, v.reg, r, v.reload) })
-		}
-		onRecord(lang.L("Print report…"), theme.DocumentPrintIcon(), func(r data.Record) {
+		onRecord(lang.L("Conduct audit…"), theme.ListIcon(), false, func(r data.Record) { showAuditConduct(v.env, v.names, v.reg, r, v.reload) })
+		onRecord(lang.L("Print report…"), theme.DocumentPrintIcon(), true, func(r data.Record) {
 			printPack(v.env, packAudit, v.reg.Reference(r.Number), reports.Options{Audit: v.reg.Reference(r.Number)})
 		})
 	case data.FindingsRegister:
-		if !v.env.ws.ReadOnly() {
-			onRecord(lang.L("Raise nonconformity…"), theme.WarningIcon(), func(r data.Record) { raiseNonconformity(v.env, v.names, r, v.reload) })
-		}
+		onRecord(lang.L("Raise nonconformity…"), theme.WarningIcon(), false, func(r data.Record) { raiseNonconformity(v.env, v.names, r, v.reload) })
 	}
 	return c
 }

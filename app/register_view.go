@@ -378,7 +378,7 @@ func (v *registerView) updateButtons() {
 			b.Enable()
 		}
 	}
-	v.own.selected(ok && !v.env.ws.ReadOnly())
+	v.own.selected(ok, !v.env.ws.ReadOnly())
 	if !ok {
 		v.detail.show()
 		return
