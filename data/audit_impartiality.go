@@ -153,9 +153,10 @@ func ImpartialityRule(cat *Catalogue, f ImpartialityFacts) Rule {
 	}
 }
 
-// SaveCheck is the check across records a register asks of a record
-// before it is saved, on a form and in an import alike: for an audit,
-// its impartiality. It is nil for a register that asks none.
+// SaveCheck is the check against the catalogue and the other records a
+// register asks of a record before it is saved, on a form and in an
+// import alike: for an audit, a clause scope the standard has, and its
+// impartiality. It is nil for a register that asks none.
 func SaveCheck(ctx context.Context, src ImpartialitySources, cat *Catalogue, register string) (Rule, error) {
 	if register != AuditsRegister || cat == nil {
 		return nil, nil
@@ -164,7 +165,14 @@ func SaveCheck(ctx context.Context, src ImpartialitySources, cat *Catalogue, reg
 	if err != nil {
 		return nil, err
 	}
-	return ImpartialityRule(cat, f), nil
+	impartial := ImpartialityRule(cat, f)
+	return func(r Record) (string, string) {
+		// a scope the programme cannot read would cover nothing
+		if _, err := cat.ParseClauseScope(r.Get("clauses")); err != nil {
+			return "clauses", ErrorMessage(err)
+		}
+		return impartial(r)
+	}, nil
 }
 
 // CheckBeforeSave runs check on r, as a refusal of the field it marks.

@@ -75,3 +75,15 @@ func TestImportRefusesAnAuditOfTheLeadsOwnProcess(t *testing.T) {
 		t.Errorf("the justified row was refused too:\n%s", r.stdout)
 	}
 }
+
+// An imported audit whose scope names no clause of the standard is
+// refused on its line.
+func TestImportRefusesAnAuditScopeOutsideTheStandard(t *testing.T) {
+	ws := demoAt(t)
+	csv := filepath.Join(t.TempDir(), "audits.csv")
+	os.WriteFile(csv, []byte("Audit,Clauses,Planned for,Lead auditor\nChanges,8.9,2027-02-01,Oliver Grant\n"), 0o600)
+	r := run(t, "import", "--workspace", ws, "--register", "audits", "--in", csv)
+	if r.code == 0 || !strings.Contains(r.stdout+r.stderr, `The standard has no clause "8.9"`) {
+		t.Errorf("exit %d:\n%s%s\nwant the scope refused", r.code, r.stdout, r.stderr)
+	}
+}
