@@ -101,7 +101,11 @@ func (d *auditProgrammeDialog) years() fyne.CanvasObject {
 			if a.ScopeProblem != "" {
 				scope = a.ScopeProblem
 			}
-			box.Add(wrapLabel(fmt.Sprintf("%s %s — %s — %s — %s", a.Reference, a.Title, scope, when, status.Display(a.Record.Get("status"), d.env.dates, nil))))
+			audit := a.Record
+			open := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { d.onOpen(audit) })
+			open.Importance = widget.LowImportance
+			line := wrapLabel(fmt.Sprintf("%s %s — %s — %s — %s", a.Reference, a.Title, scope, when, status.Display(a.Record.Get("status"), d.env.dates, nil)))
+			box.Add(container.NewBorder(nil, nil, nil, open, line))
 		}
 	}
 	for _, a := range d.p.Unplaced {
@@ -211,6 +215,22 @@ func needText(l data.CoverageLine) string {
 	return strings.Join(parts, "; ")
 }
 
+// onOpen edits an audit of the programme; saving it shows the programme
+// again.
+func (d *auditProgrammeDialog) onOpen(audit data.Record) {
+	openRecordForm(d.env, d.names, d.reg, audit, d.saved)
+}
+
+// saved shows the programme again after an audit of it was saved.
+func (d *auditProgrammeDialog) saved(data.Record) {
+	d.changed()
+	if err := d.read(); err != nil {
+		d.env.showErr(err)
+		return
+	}
+	d.fill()
+}
+
 // onPlan opens a new audit of the clause, planned in the first year that
 // needs it, led by the internal auditor; saving it shows the programme
 // again.
@@ -251,12 +271,5 @@ func (d *auditProgrammeDialog) onPlan(l data.CoverageLine) {
 			break
 		}
 	}
-	openRecordForm(d.env, d.names, d.reg, r, func(data.Record) {
-		d.changed()
-		if err := d.read(); err != nil {
-			d.env.showErr(err)
-			return
-		}
-		d.fill()
-	})
+	openRecordForm(d.env, d.names, d.reg, r, d.saved)
 }
