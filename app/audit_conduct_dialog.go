@@ -87,7 +87,7 @@ func (d *auditConductDialog) content() fyne.CanvasObject {
 	for _, g := range grades {
 		options = append(options, g.Label)
 	}
-	box := container.NewVBox(wrapLabel(lang.L("For each clause in scope, look at the documents and records listed, then grade what you found. Clauses left not yet audited and empty are not saved. "+
+	box := container.NewVBox(wrapLabel(lang.L("For each clause in scope, look at the documents and records listed, then grade what you found. Clauses left not yet audited and empty are not saved. " +
 		"Once the audit is done, fill in on the audit the day it was held, the summary and the conclusions; the lead auditor approves the report by filling in the day it was approved.")))
 	d.rows = make([]checklistRow, len(d.items))
 	for i, item := range d.items {
