@@ -187,7 +187,7 @@ func (s *ReviewSource) changed(r Record) (added, changed bool) {
 
 func (s *ReviewSource) since(label string) string {
 	if s.Since.IsZero() {
-		return label + " in all"
+		return label
 	}
 	return label + " since " + s.date(s.Since)
 }
