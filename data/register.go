@@ -218,10 +218,11 @@ func (r Register) ValidateChange(old, rec Record) error {
 	return v.err(r.One)
 }
 
-// Shown are the fields a table or form shows: all but the hidden ones.
-func (r Register) Shown() []Field {
+// ShownColumns are the columns an on-screen table shows: all but the
+// hidden fields.
+func (r Register) ShownColumns() []Field {
 	var out []Field
-	for _, f := range r.Fields {
+	for _, f := range r.Columns() {
 		if !f.Hidden {
 			out = append(out, f)
 		}
@@ -262,13 +263,7 @@ func (r Register) Columns() []Field {
 // TableColumns are the columns a printed table shows (see Table).
 func (r Register) TableColumns() []Field {
 	if len(r.Table) == 0 {
-		var out []Field
-		for _, f := range r.Columns() {
-			if !f.Hidden {
-				out = append(out, f)
-			}
-		}
-		return out
+		return r.ShownColumns()
 	}
 	var out []Field
 	for _, key := range r.Table {

@@ -142,6 +142,8 @@ func reviewChanges() []ChangeRule {
 			switch {
 			case was == ReviewPlanned && is == ReviewApproved:
 				return "status", "Mark the review held first; its minutes can be approved after."
+			case was == ReviewPlanned && is == ReviewHeld && r.Get(ReviewSnapshotField) == "":
+				return "status", "Mark the review held from its agenda, which keeps the figures the review saw that day."
 			case was != ReviewPlanned && is == ReviewPlanned:
 				return "status", "A review that was held stays held: plan the next one as a new review."
 			case was == ReviewApproved && is != ReviewApproved:
