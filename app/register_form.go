@@ -197,6 +197,10 @@ func (f *registerForm) content() fyne.CanvasObject {
 		form.AppendItem(item)
 	}
 	parts := []fyne.CanvasObject{form}
+	if f.reg.Key == data.ReviewsRegister && f.rec.ID != 0 {
+		// first, where it is seen: holding the review is what its form is opened for
+		parts = []fyne.CanvasObject{reviewCommands(f), widget.NewSeparator(), form} // review_approval.go
+	}
 	if f.reg.Actions != "" {
 		parts = append(parts, widget.NewSeparator())
 		if f.rec.ID != 0 {
@@ -204,9 +208,6 @@ func (f *registerForm) content() fyne.CanvasObject {
 		} else {
 			parts = append(parts, wrapLabel(fmt.Sprintf(lang.L("%s can be added once the record is saved."), f.reg.Actions)))
 		}
-	}
-	if f.reg.Key == data.ReviewsRegister && f.rec.ID != 0 {
-		parts = append(parts, widget.NewSeparator(), reviewCommands(f)) // review_approval.go
 	}
 	if f.rec.ID != 0 {
 		if links := f.linkedFrom(); links != nil {

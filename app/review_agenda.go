@@ -157,14 +157,17 @@ func (a *reviewAgenda) figureLines(in data.ReviewInput) []fyne.CanvasObject {
 		facts = append(facts, strings.TrimSpace(fact.Label)+": "+fact.Value)
 	}
 	out := []fyne.CanvasObject{wrapLabel(strings.Join(facts, " · "))}
+	var lines []string
 	for _, it := range f.Items[:min(agendaItems, len(f.Items))] {
-		l := wrapLabel("• " + it)
-		l.Importance = widget.LowImportance
-		out = append(out, l)
+		lines = append(lines, "• "+it)
 	}
 	if more := len(f.Items) - agendaItems; more > 0 {
-		l := wrapLabel(fmt.Sprintf(lang.L("and %d more; the minutes list them all"), more))
-		l.TextStyle = fyne.TextStyle{Italic: true}
+		lines = append(lines, fmt.Sprintf(lang.L("and %d more; the minutes list them all"), more))
+	}
+	if len(lines) > 0 {
+		// one label: a label a line spaces them as far apart as paragraphs
+		l := wrapLabel(strings.Join(lines, "\n"))
+		l.Importance = widget.LowImportance
 		out = append(out, l)
 	}
 	return out
