@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -76,6 +77,11 @@ func (a *reviewAgenda) loadFigures() error {
 
 func (a *reviewAgenda) status() string { return a.rec.Get("status") }
 
+func (a *reviewAgenda) heldOn() time.Time {
+	t, _ := a.rec.Date("held_on")
+	return t
+}
+
 func (a *reviewAgenda) show() {
 	title := fmt.Sprintf(lang.L("Agenda of %s"), a.names.ref(a.reg, a.rec).Text())
 	body := scrollUpTo(a.content(), formHeight(a.env.win))
@@ -114,9 +120,9 @@ func (a *reviewAgenda) content() fyne.CanvasObject {
 	note := fmt.Sprintf(lang.L("The figures are the workspace's as of today, for the period %s. Marking the review held freezes them into the minutes."), a.period)
 	switch {
 	case a.status() == data.ReviewApproved:
-		note = fmt.Sprintf(lang.L("The minutes are approved. The figures are those the review saw on the day, %s."), a.period)
+		note = fmt.Sprintf(lang.L("The minutes are approved. The figures are those the review saw on the day it was held, %s, for the period %s."), a.names.env.date(a.heldOn()), a.period)
 	case a.frozen:
-		note = fmt.Sprintf(lang.L("Held. The figures were frozen on the day, %s; the decisions can be written up until top management approves the minutes."), a.period)
+		note = fmt.Sprintf(lang.L("Held on %s. The figures, for the period %s, were frozen that day; the decisions can be written up until top management approves the minutes."), a.names.env.date(a.heldOn()), a.period)
 	case a.status() != data.ReviewPlanned:
 		note = lang.L("This review was marked held without its agenda, so no figures were frozen; those below are today's.")
 	}
