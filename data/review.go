@@ -16,9 +16,9 @@ import (
 // ReviewSnapshotField is the review field that holds the frozen figures.
 const ReviewSnapshotField = "snapshot"
 
-// reviewSnapshotLen bounds the frozen figures: a dozen inputs listing a
-// few hundred records between them.
-const reviewSnapshotLen = 200000
+// reviewSnapshotLen bounds the frozen figures so that they fit one cell
+// of a spreadsheet export, which holds at most 32,767 characters.
+const reviewSnapshotLen = 32000
 
 // Review statuses.
 const (
@@ -64,16 +64,37 @@ func HoldReview(r Record, src *ReviewSource, heldOn time.Time) (Record, error) {
 	if r.Get("status") != ReviewPlanned {
 		return r, Errorf(EInvalid, "%s was held already; its figures stay as they were that day.", reg.Reference(r.Number))
 	}
-	snap := ReviewSnapshot{Period: src.PeriodText(), Taken: heldOn.Format(DateLayout), Inputs: src.Figures()}
-	text, err := json.Marshal(snap)
-	if err != nil {
-		return r, fmt.Errorf("freeze review figures: %w", err)
+	figures := src.Figures()
+	var text []byte
+	// a large workspace lists fewer records an input, never fewer figures
+	for _, most := range []int{40, 20, 10, 5, 0} {
+		snap := ReviewSnapshot{Period: src.PeriodText(), Taken: heldOn.Format(DateLayout), Inputs: listAtMost(figures, most)}
+		var err error
+		if text, err = json.Marshal(snap); err != nil {
+			return r, fmt.Errorf("freeze review figures: %w", err)
+		}
+		if len([]rune(string(text))) <= reviewSnapshotLen {
+			break
+		}
 	}
 	out := r.Clone()
 	out.Set("held_on", heldOn.Format(DateLayout))
 	out.Set("status", ReviewHeld)
 	out.Set(ReviewSnapshotField, string(text))
 	return out, nil
+}
+
+// listAtMost is figures with at most most items an input, the last
+// saying how many more there were.
+func listAtMost(figures []ReviewFigures, most int) []ReviewFigures {
+	out := make([]ReviewFigures, len(figures))
+	for i, f := range figures {
+		out[i] = f
+		if len(f.Items) > most {
+			out[i].Items = append(append([]string(nil), f.Items[:most]...), fmt.Sprintf("and %d more", len(f.Items)-most))
+		}
+	}
+	return out
 }
 
 // ApproveReview records that person approved the minutes of review r on

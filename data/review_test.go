@@ -312,3 +312,39 @@ func TestDemoReviews(t *testing.T) {
 		t.Errorf("got %d actions, %d open; want at least three, some done and some open", len(actions), open)
 	}
 }
+
+// TestHoldKeepsALargeSnapshotToOneCell checks that a workspace with many
+// open records still freezes every figure, within what a spreadsheet cell
+// holds, listing fewer of the records.
+func TestHoldKeepsALargeSnapshotToOneCell(t *testing.T) {
+	reg, _ := data.FindRegister(data.NonconformitiesRegister)
+	var ncs []data.Record
+	for i := 1; i <= 900; i++ {
+		r := data.NewRecord(reg)
+		r.ID, r.Number = int64(i), i
+		r.Set("title", strings.Repeat("A nonconformity with a long title ", 3))
+		ncs = append(ncs, r)
+	}
+	reviews, _ := data.FindRegister(data.ReviewsRegister)
+	review := data.NewRecord(reviews)
+	review.ID, review.Number = 1000, 1
+	review.Set("title", "Big review")
+	review.Set("planned", "2026-06-01")
+	review.Set("chair", "1")
+	now := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
+	src := data.NewReviewSource(map[string][]data.Record{data.NonconformitiesRegister: ncs}, nil, nil, review, now, "")
+	held, err := data.HoldReview(review, src, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len([]rune(held.Get(data.ReviewSnapshotField))); n > 32767 {
+		t.Errorf("the snapshot is %d characters, more than a spreadsheet cell holds", n)
+	}
+	snap, _, _ := data.SnapshotOf(held)
+	if got, want := factOf(snap.Inputs, "nonconformities", "Not yet closed"), "900"; got != want {
+		t.Errorf("frozen count = %s, want %s", got, want)
+	}
+	if err := reviews.Validate(held); err != nil {
+		t.Errorf("the held review does not validate: %v", err)
+	}
+}
