@@ -112,10 +112,19 @@ func (a *reviewAgenda) content() fyne.CanvasObject {
 	field := func(key string) *textField {
 		e := newParagraphField()
 		e.SetText(a.rec.Get(key))
-		if readOnly {
-			e.Disable()
-		}
 		return e
+	}
+	// approved minutes read as text: a disabled field greys them out
+	shown := func(e *textField) fyne.CanvasObject {
+		if !readOnly {
+			return e
+		}
+		if strings.TrimSpace(e.Text) == "" {
+			l := wrapLabel(lang.L("Nothing recorded."))
+			l.TextStyle = fyne.TextStyle{Italic: true}
+			return l
+		}
+		return wrapLabel(e.Text)
 	}
 	note := fmt.Sprintf(lang.L("The figures are the workspace's as of today, for the period %s. Marking the review held freezes them into the minutes."), a.period)
 	switch {
@@ -129,16 +138,16 @@ func (a *reviewAgenda) content() fyne.CanvasObject {
 	box := container.NewVBox(wrapLabel(note))
 	a.attendees = field("attendees")
 	a.attendees.PlaceHolder = lang.L("Who took part, by name and role")
-	box.Add(a.section(lang.L("Attendees"), nil, a.attendees))
+	box.Add(a.section(lang.L("Attendees"), nil, shown(a.attendees)))
 	for i, in := range data.ReviewInputs() {
 		d := field(in.DecisionField())
 		d.PlaceHolder = lang.L("What the review concluded and decided on this input")
 		a.decisions[in.Key] = d
-		box.Add(a.section(fmt.Sprintf("%d. %s", i+1, in.Title), a.figureLines(in), d))
+		box.Add(a.section(fmt.Sprintf("%d. %s", i+1, in.Title), a.figureLines(in), shown(d)))
 	}
 	a.conclusions = field("conclusions")
 	a.conclusions.PlaceHolder = lang.L("On the suitability, adequacy and effectiveness of the SMS")
-	box.Add(a.section(lang.L("Conclusions"), nil, a.conclusions))
+	box.Add(a.section(lang.L("Conclusions"), nil, shown(a.conclusions)))
 	box.Add(widget.NewSeparator())
 	box.Add(newRecordActions(a.env, a.names, a.reg, a.rec).content())
 	return box
