@@ -37,7 +37,6 @@ type reviewAgenda struct {
 	attendees   *textField
 	conclusions *textField
 	decisions   map[string]*textField
-	problem     *widget.Label
 	dlg         *dialog.CustomDialog
 }
 
@@ -82,33 +81,33 @@ func (a *reviewAgenda) heldOn() time.Time {
 	return t
 }
 
+// show opens the agenda as a record's form is opened: Save or Ctrl+S
+// stores the decisions, Cancel or Escape asks before dropping what was
+// typed, and a review changed meanwhile offers to reload.
 func (a *reviewAgenda) show() {
 	title := fmt.Sprintf(lang.L("Agenda of %s"), a.names.ref(a.reg, a.rec).Text())
 	body := scrollUpTo(a.content(), formHeight(a.env.win))
-	a.problem = widget.NewLabel("")
-	a.problem.Importance = widget.DangerImportance
-	a.problem.Wrapping = fyne.TextWrapWord
-	a.problem.Hide()
-	a.dlg = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil, a.problem, nil, nil, body), a.env.win)
-	buttons := []fyne.CanvasObject{widget.NewButton(lang.L("Close"), a.dlg.Hide)}
-	if a.status() != data.ReviewApproved && !a.env.ws.ReadOnly() {
-		save := widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), a.onSave)
-		buttons = []fyne.CanvasObject{widget.NewButton(lang.L("Cancel"), a.dlg.Hide), save}
-		if a.status() == data.ReviewPlanned {
-			hold := widget.NewButtonWithIcon(lang.L("Mark held today…"), theme.ConfirmIcon(), a.onHold)
-			hold.Importance = widget.HighImportance
-			buttons = append(buttons, hold)
-		} else {
-			save.Importance = widget.HighImportance
-		}
+	width := min(920, a.env.win.Canvas().Size().Width-40)
+	if a.readOnly() {
+		a.dlg = showRecordDialog(a.env.win, title, lang.L("Close"), body, width, false, nil, func() error { return nil }, nil)
+		return
 	}
-	a.dlg.SetButtons(buttons)
-	a.dlg.Resize(fyne.NewSize(min(920, a.env.win.Canvas().Size().Width-40), 0))
-	a.dlg.Show()
+	a.dlg = showRecordDialog(a.env.win, title, lang.L("Save"), body, width, true, nil, a.onSave, a.reopen)
+}
+
+func (a *reviewAgenda) readOnly() bool {
+	return a.status() == data.ReviewApproved || a.env.ws.ReadOnly()
+}
+
+// reopen shows the agenda again from the review as stored now.
+func (a *reviewAgenda) reopen() {
+	if r, err := a.env.ws.Record(a.env.ctx(), a.rec.ID); err == nil {
+		openReviewAgenda(a.env, a.names, a.reg, r, a.saved)
+	}
 }
 
 func (a *reviewAgenda) content() fyne.CanvasObject {
-	readOnly := a.status() == data.ReviewApproved || a.env.ws.ReadOnly()
+	readOnly := a.readOnly()
 	field := func(key string) *textField {
 		e := newParagraphField()
 		e.SetText(a.rec.Get(key))
@@ -136,6 +135,11 @@ func (a *reviewAgenda) content() fyne.CanvasObject {
 		note = lang.L("This review was marked held without its agenda, so no figures were frozen; those below are today's.")
 	}
 	box := container.NewVBox(wrapLabel(note))
+	if a.status() == data.ReviewPlanned && !readOnly {
+		hold := widget.NewButtonWithIcon(lang.L("Mark held today…"), theme.ConfirmIcon(), a.onHold)
+		hold.Importance = widget.HighImportance
+		box.Objects[0] = container.NewBorder(nil, nil, nil, container.NewVBox(hold), wrapLabel(note))
+	}
 	a.attendees = field("attendees")
 	a.attendees.PlaceHolder = lang.L("Who took part, by name and role")
 	box.Add(a.section(lang.L("Attendees"), nil, shown(a.attendees)))
@@ -199,22 +203,22 @@ func (a *reviewAgenda) value() data.Record {
 	return r
 }
 
-// store saves r, shows why when storage refuses it, and closes the agenda
-// when it is stored.
-func (a *reviewAgenda) store(r data.Record) bool {
+// store saves r and closes the agenda; a refusal is told in words that
+// name the fields, none of which is beside it.
+func (a *reviewAgenda) store(r data.Record) error {
 	stored, err := a.env.ws.SaveRecord(a.env.ctx(), r)
 	if err != nil {
-		a.problem.SetText(data.ErrorMessage(err) + " " + fieldMessages(err))
-		a.problem.Show()
-		return false
+		if more := fieldMessages(err); more != "" {
+			return data.Errorf(data.ErrorCode(err), "%s %s", data.ErrorMessage(err), more)
+		}
+		return err
 	}
 	followTasks(a.env, stored.ID)
-	a.dlg.Hide()
 	a.saved(stored)
-	return true
+	return nil
 }
 
-func (a *reviewAgenda) onSave() { a.store(a.value()) }
+func (a *reviewAgenda) onSave() error { return a.store(a.value()) }
 
 // onHold asks first, as the figures cannot change afterwards, then
 // freezes today's figures into the review.
@@ -231,11 +235,14 @@ func (a *reviewAgenda) onHold() {
 			if err == nil {
 				r, err = data.HoldReview(r, src, a.env.now())
 			}
+			if err == nil {
+				err = a.store(r)
+			}
 			if err != nil {
 				a.env.showErr(err)
 				return
 			}
-			a.store(r)
+			a.dlg.Hide()
 		}, a.env.win)
 }
 
