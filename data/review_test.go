@@ -233,6 +233,17 @@ func TestReviewApproval(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if _, err := data.SyncTasksOfRecord(w.ctx, w.ws, held.ID); err != nil {
+		t.Fatal(err)
+	}
+	approval := false
+	tasks, _ := w.ws.Tasks(w.ctx)
+	for _, task := range tasks {
+		approval = approval || (strings.HasPrefix(task.Title, "Approve the minutes of") && task.Status == data.TaskOpen && task.OwnerID == w.md.ID)
+	}
+	if !approval {
+		t.Error("a held review asks no one in top management to approve its minutes")
+	}
 	if _, err := data.ApproveReview(held, w.engineer, w.now); err == nil {
 		t.Error("someone outside top management approved the minutes")
 	}
@@ -248,6 +259,15 @@ func TestReviewApproval(t *testing.T) {
 	}
 	if got, want := approved.Get("status"), data.ReviewApproved; got != want {
 		t.Errorf("status = %s, want %s", got, want)
+	}
+	if _, err := data.SyncTasksOfRecord(w.ctx, w.ws, approved.ID); err != nil {
+		t.Fatal(err)
+	}
+	tasks, _ = w.ws.Tasks(w.ctx)
+	for _, task := range tasks {
+		if strings.HasPrefix(task.Title, "Approve the minutes of") && task.Status != data.TaskDone {
+			t.Errorf("task %q is still open once the minutes are approved", task.Title)
+		}
 	}
 	edit := approved.Clone()
 	edit.Set("conclusions", "Changed afterwards.")
