@@ -86,6 +86,12 @@ func TestAReviewIsHeldFromItsAgendaAndItsMinutesApproved(t *testing.T) {
 	if got, want := r.Get("approved_by"), data.FormatIDs([]int64{top.ID}); got != want {
 		t.Errorf("approved by %s, want the chair %s", got, want)
 	}
+	tasks, _ := u.ws.Tasks(ctx)
+	for _, task := range tasks {
+		if task.Status == data.TaskOpen && strings.Contains(task.Title, "Spring review") {
+			t.Errorf("task %q is still open once the review is held and its minutes approved", task.Title)
+		}
+	}
 }
 
 func button(t *testing.T, w fyne.Window, label string) *widget.Button {

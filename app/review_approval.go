@@ -76,6 +76,7 @@ func (a *reviewApproval) onApprove() error {
 	if err != nil {
 		return err
 	}
+	followTasks(a.env, r.ID)
 	a.saved(r)
 	return nil
 }
