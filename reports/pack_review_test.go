@@ -2,6 +2,7 @@ package reports
 
 import (
 	"context"
+	"io"
 	"strings"
 	"testing"
 
@@ -114,6 +115,18 @@ func TestReviewPackRefusals(t *testing.T) {
 		err := Check(context.Background(), reviewPackID, src, Options{Now: fixedNow, Review: c.ref})
 		if err == nil || !strings.Contains(data.ErrorMessage(err), c.want) {
 			t.Errorf("Review %q: got %v, want %q", c.ref, err, c.want)
+		}
+	}
+}
+
+// BenchmarkReviewPack prints the demo's planned review, whose figures are
+// worked out from every register on each build.
+func BenchmarkReviewPack(b *testing.B) {
+	src, _, _ := demoSource(b, true)
+	opts := Options{Now: fixedNow, Review: "MR-2"}
+	for b.Loop() {
+		if err := Build(context.Background(), reviewPackID, src, opts, io.Discard, nil); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
