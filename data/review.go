@@ -140,7 +140,7 @@ func reviewRules() []Rule {
 			approved := r.Get("status") == ReviewApproved
 			switch {
 			case approved && (r.Get("approved_by") == "" || r.Get("approved_on") == ""):
-				return "approved_by", "Approved minutes name who approved them and when."
+				return "approved_by", "Approved minutes name who in top management approved them and when: approve them with Approve minutes on the review's form."
 			case !approved && (r.Get("approved_by") != "" || r.Get("approved_on") != ""):
 				return "approved_by", "Only approved minutes have an approver: approve them from the review's form."
 			}
