@@ -356,8 +356,8 @@ func TestRegistry(t *testing.T) {
 	}
 	seen := map[string]bool{}
 	for _, p := range packs {
-		// the document, register and audit packs print under the number of what they print
-		if p.ID == "" || p.Title == "" || (p.DocNumber == "") != (p.ID == documentPackID || p.ID == registerPackID || p.ID == auditPackID) || p.spec == nil {
+		// the document, register, audit and review packs print under the number of what they print
+		if p.ID == "" || p.Title == "" || (p.DocNumber == "") != (p.ID == documentPackID || p.ID == registerPackID || p.ID == auditPackID || p.ID == reviewPackID) || p.spec == nil {
 			t.Errorf("pack %+v is incomplete", p)
 		}
 		if !strings.HasSuffix(p.Description, ".") || strings.Count(p.Description, ". ") > 0 {
