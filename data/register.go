@@ -98,6 +98,10 @@ type Field struct {
 	// such as the day an audit was held: once it holds one, the task is
 	// closed.
 	TaskDoneBy string
+	// TaskOwner names the person field whose person the task goes to, such
+	// as who checks a corrective action's effect; when it is empty the
+	// task goes to the record's owner.
+	TaskOwner string
 }
 
 // Text limits by type, when a field sets none.
