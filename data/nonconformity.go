@@ -332,8 +332,8 @@ func TrendSummary(objectives Register, t ObjectiveTrend, dates DateFormat) strin
 		line += fmt.Sprintf(" against a target of %s %s, %s", aim, amount(latest.Target), verdict)
 	}
 	line += "."
-	if t.Judged > 0 {
-		line += fmt.Sprintf(" %d of %s met their target.", t.Met, CountText(t.Judged, "result", "results"))
+	if t.Judged > 1 { // with one, the latest says it all
+		line += fmt.Sprintf(" %d of %d results met their target.", t.Met, t.Judged)
 	}
 	return line
 }
