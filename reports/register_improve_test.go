@@ -1,0 +1,76 @@
+package reports
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+
+	"smsbuilder/data"
+)
+
+// improveSource is registerSource with nonconformities, two of them of
+// the same kind of cause, and an improvement serving the measured
+// objective.
+func improveSource(t *testing.T) Source {
+	src := registerSource(t)
+	for i, rr := range src.Registers {
+		switch rr.Register.Key {
+		case data.NonconformitiesRegister:
+			for n, nc := range []struct{ title, cause, category string }{
+				{"New starters waited for accounts", "No lead time agreed for new starters.", "process"},
+				{"Firewall update could not be undone", "Backouts are planned but never tried.", "process"},
+				{"Provider report came late", "The contract sets no deadline.", "supplier"},
+			} {
+				rr.Records = append(rr.Records, data.Record{ID: int64(60 + n), Register: rr.Register.Key, Number: n + 1, Values: map[string]string{
+					"title": nc.title, "source": "incident", "severity": "minor", "raised_on": "2026-03-02", "root_cause": nc.cause,
+					"cause_category": nc.category, "status": "open"}})
+			}
+		case data.ImprovementsRegister:
+			rr.Records = []data.Record{
+				{ID: 70, Register: rr.Register.Key, Number: 1, Values: map[string]string{"title": "Second storage tier", "decision": "approved",
+					"status": "done", "result": "partly", "objectives": "30"}},
+				{ID: 71, Register: rr.Register.Key, Number: 2, Values: map[string]string{"title": "Quieter office", "decision": "proposed", "status": "open"}},
+			}
+		}
+		src.Registers[i] = rr
+	}
+	return src
+}
+
+// TestPrintedNonconformitiesAndImprovements reads the printed registers
+// back: the causes that repeat, and each improvement against the latest
+// result of its objective.
+func TestPrintedNonconformitiesAndImprovements(t *testing.T) {
+	src := improveSource(t)
+	tests := []struct {
+		register string
+		want     []string
+		not      []string
+	}{
+		{data.NonconformitiesRegister,
+			[]string{"Repeated causes", "Process or procedure", "NC-1, NC-2", "NC-1: No lead time agreed for new starters.", "NC-2: Backouts are planned but never tried."},
+			[]string{"NC-3: The contract sets no deadline."}},
+		{data.ImprovementsRegister,
+			[]string{"Improvements against their objectives", "IMP-1 Second storage tier", "Done; partly achieved",
+				"OBJ-1 Cloud availability: 99.92 % in March against a target of at least 99.9 %, met. 2 of 3 results met their target."},
+			[]string{"Its objectives have no measurements yet."}},
+	}
+	for _, tt := range tests {
+		var buf bytes.Buffer
+		if err := Build(context.Background(), "register", src, Options{Now: fixedNow, Register: tt.register}, &buf, nil); err != nil {
+			t.Fatal(err)
+		}
+		text := strings.Join(strings.Fields(pdfText(t, buf.Bytes(), 0)), " ")
+		for _, w := range tt.want {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s: the pack does not print %q", tt.register, w)
+			}
+		}
+		for _, w := range tt.not {
+			if strings.Contains(text, w) {
+				t.Errorf("%s: the pack prints %q", tt.register, w)
+			}
+		}
+	}
+}
