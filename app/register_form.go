@@ -192,6 +192,9 @@ func (f *registerForm) content() fyne.CanvasObject {
 		form.AppendItem(item)
 	}
 	parts := []fyne.CanvasObject{form}
+	if more := recordInsights(f.env, f.reg, f.rec); more != nil { // record_insights.go
+		parts = append(parts, widget.NewSeparator(), more)
+	}
 	if f.reg.Actions != "" {
 		parts = append(parts, widget.NewSeparator())
 		if f.rec.ID != 0 {

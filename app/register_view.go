@@ -64,6 +64,9 @@ type registerView struct {
 	detail   rowDetail
 	body     *fyne.Container // the table, or the empty state
 	finder   *fyne.Container // the search and filters
+	// steps is the nonconformities' next step of the record selected;
+	// nil for any other register.
+	steps *ncWorkflow
 }
 
 // registerFilter narrows the list to one value of a choice or person
@@ -115,6 +118,9 @@ func newRegisterView(e *env, reg data.Register) *registerView {
 		v.addField.Disable()
 	}
 	v.table.onRows(v.edit, v.remove) // row_actions.go
+	if reg.Key == data.NonconformitiesRegister {
+		v.steps = newNCWorkflow(e, v.names, reg, v.stepDone) // nonconformity_workflow.go
+	}
 	v.status = widget.NewLabel("")
 	v.deletion = newUndoableDelete(v.status, v.reload)
 	v.detail = newRowDetail()
@@ -376,11 +382,17 @@ func (v *registerView) updateButtons() {
 			b.Enable()
 		}
 	}
+	if v.steps != nil {
+		v.steps.show(r, ok)
+	}
 	if !ok {
 		v.detail.show()
 		return
 	}
 	parts := []string{v.reg.Reference(r.Number) + " " + r.Get(v.reg.TitleField)}
+	if same := sameCauseText(v.env, v.reg, r); same != "" {
+		parts = append(parts, same)
+	}
 	if links, err := v.env.ws.LinksTo(v.env.ctx(), r.ID); err == nil && len(links) > 0 {
 		text := v.names.linksText(links[:min(len(links), detailLinks)])
 		if len(links) > detailLinks {
@@ -406,6 +418,14 @@ func (v *registerView) saved(r data.Record) {
 	v.names.forget()
 	v.status.SetText(fmt.Sprintf(lang.L("%s was saved."), v.names.ref(v.reg, r).Text()))
 	v.reload()
+}
+
+// stepDone shows the register again after a step of a nonconformity's
+// workflow stored it, and says what changed.
+func (v *registerView) stepDone(r data.Record, said string) {
+	v.names.forget()
+	v.reload()
+	v.status.SetText(said)
 }
 
 // onDelete asks first. Storage refuses a record others still link to and
@@ -538,6 +558,9 @@ func typeWidth(f data.Field) float32 {
 
 func (v *registerView) content() fyne.CanvasObject {
 	buttons := []fyne.CanvasObject{v.add, v.edit, v.remove, v.deletion.button, v.addField}
+	if v.steps != nil {
+		buttons = append(buttons[:3:3], append([]fyne.CanvasObject{v.steps.next}, buttons[3:]...)...)
+	}
 	buttons = append(buttons, registerFileActions(v.env, v.reg, v.reload)...) // register_file_actions.go
 	var filters []fyne.CanvasObject
 	for _, f := range v.filters {

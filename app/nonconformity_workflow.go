@@ -1,0 +1,203 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"smsbuilder/data"
+)
+
+// ncWorkflow is the nonconformities screen's button for the next step of
+// the nonconformity selected: start its corrective action, ask for the
+// check that the actions worked, or record that check. Each step asks
+// only for what it needs and stores the record at once.
+type ncWorkflow struct {
+	env   *env
+	names *recordNames
+	reg   data.Register
+	next  *widget.Button
+	rec   data.Record
+	// done follows a step the record was stored by, with what to tell.
+	done func(r data.Record, said string)
+}
+
+func newNCWorkflow(e *env, names *recordNames, reg data.Register, done func(data.Record, string)) *ncWorkflow {
+	w := &ncWorkflow{env: e, names: names, reg: reg, done: done}
+	w.next = widget.NewButtonWithIcon(lang.L("Start corrective action…"), theme.MediaPlayIcon(), w.onNext)
+	w.next.Disable()
+	return w
+}
+
+// show names the next step of r, or disables the button when nothing is
+// selected or r is closed.
+func (w *ncWorkflow) show(r data.Record, ok bool) {
+	w.rec = r
+	step := data.NCStepStart
+	if ok {
+		step = data.NextNCStep(r)
+	}
+	switch step {
+	case data.NCStepAsk:
+		w.next.SetText(lang.L("Ask for effectiveness check…"))
+	case data.NCStepRecord:
+		w.next.SetText(lang.L("Record effectiveness check…"))
+	case data.NCStepNone:
+		w.next.SetText(lang.L("Closed"))
+	default:
+		w.next.SetText(lang.L("Start corrective action…"))
+	}
+	if !ok || step == data.NCStepNone || w.env.ws.ReadOnly() {
+		w.next.Disable()
+	} else {
+		w.next.Enable()
+	}
+}
+
+func (w *ncWorkflow) onNext() {
+	switch data.NextNCStep(w.rec) {
+	case data.NCStepStart:
+		w.startAction()
+	case data.NCStepAsk:
+		w.askForCheck()
+	case data.NCStepRecord:
+		w.recordCheck()
+	}
+}
+
+func (w *ncWorkflow) name() string { return w.names.ref(w.reg, w.rec).Text() }
+
+// startAction asks for the first corrective action, owned and dated.
+func (w *ncWorkflow) startAction() {
+	f := newTaskForm(data.NewRecordAction(w.reg, w.rec), w.env, w.names.byID)
+	f.due.optional = false
+	intro := wrapLabel(fmt.Sprintf(lang.L("%s goes to action in progress. Say what is to be done to remove its cause, who does it and by when; more actions can be added in its form."), w.name()))
+	body := container.NewVBox(intro, f.content())
+	showFormDialog(w.env.win, lang.L("Start corrective action"), lang.L("Start"), body, 600, true, f.problems, func() error {
+		t, err := f.value()
+		if err != nil {
+			return err
+		}
+		saved, _, err := data.StartCorrectiveActionWith(w.env.ctx(), w.env.ws, w.reg, w.rec, t)
+		if err != nil {
+			return err
+		}
+		w.done(saved, fmt.Sprintf(lang.L("%s is in action, and its first action is in Tasks."), w.names.ref(w.reg, saved).Text()))
+		return nil
+	}, f.title)
+	w.env.win.Canvas().Focus(f.title)
+}
+
+// askForCheck asks when the check is due and who makes it.
+func (w *ncWorkflow) askForCheck() {
+	due := newDateField(w.env.now().AddDate(0, 1, 0), false)
+	checker := widget.NewSelect(personNames(w.names.people), nil)
+	checker.PlaceHolder = lang.L("(unassigned)")
+	for _, id := range w.rec.IDs("checked_by") {
+		if p, ok := w.names.byID[id]; ok && w.rec.Get("check_result") == "" {
+			checker.SetSelected(p.Name)
+		}
+	}
+	problems := fieldProblems{}
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("Check due *"), problems.wrap("check_due", due)),
+		widget.NewFormItem(lang.L("Checked by"), problems.wrap("checked_by", checker)))
+	form.Items[1].HintText = lang.L("Best someone who did not carry out the actions; the check is their task.")
+	parts := []fyne.CanvasObject{wrapLabel(fmt.Sprintf(lang.L("%s will wait for a check that its corrective actions worked."), w.name()))}
+	if open := w.openActions(); open > 0 {
+		warn := wrapLabel(fmt.Sprintf(lang.L("%s of it still open: the check should wait until they are done."), data.CountText(open, "action is", "actions are")))
+		warn.Importance = widget.WarningImportance
+		parts = append(parts, warn)
+	}
+	if w.rec.Get("check_result") != "" {
+		parts = append(parts, wrapLabel(lang.L("The last check moves to Earlier checks.")))
+	}
+	parts = append(parts, form)
+	showFormDialog(w.env.win, lang.L("Ask for effectiveness check"), lang.L("Ask"), container.NewVBox(parts...), 560, true, problems, func() error {
+		d, err := due.date()
+		if err != nil {
+			return &data.Error{Code: data.EInvalid, Message: lang.L("Say when the check is due."), Fields: []data.FieldError{{Field: "check_due", Message: data.ErrorMessage(err)}}}
+		}
+		r := data.AskForCheck(w.rec, d, personID(w.names.people, checker.Selected), w.personName)
+		saved, err := w.env.ws.SaveRecord(w.env.ctx(), r)
+		if err != nil {
+			return err
+		}
+		followTasks(w.env, saved.ID)
+		w.done(saved, fmt.Sprintf(lang.L("%s awaits its effectiveness check, due %s."), w.names.ref(w.reg, saved).Text(), w.env.date(d)))
+		return nil
+	}, &due.Entry)
+}
+
+// recordCheck asks what the check found, who made it and when.
+func (w *ncWorkflow) recordCheck() {
+	result := widget.NewRadioGroup([]string{lang.L("Effective"), lang.L("Not effective")}, nil)
+	result.Horizontal = true
+	checker := widget.NewSelect(personNames(w.names.people), nil)
+	checker.PlaceHolder = lang.L("(unassigned)")
+	for _, id := range w.rec.IDs("checked_by") {
+		if p, ok := w.names.byID[id]; ok {
+			checker.SetSelected(p.Name)
+		}
+	}
+	on := newDateField(w.env.now(), false)
+	notes := newParagraphField()
+	problems := fieldProblems{}
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("Result *"), problems.wrap("check_result", result)),
+		widget.NewFormItem(lang.L("Checked by *"), problems.wrap("checked_by", checker)),
+		widget.NewFormItem(lang.L("Checked on *"), problems.wrap("checked_on", on)),
+		widget.NewFormItem(lang.L("Check notes"), problems.wrap("check_notes", notes)))
+	form.Items[0].HintText = lang.L("Effective closes the nonconformity; not effective sends it back to action in progress, and the check is kept.")
+	form.Items[3].HintText = lang.L("What the check looked at, and what it found.")
+	intro := wrapLabel(fmt.Sprintf(lang.L("Did the corrective actions of %s remove its cause?"), w.name()))
+	showFormDialog(w.env.win, lang.L("Record effectiveness check"), lang.L("Record"), container.NewVBox(intro, form), 600, true, problems, func() error {
+		c := data.EffectivenessCheck{By: personID(w.names.people, checker.Selected), Notes: notes.Text}
+		switch result.Selected {
+		case lang.L("Effective"):
+			c.Result = data.CheckEffective
+		case lang.L("Not effective"):
+			c.Result = data.CheckIneffective
+		default:
+			return &data.Error{Code: data.EInvalid, Message: lang.L("The check was not recorded."),
+				Fields: []data.FieldError{{Field: "check_result", Message: lang.L("Say whether the actions worked.")}}}
+		}
+		d, err := on.date()
+		if err != nil {
+			return &data.Error{Code: data.EInvalid, Message: lang.L("The check was not recorded."), Fields: []data.FieldError{{Field: "checked_on", Message: data.ErrorMessage(err)}}}
+		}
+		c.On = d
+		saved, err := w.env.ws.SaveRecord(w.env.ctx(), data.RecordCheck(w.rec, c))
+		if err != nil {
+			return err
+		}
+		followTasks(w.env, saved.ID)
+		said := fmt.Sprintf(lang.L("%s is closed: its actions worked."), w.names.ref(w.reg, saved).Text())
+		if c.Result == data.CheckIneffective {
+			said = fmt.Sprintf(lang.L("%s is back in action in progress: add the next corrective action in its form."), w.names.ref(w.reg, saved).Text())
+		}
+		w.done(saved, said)
+		return nil
+	})
+}
+
+// openActions counts the corrective actions of the record still open.
+func (w *ncWorkflow) openActions() int {
+	tasks, err := data.RecordActions(w.env.ctx(), w.env.ws, w.rec.ID)
+	if err != nil {
+		w.env.showErr(err)
+	}
+	n := 0
+	for _, t := range tasks {
+		if t.Status == data.TaskOpen {
+			n++
+		}
+	}
+	return n
+}
+
+func (w *ncWorkflow) personName(id int64) string { return w.names.byID[id].Name }

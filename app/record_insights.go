@@ -1,0 +1,78 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"smsbuilder/data"
+)
+
+// What a record's form shows beyond its fields, read from other records:
+// for a nonconformity the others of the same kind of cause, for an
+// improvement the latest results of the objectives it serves.
+
+// recordInsights is that part of the form of stored record r, or nil
+// when its register has none.
+func recordInsights(e *env, reg data.Register, r data.Record) fyne.CanvasObject {
+	if r.ID == 0 {
+		return nil
+	}
+	switch reg.Key {
+	case data.NonconformitiesRegister:
+		if same := sameCauseText(e, reg, r); same != "" {
+			return wrapLabel(same)
+		}
+	case data.ImprovementsRegister:
+		return improvementEvaluation(e, r)
+	}
+	return nil
+}
+
+// sameCauseText is "Same cause category as NC-2, NC-5" for nonconformity
+// r, or "" when none shares its cause category.
+func sameCauseText(e *env, reg data.Register, r data.Record) string {
+	cat := r.Get("cause_category")
+	if reg.Key != data.NonconformitiesRegister || cat == "" {
+		return ""
+	}
+	page, err := e.ws.Records(e.ctx(), data.RecordQuery{Register: reg.Key, Filters: map[string][]string{"cause_category": {cat}},
+		Sort: []data.SortKey{{Field: data.SortByReference}}})
+	if err != nil {
+		e.showErr(err)
+		return ""
+	}
+	same := data.SameCause(r, page.Records)
+	if len(same) == 0 {
+		return ""
+	}
+	return fmt.Sprintf(lang.L("Same cause category as %s"), data.References(reg, same))
+}
+
+// improvementEvaluation lists the latest result of each objective
+// improvement r serves against its target, or is nil when it names none.
+func improvementEvaluation(e *env, r data.Record) fyne.CanvasObject {
+	if len(r.IDs("objectives")) == 0 {
+		return nil
+	}
+	read := func(register string) []data.Record {
+		page, err := e.ws.Records(e.ctx(), data.RecordQuery{Register: register})
+		if err != nil {
+			e.showErr(err)
+		}
+		return page.Records
+	}
+	objReg, _ := data.FindRegister("objectives")
+	box := container.NewVBox(widget.NewLabelWithStyle(lang.L("Against its objectives:"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	trends := data.ImprovementEvaluation(r, data.ObjectiveTrends(read("objectives"), read("measurements")))
+	if len(trends) == 0 {
+		box.Add(wrapLabel(lang.L("Its objectives have no measurements yet.")))
+	}
+	for _, t := range trends {
+		box.Add(wrapLabel(data.TrendSummary(objReg, t, e.dates)))
+	}
+	return box
+}
