@@ -12,8 +12,8 @@ import (
 	"smsbuilder/data"
 )
 
-// ncWorkflow is the nonconformities screen's button for the next step of
-// the nonconformity selected: start its corrective action, ask for the
+// ncWorkflow is the button beside the line under the nonconformities
+// table for the next step of the nonconformity selected: start its corrective action, ask for the
 // check that the actions worked, or record that check. Each step asks
 // only for what it needs and stores the record at once.
 type ncWorkflow struct {
@@ -29,12 +29,14 @@ type ncWorkflow struct {
 func newNCWorkflow(e *env, names *recordNames, reg data.Register, done func(data.Record, string)) *ncWorkflow {
 	w := &ncWorkflow{env: e, names: names, reg: reg, done: done}
 	w.next = widget.NewButtonWithIcon(lang.L("Start corrective action…"), theme.MediaPlayIcon(), w.onNext)
-	w.next.Disable()
+	w.next.Importance = widget.HighImportance
+	w.next.Hide()
 	return w
 }
 
-// show names the next step of r, or disables the button when nothing is
-// selected or r is closed.
+// show names the next step of r beside the line under the table; the
+// button is hidden while nothing is selected, and disabled once r is
+// closed.
 func (w *ncWorkflow) show(r data.Record, ok bool) {
 	w.rec = r
 	step := data.NCStepStart
@@ -51,7 +53,12 @@ func (w *ncWorkflow) show(r data.Record, ok bool) {
 	default:
 		w.next.SetText(lang.L("Start corrective action…"))
 	}
-	if !ok || step == data.NCStepNone || w.env.ws.ReadOnly() {
+	if ok {
+		w.next.Show()
+	} else {
+		w.next.Hide()
+	}
+	if step == data.NCStepNone || w.env.ws.ReadOnly() {
 		w.next.Disable()
 	} else {
 		w.next.Enable()
@@ -98,7 +105,7 @@ func (w *ncWorkflow) askForCheck() {
 	checker := widget.NewSelect(personNames(w.names.people), nil)
 	checker.PlaceHolder = lang.L("(unassigned)")
 	for _, id := range w.rec.IDs("checked_by") {
-		if p, ok := w.names.byID[id]; ok && w.rec.Get("check_result") == "" {
+		if p, ok := w.names.byID[id]; ok {
 			checker.SetSelected(p.Name)
 		}
 	}
@@ -109,7 +116,11 @@ func (w *ncWorkflow) askForCheck() {
 	form.Items[1].HintText = lang.L("Best someone who did not carry out the actions; the check is their task.")
 	parts := []fyne.CanvasObject{wrapLabel(fmt.Sprintf(lang.L("%s will wait for a check that its corrective actions worked."), w.name()))}
 	if open := w.openActions(); open > 0 {
-		warn := wrapLabel(fmt.Sprintf(lang.L("%s of it still open: the check should wait until they are done."), data.CountText(open, "action is", "actions are")))
+		text := lang.L("1 corrective action is still open: the check should wait until it is done.")
+		if open > 1 {
+			text = fmt.Sprintf(lang.L("%d corrective actions are still open: the check should wait until they are done."), open)
+		}
+		warn := wrapLabel(text)
 		warn.Importance = widget.WarningImportance
 		parts = append(parts, warn)
 	}

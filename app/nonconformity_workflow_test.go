@@ -73,7 +73,7 @@ func TestTheStepButtonTakesANonconformityFromOpenToClosed(t *testing.T) {
 	}
 
 	step("Ask for effectiveness check…")
-	if got := topDialogText(u.win); !strings.Contains(got, "1 action is of it still open") {
+	if got := topDialogText(u.win); !strings.Contains(got, "1 corrective action is still open") {
 		t.Errorf("asking for a check with an open action does not warn: %q", got)
 	}
 	typeDate(t, u, "Check due", time.Date(2027, 1, 15, 0, 0, 0, 0, time.UTC))

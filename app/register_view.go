@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -85,10 +86,8 @@ func newRegisterView(e *env, reg data.Register) *registerView {
 	v.search.PlaceHolder = fmt.Sprintf(lang.L("Search %s"), reg.Plural())
 	v.search.OnChanged = func(string) { v.searchSoon() }
 	v.search.OnSubmitted = func(string) { v.searchNow() }
-	for _, f := range v.cols {
-		if f.Type == data.FieldChoice || f.Type == data.FieldPerson {
-			v.filters = append(v.filters, v.newFilter(f))
-		}
+	for _, f := range filterFields(reg, v.cols) {
+		v.filters = append(v.filters, v.newFilter(f))
 	}
 	v.count = widget.NewLabel("")
 	v.order = widget.NewButton("", v.onShowOrder)
@@ -127,6 +126,24 @@ func newRegisterView(e *env, reg data.Register) *registerView {
 	v.body = container.NewStack()
 	v.reload()
 	return v
+}
+
+// filterFields are the columns the list filters by: those the register
+// names, in its order, or every choice and person field; fields users
+// added always filter.
+func filterFields(reg data.Register, cols []data.Field) []data.Field {
+	var out []data.Field
+	for _, key := range reg.Filters {
+		if i := slices.IndexFunc(cols, func(f data.Field) bool { return f.Key == key }); i >= 0 {
+			out = append(out, cols[i])
+		}
+	}
+	for _, f := range cols {
+		if (f.Type == data.FieldChoice || f.Type == data.FieldPerson) && (reg.Filters == nil || f.Custom) {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // newFilter offers All, None and every value of f.
@@ -499,7 +516,11 @@ func (v *registerView) showBody() {
 		o = container.NewVBox(wrapLabel(fmt.Sprintf(lang.L("No %s match the search or filters."), v.reg.Plural())),
 			container.NewHBox(widget.NewButton(lang.L("Show all"), v.onClear)))
 	default:
-		o = container.NewBorder(nil, v.detail, nil, nil, widenColumns(v.table, v.columnWidths())) // layout.go
+		foot := fyne.CanvasObject(v.detail)
+		if v.steps != nil {
+			foot = container.NewBorder(nil, nil, nil, v.steps.next, v.detail)
+		}
+		o = container.NewBorder(nil, foot, nil, nil, widenColumns(v.table, v.columnWidths())) // layout.go
 	}
 	v.body.Objects = []fyne.CanvasObject{o}
 	v.body.Refresh()
@@ -558,9 +579,7 @@ func typeWidth(f data.Field) float32 {
 
 func (v *registerView) content() fyne.CanvasObject {
 	buttons := []fyne.CanvasObject{v.add, v.edit, v.remove, v.deletion.button, v.addField}
-	if v.steps != nil {
-		buttons = append(buttons[:3:3], append([]fyne.CanvasObject{v.steps.next}, buttons[3:]...)...)
-	}
+
 	buttons = append(buttons, registerFileActions(v.env, v.reg, v.reload)...) // register_file_actions.go
 	var filters []fyne.CanvasObject
 	for _, f := range v.filters {

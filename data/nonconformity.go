@@ -238,11 +238,12 @@ func StartCorrectiveActionWith(ctx context.Context, ws NCWorkflow, reg Register,
 // shares.
 type RepeatedCause struct {
 	Category Choice
-	Records  []Record // in the order given
+	Records  []Record // by reference
 }
 
 // RepeatedCauses groups the nonconformities by cause category, keeping
-// the categories two or more share, in the order of CauseCategories.
+// the categories two or more share, in the order of CauseCategories, each
+// with its records by reference.
 func RepeatedCauses(ncs []Record) []RepeatedCause {
 	var out []RepeatedCause
 	for _, c := range CauseCategories() {
@@ -253,6 +254,7 @@ func RepeatedCauses(ncs []Record) []RepeatedCause {
 			}
 		}
 		if len(rs) > 1 {
+			slices.SortStableFunc(rs, func(a, b Record) int { return a.Number - b.Number })
 			out = append(out, RepeatedCause{Category: c, Records: rs})
 		}
 	}

@@ -122,6 +122,11 @@ func TestTheCheckTaskGoesToTheChecker(t *testing.T) {
 		}
 	}
 	for _, reg := range Registers() {
+		for _, key := range reg.Filters {
+			if f, ok := reg.Field(key); !ok || (f.Type != FieldChoice && f.Type != FieldPerson) {
+				t.Errorf("%s filters by %q, which is no choice or person field", reg.Key, key)
+			}
+		}
 		for _, f := range reg.Fields {
 			if o, ok := reg.Field(f.TaskOwner); f.TaskOwner != "" && (!ok || o.Type != FieldPerson) {
 				t.Errorf("%s.%s gives its task to %q, which is no person field", reg.Key, f.Key, f.TaskOwner)

@@ -192,6 +192,10 @@ type Register struct {
 	// Actions, when set, names the tasks people raise by hand against a
 	// record, such as "Corrective actions"; "" means the register has none.
 	Actions string
+	// Filters names the choice and person fields the register's screen
+	// filters by, in order; nil offers every one of them, which crowds
+	// the screen of a register with many.
+	Filters []string
 	// Rules are what a register asks of a record beyond each field on its
 	// own, such as "a nonconformity closes only after an effective check".
 	Rules []Rule

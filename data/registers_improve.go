@@ -88,6 +88,7 @@ func nonconformitiesRegister() Register {
 		Sort:       []SortKey{{Field: "status"}, {Field: "raised_on", Desc: true}},
 		Table:      []string{"title", "source", "severity", "raised_on", "root_cause", "cause_category", "owner", "check_due", "check_result", "status"},
 		Actions:    "Corrective actions",
+		Filters:    []string{"status", "severity", "cause_category"},
 		Fields: []Field{
 			title("Nonconformity", "What requirement was not met, in a few words.", "nonconformity", "NC", "issue", "problem"),
 			{Key: "source", Label: "Found by", Type: FieldChoice, Required: true, Default: "other", Synonyms: []string{"source", "origin", "raised from"}, Choices: []Choice{
