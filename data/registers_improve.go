@@ -156,6 +156,7 @@ func improvementsRegister() Register {
 		Sort:       []SortKey{{Field: "status"}, {Field: "priority", Desc: true}, {Field: "title"}},
 		Table:      []string{"title", "source", "priority", "decision", "decided_by", "owner", "due", "status", "objectives", "result", "evaluation"},
 		Actions:    "Improvement actions",
+		Filters:    []string{"status", "decision", "priority"},
 		Fields: []Field{
 			title("Opportunity", "What could be better, in a few words.", "improvement", "opportunity", "idea", "suggestion"),
 			{Key: "source", Label: "Source", Type: FieldText, Help: "Where it came from: an audit, a review, a customer, a member of staff.",
