@@ -77,7 +77,7 @@ func (s *demoRegisters) improvements() []demoRow {
 			"status": "in_progress", "objectives": "Customer satisfaction; P2 incidents resolved within 8 hours"},
 		{"title": demoIMPRota, "source": "P2 incidents resolved within 8 hours missed in the spring", "priority": "medium",
 			"benefit":  "P2 incidents keep being fixed within 8 hours when people are on leave.",
-			"decision": "approved", "decided_by": "Daniel Okafor", "decided_on": s.date(-8, 5), "owner": "Priya Raman",
+			"decision": "approved", "decided_by": "Daniel Okafor", "decided_on": s.date(-8, 5), "owner": "Priya Raman", "due": s.date(-7, 0),
 			"status": "done", "objectives": "P2 incidents resolved within 8 hours", "result": "achieved",
 			"evaluation": "Since the rota began, no month has missed the 95 % target, through the summer holidays included."},
 		{"title": demoIMPStarters, "source": "The corrective action of a complaint", "priority": "low", "nonconformity": demoNCStarters,

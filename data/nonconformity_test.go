@@ -200,3 +200,24 @@ func day(s string) time.Time {
 	}
 	return t
 }
+
+// TestAnImprovementsTaskIsDoneWithIt checks that the task an improvement's
+// due date makes stays open while the work goes on and is done with it.
+func TestAnImprovementsTaskIsDoneWithIt(t *testing.T) {
+	reg, _ := FindRegister(ImprovementsRegister)
+	tests := []struct {
+		status string
+		want   TaskStatus
+	}{{"open", TaskOpen}, {"in_progress", TaskOpen}, {"done", TaskDone}, {"closed", TaskDone}}
+	for _, tt := range tests {
+		r := NewRecord(reg)
+		r.ID, r.Number = 9, 1
+		r.Set("title", "Paired leave rota")
+		r.Set("due", "2026-05-01")
+		r.Set("status", tt.status)
+		tasks := RecordTasks(reg, r)
+		if len(tasks) != 1 || tasks[0].Status != tt.want {
+			t.Errorf("status %s: tasks %+v, want one %s", tt.status, tasks, tt.want)
+		}
+	}
+}

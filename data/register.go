@@ -98,6 +98,10 @@ type Field struct {
 	// such as the day an audit was held: once it holds one, the task is
 	// closed.
 	TaskDoneBy string
+	// TaskDoneAt, when set, lists the values of TaskDoneBy that show the
+	// work done, such as an improvement's status "done"; any other value
+	// leaves the task open.
+	TaskDoneAt []string
 	// TaskOwner names the person field whose person the task goes to, such
 	// as who checks a corrective action's effect; when it is empty the
 	// task goes to the record's owner.

@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -67,7 +68,7 @@ func RecordTasks(reg Register, r Record) []Task {
 			OwnerID:     taskOwner, Due: due, Status: TaskOpen,
 			SourceKind: SourceRecord, SourceRef: RecordTaskRef(r.ID, f.Key),
 		}
-		if f.TaskDoneBy != "" && strings.TrimSpace(r.Get(f.TaskDoneBy)) != "" {
+		if done := strings.TrimSpace(r.Get(f.TaskDoneBy)); f.TaskDoneBy != "" && done != "" && (f.TaskDoneAt == nil || slices.Contains(f.TaskDoneAt, done)) {
 			t.Status = TaskDone
 		}
 		out = append(out, t)

@@ -176,7 +176,8 @@ func improvementsRegister() Register {
 			{Key: "decided_by", Label: "Decided by", Type: FieldPerson, Synonyms: []string{"approver", "approved by"}},
 			{Key: "decided_on", Label: "Decided on", Type: FieldDate, Synonyms: []string{"decision date"}},
 			owner("Who carries it out."),
-			{Key: "due", Label: "Due", Type: FieldDate, Task: "Complete", Help: "When it should be done; a task is due on that day.",
+			{Key: "due", Label: "Due", Type: FieldDate, Task: "Complete", TaskDoneBy: "status", TaskDoneAt: []string{"done", "closed"},
+				Help:     "When it should be done; a task is due on that day, done once the improvement is.",
 				Synonyms: []string{"due date", "target date", "deadline"}},
 			{Key: "status", Label: "Status", Type: FieldChoice, Required: true, Default: "open", Synonyms: []string{"state"}, Choices: []Choice{
 				{Key: "open", Label: "Open", Synonyms: []string{"new", "proposed"}},
