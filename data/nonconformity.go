@@ -30,9 +30,6 @@ const (
 	CheckIneffective = "ineffective"
 )
 
-// whyCount is how many times the five whys ask.
-const whyCount = 5
-
 // CauseCategories are the kinds of root cause a nonconformity can have.
 func CauseCategories() []Choice {
 	return []Choice{
