@@ -215,8 +215,12 @@ func registerSection(d *doc, rr RegisterRecords, names func(data.Field, int64) s
 		t.fixed = d.fitColumns(t, weights, 0.16)
 	}
 	d.table(t)
+	if reg.Actions != "" {
+		recordActionsTable(d, rr, names, env) // register_improve.go
+	}
 	switch reg.Key {
 	case data.NonconformitiesRegister:
+		effectivenessChecks(d, rr, names, env)
 		repeatedCauses(d, rr)
 	case data.ImprovementsRegister:
 		improvementEvaluations(d, rr, env)

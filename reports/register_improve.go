@@ -1,10 +1,99 @@
 package reports
 
 import (
+	"slices"
 	"strings"
 
 	"smsbuilder/data"
 )
+
+// recordActionsTable prints the actions people raised against the
+// records of a register that has them, such as a nonconformity's
+// corrective actions, record by record: the evidence that each was acted
+// on, by whom and when.
+func recordActionsTable(d *doc, rr RegisterRecords, names func(data.Field, int64) string, env packEnv) {
+	reg := rr.Register
+	byRecord := map[int64][]data.Task{}
+	for _, t := range env.src.Tasks {
+		if id, ok := data.SourceRecordID(t); ok && t.SourceKind == data.SourceAction {
+			byRecord[id] = append(byRecord[id], t)
+		}
+	}
+	owner := data.Field{Type: data.FieldPerson}
+	t := table{header: []cell{{{text: strings.ToUpper(reg.One[:1]) + reg.One[1:]}}, {{text: "Action"}}, {{text: "Owner"}}, {{text: "Due"}}, {{text: "Status"}}},
+		fixed: []float64{0.26, 0.42, 0.12, 0.1, 0.1}, size: sizeSmall}
+	for _, r := range rr.Records {
+		acts := byRecord[r.ID]
+		slices.SortStableFunc(acts, func(a, b data.Task) int { // by due date, undated last
+			if a.Due.IsZero() != b.Due.IsZero() {
+				if a.Due.IsZero() {
+					return 1
+				}
+				return -1
+			}
+			return a.Due.Compare(b.Due)
+		})
+		for i, a := range acts {
+			head := cell{}
+			if i == 0 {
+				head = cell{{text: reg.Reference(r.Number), st: stBold}, {text: " " + oneLine(r.Get(reg.TitleField))}}
+			}
+			who := ""
+			if a.OwnerID != 0 {
+				who = names(owner, a.OwnerID)
+			}
+			due := ""
+			if !a.Due.IsZero() {
+				due = env.opts.DateFormat.Format(a.Due)
+			}
+			status := "Open"
+			if a.Status == data.TaskDone {
+				status = "Done"
+			}
+			t.rows = append(t.rows, []cell{head, {{text: oneLine(a.Title)}}, dashCell(who), dashCell(due), {{text: status}}})
+		}
+	}
+	d.heading(2, "", reg.Actions, false)
+	if len(t.rows) == 0 {
+		d.paragraph("No action is recorded against any "+reg.One+" yet.", stMuted)
+		return
+	}
+	d.table(t)
+}
+
+// effectivenessChecks prints each nonconformity's last check and the
+// earlier ones that found its actions not effective.
+func effectivenessChecks(d *doc, rr RegisterRecords, names func(data.Field, int64) string, env packEnv) {
+	reg := rr.Register
+	result, _ := reg.Field("check_result")
+	person := data.Field{Type: data.FieldPerson}
+	t := table{header: []cell{{{text: "Nonconformity"}}, {{text: "Last check"}}, {{text: "What it found"}}, {{text: "Earlier checks"}}},
+		fixed: []float64{0.24, 0.18, 0.3, 0.28}, size: sizeSmall}
+	for _, r := range rr.Records {
+		if r.Get("check_result") == "" && r.Get("earlier_checks") == "" {
+			continue
+		}
+		last := ""
+		if r.Get("check_result") != "" {
+			last = result.Display(r.Get("check_result"), env.opts.DateFormat, nil)
+			if on, ok := r.Date("checked_on"); ok {
+				last += ", " + env.opts.DateFormat.Format(on)
+			}
+			if ids := r.IDs("checked_by"); len(ids) > 0 {
+				last += ", " + names(person, ids[0])
+			}
+		}
+		t.rows = append(t.rows, []cell{
+			{{text: reg.Reference(r.Number), st: stBold}, {text: " " + oneLine(r.Get(reg.TitleField))}},
+			dashCell(last), dashCell(r.Get("check_notes")), dashCell(r.Get("earlier_checks"))})
+	}
+	d.heading(2, "", "Effectiveness checks", false)
+	if len(t.rows) == 0 {
+		d.paragraph("No effectiveness check is recorded yet.", stMuted)
+		return
+	}
+	d.table(t)
+}
 
 // repeatedCauses prints the cause categories two or more nonconformities
 // share: a cause that keeps coming back means its corrective actions did

@@ -5,6 +5,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"smsbuilder/data"
 )
@@ -26,6 +27,14 @@ func improveSource(t *testing.T) Source {
 					"title": nc.title, "source": "incident", "severity": "minor", "raised_on": "2026-03-02", "root_cause": nc.cause,
 					"cause_category": nc.category, "status": "open"}})
 			}
+			reopened := rr.Records[1].Values
+			reopened["status"], reopened["check_result"], reopened["checked_by"], reopened["checked_on"] = "action", "ineffective", "1", "2026-05-04"
+			reopened["check_notes"] = "A change in April still had no tried backout."
+			reopened["earlier_checks"] = "2026-04-01 Not effective, checked by Priya Shah: nobody asked at CAB."
+			src.Tasks = append(src.Tasks,
+				data.Task{ID: 1, Title: "Ask at CAB for a tried backout", OwnerID: 1, Due: time.Date(2026, 3, 20, 0, 0, 0, 0, time.UTC),
+					Status: data.TaskDone, SourceKind: data.SourceAction, SourceRef: data.RecordActionRef(61)},
+				data.Task{ID: 2, Title: "Make a tried backout a required step", Status: data.TaskOpen, SourceKind: data.SourceAction, SourceRef: data.RecordActionRef(61)})
 		case data.ImprovementsRegister:
 			rr.Records = []data.Record{
 				{ID: 70, Register: rr.Register.Key, Number: 1, Values: map[string]string{"title": "Second storage tier", "decision": "approved",
@@ -49,7 +58,10 @@ func TestPrintedNonconformitiesAndImprovements(t *testing.T) {
 		not      []string
 	}{
 		{data.NonconformitiesRegister,
-			[]string{"Repeated causes", "Process or procedure", "NC-1, NC-2", "NC-1: No lead time agreed for new starters.", "NC-2: Backouts are planned but never tried."},
+			[]string{"Repeated causes", "Process or procedure", "NC-1, NC-2", "NC-1: No lead time agreed for new starters.", "NC-2: Backouts are planned but never tried.",
+				"Corrective actions", "Ask at CAB for a tried backout Priya Shah 20 March Done", "Make a tried backout a required step – – Open",
+				"Effectiveness checks", "Not effective, 4 May 2026,", "A change in April still had no tried backout.",
+				"2026-04-01 Not effective, checked by Priya"},
 			[]string{"NC-3: The contract sets no deadline."}},
 		{data.ImprovementsRegister,
 			[]string{"Improvements against their objectives", "IMP-1 Second storage tier", "Done; partly achieved",
