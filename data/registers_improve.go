@@ -107,7 +107,7 @@ func nonconformitiesRegister() Register {
 			{Key: "raised_on", Label: "Raised on", Type: FieldDate, Required: true, Synonyms: []string{"date", "date raised", "opened"}},
 			longText("description", "What was found", "The requirement, and what was seen instead.", "description", "details"),
 			longText("correction", "Correction", "What was done at once to contain it.", "correction", "immediate action", "containment"),
-			whyField(1, "Why did it happen?"),
+			whyField(1, "Why did it happen? Ask why of each answer in turn, up to five times: the last answer that the organisation can change is the root cause."),
 			whyField(2, "And why was that?"),
 			whyField(3, "And why was that?"),
 			whyField(4, "And why was that?"),
