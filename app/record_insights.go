@@ -65,9 +65,9 @@ func improvementEvaluation(e *env, r data.Record) fyne.CanvasObject {
 		}
 		return page.Records
 	}
-	objReg, _ := data.FindRegister("objectives")
+	objReg, _ := data.FindRegister(data.ObjectivesRegister)
 	box := container.NewVBox(widget.NewLabelWithStyle(lang.L("Against its objectives:"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	trends := data.ImprovementEvaluation(r, data.ObjectiveTrends(read("objectives"), read("measurements")))
+	trends := data.ImprovementEvaluation(r, data.ObjectiveTrends(read(data.ObjectivesRegister), read(data.MeasurementsRegister)))
 	if len(trends) == 0 {
 		box.Add(wrapLabel(lang.L("Its objectives have no measurements yet.")))
 	}

@@ -130,13 +130,13 @@ func improvementEvaluations(d *doc, rr RegisterRecords, env packEnv) {
 	var objectives, measurements []data.Record
 	for _, o := range env.src.Registers {
 		switch o.Register.Key {
-		case "objectives":
+		case data.ObjectivesRegister:
 			objectives = o.Records
-		case "measurements":
+		case data.MeasurementsRegister:
 			measurements = o.Records
 		}
 	}
-	objReg, _ := data.FindRegister("objectives")
+	objReg, _ := data.FindRegister(data.ObjectivesRegister)
 	trends := data.ObjectiveTrends(objectives, measurements)
 	status, _ := rr.Register.Field("status")
 	result, _ := rr.Register.Field("result")
