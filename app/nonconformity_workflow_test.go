@@ -185,12 +185,12 @@ func TestAnImprovementsFormShowsItsObjectivesAgainstTarget(t *testing.T) {
 		saveRecord(t, u.ws, "measurements", "objective", data.FormatIDs([]int64{obj.ID}), "period", []string{"March 2026", "April 2026"}[i],
 			"date", []string{"2026-04-01", "2026-05-01"}[i], "actual", actual)
 	}
-	saveRecord(t, u.ws, data.ImprovementsRegister, "title", "Paired leave rota", "decision", "approved", "status", "done",
+	saveRecord(t, u.ws, data.ImprovementsRegister, "title", "Paired leave rota", "decision", "approved", "decided_on", "2026-04-10", "status", "done",
 		"objectives", data.FormatIDs([]int64{obj.ID}))
 	v := openRegister(t, u, data.ImprovementsRegister)
 	v.table.Select(widget.TableCellID{Row: 0, Col: 0})
 	v.onEdit()
-	want := "OBJ-1 P2 incidents resolved within 8 hours: 96.7 % in April 2026 against a target of at least 95 %, met. 1 of 2 results met their target."
+	want := "OBJ-1 P2 incidents resolved within 8 hours: 96.7 % in April 2026 against a target of at least 95 %, met. 1 of 2 results met their target. Since it was decided on 10 April 2026, 1 of 1 result met their target."
 	if got := topDialogText(u.win); !strings.Contains(got, "Against its objectives:\n"+want) {
 		t.Errorf("the form says %q, want %q", got, want)
 	}

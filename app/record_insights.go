@@ -58,21 +58,28 @@ func improvementEvaluation(e *env, r data.Record) fyne.CanvasObject {
 	if len(r.IDs("objectives")) == 0 {
 		return nil
 	}
-	read := func(register string) []data.Record {
-		page, err := e.ws.Records(e.ctx(), data.RecordQuery{Register: register})
+	var ids []string
+	for _, id := range r.IDs("objectives") {
+		ids = append(ids, fmt.Sprint(id))
+	}
+	read := func(q data.RecordQuery) []data.Record {
+		page, err := e.ws.Records(e.ctx(), q)
 		if err != nil {
 			e.showErr(err)
 		}
 		return page.Records
 	}
+	objectives := read(data.RecordQuery{Register: data.ObjectivesRegister})
+	measurements := read(data.RecordQuery{Register: data.MeasurementsRegister, Filters: map[string][]string{"objective": ids}})
 	objReg, _ := data.FindRegister(data.ObjectivesRegister)
 	box := container.NewVBox(widget.NewLabelWithStyle(lang.L("Against its objectives:"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	trends := data.ImprovementEvaluation(r, data.ObjectiveTrends(read(data.ObjectivesRegister), read(data.MeasurementsRegister)))
+	trends := data.ImprovementEvaluation(r, data.ObjectiveTrends(objectives, measurements))
 	if len(trends) == 0 {
 		box.Add(wrapLabel(lang.L("Its objectives have no measurements yet.")))
 	}
 	for _, t := range trends {
-		box.Add(wrapLabel(data.TrendSummary(objReg, t, e.dates)))
+		box.Add(wrapLabel(data.EvaluationLine(objReg, t, r, e.dates)))
+		box.Add(newTrendChart(t)) // objective_chart.go
 	}
 	return box
 }

@@ -336,3 +336,28 @@ func TrendSummary(objectives Register, t ObjectiveTrend, dates DateFormat) strin
 	}
 	return line
 }
+
+// EvaluationLine is TrendSummary for an objective that improvement serves,
+// with the results since the improvement was decided, the ones that tell
+// whether it helped: "… Since it was decided on 2 April 2026, 8 of 8
+// results met their target."
+func EvaluationLine(objectives Register, t ObjectiveTrend, improvement Record, dates DateFormat) string {
+	line := TrendSummary(objectives, t, dates)
+	since, ok := improvement.Date("decided_on")
+	if !ok {
+		return line
+	}
+	met, judged := 0, 0
+	for _, r := range t.Results {
+		if r.HasTarget && !r.Date.Before(since) {
+			judged++
+			if r.Met {
+				met++
+			}
+		}
+	}
+	if judged == 0 {
+		return line + fmt.Sprintf(" No result since it was decided on %s yet.", dates.Format(since))
+	}
+	return line + fmt.Sprintf(" Since it was decided on %s, %d of %s met their target.", dates.Format(since), met, CountText(judged, "result", "results"))
+}

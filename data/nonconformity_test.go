@@ -188,6 +188,11 @@ func TestImprovementEvaluation(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+	decided := Record{Values: map[string]string{"title": "Leave rota", "objectives": "4", "decided_on": "2026-04-15"}}
+	if got, want := EvaluationLine(objectives, ImprovementEvaluation(decided, trends)[0], decided, "2 January 2006"),
+		want[0]+" Since it was decided on 15 April 2026, 2 of 2 results met their target."; got != want {
+		t.Errorf("against its decision: got\n%s\nwant\n%s", got, want)
+	}
 	if got := ImprovementEvaluation(Record{Values: map[string]string{"objectives": "6"}}, trends); len(got) != 0 {
 		t.Errorf("an objective without measurements gave %d trends", len(got))
 	}

@@ -148,7 +148,7 @@ func improvementEvaluations(d *doc, rr RegisterRecords, env packEnv) {
 		}
 		var lines []string
 		for _, tr := range data.ImprovementEvaluation(r, trends) {
-			lines = append(lines, data.TrendSummary(objReg, tr, env.opts.DateFormat))
+			lines = append(lines, data.EvaluationLine(objReg, tr, r, env.opts.DateFormat))
 		}
 		if len(lines) == 0 {
 			lines = []string{"Its objectives have no measurements yet."}

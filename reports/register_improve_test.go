@@ -37,7 +37,7 @@ func improveSource(t *testing.T) Source {
 				data.Task{ID: 2, Title: "Make a tried backout a required step", Status: data.TaskOpen, SourceKind: data.SourceAction, SourceRef: data.RecordActionRef(61)})
 		case data.ImprovementsRegister:
 			rr.Records = []data.Record{
-				{ID: 70, Register: rr.Register.Key, Number: 1, Values: map[string]string{"title": "Second storage tier", "decision": "approved",
+				{ID: 70, Register: rr.Register.Key, Number: 1, Values: map[string]string{"title": "Second storage tier", "decision": "approved", "decided_on": "2026-02-01",
 					"status": "done", "result": "partly", "objectives": "30"}},
 				{ID: 71, Register: rr.Register.Key, Number: 2, Values: map[string]string{"title": "Quieter office", "decision": "proposed", "status": "open"}},
 			}
@@ -65,7 +65,8 @@ func TestPrintedNonconformitiesAndImprovements(t *testing.T) {
 			[]string{"NC-3: The contract sets no deadline."}},
 		{data.ImprovementsRegister,
 			[]string{"Improvements against their objectives", "IMP-1 Second storage tier", "Done; partly achieved",
-				"OBJ-1 Cloud availability: 99.92 % in March against a target of at least 99.9 %, met. 2 of 3 results met their target."},
+				"OBJ-1 Cloud availability: 99.92 % in March against a target of at least 99.9 %, met. 2 of 3 results met their target.",
+				"Since it was decided on 1 February 2026, 1 of 2 results met their target."},
 			[]string{"Its objectives have no measurements yet."}},
 	}
 	for _, tt := range tests {
