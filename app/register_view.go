@@ -443,6 +443,13 @@ func (v *registerView) stepDone(r data.Record, said string) {
 	v.names.forget()
 	v.reload()
 	v.status.SetText(said)
+	// the record stays selected, with its next step beside it, when its
+	// new status keeps it on the first page
+	for row, rec := range v.pages[0] {
+		if rec.ID == r.ID {
+			v.table.Select(widget.TableCellID{Row: row, Col: 0})
+		}
+	}
 }
 
 // onDelete asks first. Storage refuses a record others still link to and
