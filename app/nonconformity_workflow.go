@@ -115,13 +115,7 @@ func (w *ncWorkflow) askForCheck() {
 		widget.NewFormItem(lang.L("Checked by"), problems.wrap("checked_by", checker)))
 	form.Items[1].HintText = lang.L("Best someone who did not carry out the actions; the check is their task.")
 	parts := []fyne.CanvasObject{wrapLabel(fmt.Sprintf(lang.L("%s will wait for a check that its corrective actions worked."), w.name()))}
-	if open := w.openActions(); open > 0 {
-		text := lang.L("1 corrective action is still open: the check should wait until it is done.")
-		if open > 1 {
-			text = fmt.Sprintf(lang.L("%d corrective actions are still open: the check should wait until they are done."), open)
-		}
-		warn := wrapLabel(text)
-		warn.Importance = widget.WarningImportance
+	if warn := w.openActionsWarning(); warn != nil {
 		parts = append(parts, warn)
 	}
 	if w.rec.Get("check_result") != "" {
@@ -165,8 +159,12 @@ func (w *ncWorkflow) recordCheck() {
 		widget.NewFormItem(lang.L("Check notes"), problems.wrap("check_notes", notes)))
 	form.Items[0].HintText = lang.L("Effective closes the nonconformity; not effective sends it back to action in progress, and the check is kept.")
 	form.Items[3].HintText = lang.L("What the check looked at, and what it found.")
-	intro := wrapLabel(fmt.Sprintf(lang.L("Did the corrective actions of %s remove its cause?"), w.name()))
-	showFormDialog(w.env.win, lang.L("Record effectiveness check"), lang.L("Record"), container.NewVBox(intro, form), 600, true, problems, func() error {
+	parts := []fyne.CanvasObject{wrapLabel(fmt.Sprintf(lang.L("Did the corrective actions of %s remove its cause?"), w.name()))}
+	if warn := w.openActionsWarning(); warn != nil {
+		parts = append(parts, warn)
+	}
+	parts = append(parts, form)
+	showFormDialog(w.env.win, lang.L("Record effectiveness check"), lang.L("Record"), container.NewVBox(parts...), 600, true, problems, func() error {
 		c := data.EffectivenessCheck{By: personID(w.names.people, checker.Selected), Notes: notes.Text}
 		switch result.Selected {
 		case lang.L("Effective"):
@@ -194,6 +192,22 @@ func (w *ncWorkflow) recordCheck() {
 		w.done(saved, said)
 		return nil
 	})
+}
+
+// openActionsWarning says how many corrective actions are still open, or
+// is nil when none is: a check made before they are done checks little.
+func (w *ncWorkflow) openActionsWarning() fyne.CanvasObject {
+	open := w.openActions()
+	if open == 0 {
+		return nil
+	}
+	text := lang.L("1 corrective action is still open: the check should wait until it is done.")
+	if open > 1 {
+		text = fmt.Sprintf(lang.L("%d corrective actions are still open: the check should wait until they are done."), open)
+	}
+	warn := wrapLabel(text)
+	warn.Importance = widget.WarningImportance
+	return warn
 }
 
 // openActions counts the corrective actions of the record still open.
