@@ -87,3 +87,8 @@ func TestPrintedNonconformitiesAndImprovements(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkRegistersPack prints every register of the demo, the
+// nonconformities' actions, checks and causes and the improvements'
+// objectives included.
+func BenchmarkRegistersPack(b *testing.B) { benchmarkDemoPack(b, "registers") }
