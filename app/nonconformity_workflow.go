@@ -83,7 +83,11 @@ func (w *ncWorkflow) startAction() {
 	f := newTaskForm(data.NewRecordAction(w.reg, w.rec), w.env, w.names.byID)
 	f.due.optional = false
 	intro := wrapLabel(fmt.Sprintf(lang.L("%s goes to action in progress. Say what is to be done to remove its cause, who does it and by when; more actions can be added in its form."), w.name()))
-	body := container.NewVBox(intro, f.content())
+	form := f.content()
+	if wf, ok := form.(*widget.Form); ok { // a corrective action needs both
+		wf.Items[1].Text, wf.Items[2].Text = lang.L("Owner *"), lang.L("Due *")
+	}
+	body := container.NewVBox(intro, form)
 	showFormDialog(w.env.win, lang.L("Start corrective action"), lang.L("Start"), body, 600, true, f.problems, func() error {
 		t, err := f.value()
 		if err != nil {
