@@ -191,3 +191,19 @@ func TestAnImprovementsFormShowsItsObjectivesAgainstTarget(t *testing.T) {
 		t.Errorf("the form says %q, want %q", got, want)
 	}
 }
+
+// The nonconformities screen filters by the fields its register names,
+// not by every choice and person it holds.
+func TestTheNonconformitiesScreenFiltersByStatusSeverityAndCause(t *testing.T) {
+	u := newRegisterUI(t)
+	saveRecord(t, u.ws, data.NonconformitiesRegister, "title", "Change made without approval", "raised_on", "2026-11-02",
+		"source", "other", "severity", "minor", "status", "open")
+	v := openRegister(t, u, data.NonconformitiesRegister)
+	var got []string
+	for _, f := range v.filters {
+		got = append(got, f.field.Label)
+	}
+	if want := "Status, Severity, Cause category"; strings.Join(got, ", ") != want {
+		t.Errorf("filters %q, want %q", strings.Join(got, ", "), want)
+	}
+}
