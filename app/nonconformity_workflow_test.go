@@ -117,6 +117,15 @@ func TestTheStepButtonTakesANonconformityFromOpenToClosed(t *testing.T) {
 	if got, want := r.Get("earlier_checks"), "2026-11-25 Not effective, checked by Oliver Grant: A change in December still skipped approval."; got != want {
 		t.Errorf("earlier checks %q, want %q", got, want)
 	}
+	tasks, _ = u.ws.Tasks(ctx)
+	again := false
+	for _, task := range tasks {
+		again = again || (task.Title == "Check effectiveness of NC-1 Change made without approval" && task.Status == data.TaskOpen &&
+			task.Due.Equal(time.Date(2027, 3, 1, 0, 0, 0, 0, time.UTC)))
+	}
+	if !again {
+		t.Error("asking for a second check made no open check task due on its day")
+	}
 
 	step("Record effectiveness check…")
 	input[*widget.RadioGroup](t, u.win, "Result").SetSelected("Effective")
