@@ -154,14 +154,17 @@ func (u *UI) screenNames(t *testing.T) map[int64]string {
 }
 
 // The form of a nonconformity names the others of the same kind of cause,
-// as the line under the table does.
+// and those whose root cause reads alike, as the line under the table does.
 func TestANonconformityNamesTheOthersOfTheSameCause(t *testing.T) {
 	u := newRegisterUI(t)
-	for _, nc := range []struct{ title, cause string }{
-		{"New starters waited for accounts", "process"}, {"Provider report came late", "supplier"}, {"Backout never tried", "process"},
+	for _, nc := range []struct{ title, category, cause string }{
+		{"New starters waited for accounts", "process", "No lead time for new starters."},
+		{"Provider report came late", "supplier", "The contract sets no deadline."},
+		{"Backout never tried", "process", "Backout plans are written for every change, but nobody tests them."},
+		{"Firmware update could not be undone", "technology", "The change process asks for a backout plan, not for proof it works."},
 	} {
 		saveRecord(t, u.ws, data.NonconformitiesRegister, "title", nc.title, "raised_on", "2026-11-02",
-			"source", "other", "severity", "minor", "status", "open", "cause_category", nc.cause)
+			"source", "other", "severity", "minor", "status", "open", "cause_category", nc.category, "root_cause", nc.cause)
 	}
 	v := openRegister(t, u, data.NonconformitiesRegister)
 	v.onClear()
@@ -172,12 +175,13 @@ func TestANonconformityNamesTheOthersOfTheSameCause(t *testing.T) {
 		}
 	}
 	v.table.Select(widget.TableCellID{Row: row, Col: 0})
-	if got := v.detail.Text; !strings.Contains(got, "Same cause category as NC-1") || strings.Contains(got, "NC-2") {
-		t.Errorf("the line under the table says %q, want NC-1 named and NC-2 not", got)
+	want := "Same cause category as NC-1; root cause like that of NC-4"
+	if got := v.detail.Text; !strings.Contains(got, want) || strings.Contains(got, "NC-2") {
+		t.Errorf("the line under the table says %q, want %q and NC-2 not named", got, want)
 	}
 	v.onEdit()
-	if got := topDialogText(u.win); !strings.Contains(got, "Same cause category as NC-1\n") {
-		t.Errorf("the form says %q, want NC-1 named as of the same cause", got)
+	if got := topDialogText(u.win); !strings.Contains(got, want+"\n") {
+		t.Errorf("the form says %q, want %q", got, want)
 	}
 }
 

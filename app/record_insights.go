@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -32,24 +33,34 @@ func recordInsights(e *env, reg data.Register, r data.Record) fyne.CanvasObject 
 	return nil
 }
 
-// sameCauseText is "Same cause category as NC-2, NC-5" for nonconformity
-// r, or "" when none shares its cause category.
+// sameCauseText is "Same cause category as NC-2, NC-5; root cause like
+// that of NC-4" for nonconformity r, or "" when no other shares its cause
+// category or reads like its root cause.
 func sameCauseText(e *env, reg data.Register, r data.Record) string {
-	cat := r.Get("cause_category")
-	if reg.Key != data.NonconformitiesRegister || cat == "" {
+	if reg.Key != data.NonconformitiesRegister || (r.Get("cause_category") == "" && r.Get("root_cause") == "") {
 		return ""
 	}
-	page, err := e.ws.Records(e.ctx(), data.RecordQuery{Register: reg.Key, Filters: map[string][]string{"cause_category": {cat}},
-		Sort: []data.SortKey{{Field: data.SortByReference}}})
+	page, err := e.ws.Records(e.ctx(), data.RecordQuery{Register: reg.Key, Sort: []data.SortKey{{Field: data.SortByReference}}})
 	if err != nil {
 		e.showErr(err)
 		return ""
 	}
 	same := data.SameCause(r, page.Records)
-	if len(same) == 0 {
-		return ""
+	var alike []data.Record
+	for _, o := range data.SimilarCauses(r, page.Records) {
+		if !slices.ContainsFunc(same, func(s data.Record) bool { return s.ID == o.ID }) {
+			alike = append(alike, o)
+		}
 	}
-	return fmt.Sprintf(lang.L("Same cause category as %s"), data.References(reg, same))
+	switch {
+	case len(same) > 0 && len(alike) > 0:
+		return fmt.Sprintf(lang.L("Same cause category as %s; root cause like that of %s"), data.References(reg, same), data.References(reg, alike))
+	case len(same) > 0:
+		return fmt.Sprintf(lang.L("Same cause category as %s"), data.References(reg, same))
+	case len(alike) > 0:
+		return fmt.Sprintf(lang.L("Root cause like that of %s"), data.References(reg, alike))
+	}
+	return ""
 }
 
 // improvementEvaluation lists the latest result of each objective

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // A nonconformity moves through four states: open when raised, action in
@@ -272,6 +274,47 @@ func SameCause(r Record, ncs []Record) []Record {
 		}
 	}
 	return out
+}
+
+// SimilarCauses lists the other nonconformities among ncs, in the order
+// given, whose root cause reads like r's whatever category either was
+// given: the two share at least two words that say something. A cause
+// filed under two categories is still one cause.
+func SimilarCauses(r Record, ncs []Record) []Record {
+	mine := causeWords(r.Get("root_cause"))
+	var out []Record
+	for _, o := range ncs {
+		if o.ID != r.ID && sharedWords(mine, causeWords(o.Get("root_cause"))) >= 2 {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// causeWords are the words of a root cause that tell one cause from
+// another: five letters or more, a plural read as its singular, and none
+// of the common words any sentence has.
+func causeWords(text string) map[string]bool {
+	common := []string{"about", "after", "again", "because", "before", "being", "could", "every", "never", "nobody", "nothing",
+		"other", "should", "their", "there", "these", "those", "where", "which", "while", "without", "would"}
+	out := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		w = strings.TrimSuffix(w, "s")
+		if utf8.RuneCountInString(w) >= 5 && !slices.Contains(common, w) {
+			out[w] = true
+		}
+	}
+	return out
+}
+
+func sharedWords(a, b map[string]bool) int {
+	n := 0
+	for w := range a {
+		if b[w] {
+			n++
+		}
+	}
+	return n
 }
 
 // References names records of reg by reference, "NC-2, NC-5".

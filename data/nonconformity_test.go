@@ -162,6 +162,34 @@ func TestRepeatedCauses(t *testing.T) {
 	}
 }
 
+// TestSimilarCauses checks that root causes which read alike are found
+// whatever category they were filed under, and that common words alone
+// do not make two causes alike.
+func TestSimilarCauses(t *testing.T) {
+	reg, _ := FindRegister(NonconformitiesRegister)
+	var ncs []Record
+	for i, cause := range []string{
+		"The change process asks for a backout plan but not for proof that it was tested.",
+		"Backout plans are written for every change, but nobody tests them.",
+		"The contract sets no deadline for incident reports, which there should be.",
+		"Nothing there should have been done without which they could have.",
+		"",
+	} {
+		r := ncRecord("root_cause", cause)
+		r.ID, r.Number = int64(20+i), i+1
+		ncs = append(ncs, r)
+	}
+	tests := []struct {
+		of   int
+		want string
+	}{{0, "NC-2"}, {1, "NC-1"}, {2, ""}, {3, ""}, {4, ""}}
+	for _, tt := range tests {
+		if got := References(reg, SimilarCauses(ncs[tt.of], ncs)); got != tt.want {
+			t.Errorf("like NC-%d: %q, want %q", tt.of+1, got, tt.want)
+		}
+	}
+}
+
 // TestImprovementEvaluation reads an improvement against the objectives
 // it serves, as its form and the printed register show it.
 func TestImprovementEvaluation(t *testing.T) {

@@ -96,31 +96,67 @@ func effectivenessChecks(d *doc, rr RegisterRecords, names func(data.Field, int6
 }
 
 // repeatedCauses prints the cause categories two or more nonconformities
-// share: a cause that keeps coming back means its corrective actions did
-// not reach it, which an auditor asks about first.
+// share, and the root causes that read alike under different categories:
+// a cause that keeps coming back means its corrective actions did not
+// reach it, which an auditor asks about first.
 func repeatedCauses(d *doc, rr RegisterRecords) {
+	reg := rr.Register
 	groups := data.RepeatedCauses(rr.Records)
+	byNumber := slices.Clone(rr.Records)
+	slices.SortStableFunc(byNumber, func(a, b data.Record) int { return a.Number - b.Number })
+	category, _ := reg.Field("cause_category")
+	cause := func(r data.Record) string {
+		c := strings.TrimSpace(r.Get("root_cause"))
+		if c == "" {
+			c = "not yet found"
+		}
+		return reg.Reference(r.Number) + ": " + oneLine(c)
+	}
+	var alike [][2]data.Record
+	for i, r := range byNumber {
+		for _, o := range data.SimilarCauses(r, byNumber[i+1:]) {
+			if r.Get("cause_category") == "" || r.Get("cause_category") != o.Get("cause_category") {
+				alike = append(alike, [2]data.Record{r, o})
+			}
+		}
+	}
 	d.heading(2, "", "Repeated causes", false)
-	if len(groups) == 0 {
-		d.paragraph("No cause category is shared by two or more nonconformities.", stMuted)
+	if len(groups) == 0 && len(alike) == 0 {
+		d.paragraph("No cause category is shared by two or more nonconformities, and no two root causes read alike.", stMuted)
 		return
 	}
-	d.paragraph("Nonconformities whose root causes are of the same kind, each with the root cause it found.", stMuted)
-	t := table{header: []cell{{{text: "Cause category"}}, {{text: "Nonconformities"}}, {{text: "Root causes"}}},
-		fixed: []float64{0.2, 0.18, 0.62}, size: sizeSmall}
-	for _, g := range groups {
-		var causes []string
-		for _, r := range g.Records {
-			cause := strings.TrimSpace(r.Get("root_cause"))
-			if cause == "" {
-				cause = "not yet found"
+	if len(groups) > 0 {
+		d.paragraph("Nonconformities whose root causes are of the same kind, each with the root cause it found.", stMuted)
+		t := table{header: []cell{{{text: "Cause category"}}, {{text: "Nonconformities"}}, {{text: "Root causes"}}},
+			fixed: []float64{0.2, 0.18, 0.62}, size: sizeSmall}
+		for _, g := range groups {
+			var causes []string
+			for _, r := range g.Records {
+				causes = append(causes, cause(r))
 			}
-			causes = append(causes, rr.Register.Reference(r.Number)+": "+oneLine(cause))
+			t.rows = append(t.rows, []cell{{{text: g.Category.Label, st: stBold}}, {{text: data.References(reg, g.Records)}},
+				{{text: strings.Join(causes, "\n")}}})
 		}
-		t.rows = append(t.rows, []cell{{{text: g.Category.Label, st: stBold}}, {{text: data.References(rr.Register, g.Records)}},
-			{{text: strings.Join(causes, "\n")}}})
+		d.table(t)
 	}
-	d.table(t)
+	if len(alike) > 0 {
+		d.paragraph("Root causes that read alike although they were filed under different categories, or none.", stMuted)
+		t := table{header: []cell{{{text: "Nonconformities"}}, {{text: "Categories"}}, {{text: "Root causes"}}},
+			fixed: []float64{0.18, 0.2, 0.62}, size: sizeSmall}
+		for _, p := range alike {
+			var cats []string
+			for _, r := range p {
+				c := category.Display(r.Get("cause_category"), "", nil)
+				if c == "" {
+					c = "none"
+				}
+				cats = append(cats, reg.Reference(r.Number)+": "+c)
+			}
+			t.rows = append(t.rows, []cell{{{text: data.References(reg, p[:]), st: stBold}}, {{text: strings.Join(cats, "\n")}},
+				{{text: cause(p[0]) + "\n" + cause(p[1])}}})
+		}
+		d.table(t)
+	}
 }
 
 // improvementEvaluations prints each improvement beside the latest results

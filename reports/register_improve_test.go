@@ -22,6 +22,7 @@ func improveSource(t *testing.T) Source {
 				{"New starters waited for accounts", "No lead time agreed for new starters.", "process"},
 				{"Firewall update could not be undone", "Backouts are planned but never tried.", "process"},
 				{"Provider report came late", "The contract sets no deadline.", "supplier"},
+				{"Firmware update could not be undone", "Nobody tried the backout of the change.", "technology"},
 			} {
 				rr.Records = append(rr.Records, data.Record{ID: int64(60 + n), Register: rr.Register.Key, Number: n + 1, Values: map[string]string{
 					"title": nc.title, "source": "incident", "severity": "minor", "raised_on": "2026-03-02", "root_cause": nc.cause,
@@ -61,7 +62,8 @@ func TestPrintedNonconformitiesAndImprovements(t *testing.T) {
 			[]string{"Repeated causes", "Process or procedure", "NC-1, NC-2", "NC-1: No lead time agreed for new starters.", "NC-2: Backouts are planned but never tried.",
 				"Corrective actions", "Ask at CAB for a tried backout Priya Shah 20 March Done", "Make a tried backout a required step – – Open",
 				"Effectiveness checks", "Not effective, 4 May 2026,", "A change in April still had no tried backout.",
-				"2026-04-01 Not effective, checked by Priya"},
+				"2026-04-01 Not effective, checked by Priya",
+				"Root causes that read alike", "NC-2, NC-4", "NC-2: Process or procedure", "NC-4: Technology and tools"},
 			[]string{"NC-3: The contract sets no deadline."}},
 		{data.ImprovementsRegister,
 			[]string{"Improvements against their objectives", "IMP-1 Second storage tier", "Done; partly achieved",
