@@ -180,8 +180,8 @@ func TestANonconformityNamesTheOthersOfTheSameCause(t *testing.T) {
 		t.Errorf("the line under the table says %q, want %q and NC-2 not named", got, want)
 	}
 	v.onEdit()
-	if got := topDialogText(u.win); !strings.Contains(got, want+"\n") {
-		t.Errorf("the form says %q, want %q", got, want)
+	if got := topDialogText(u.win); !strings.Contains(got, want+"\n") || !strings.Contains(got, "Next: start the corrective action") {
+		t.Errorf("the form says %q, want %q and the next step", got, want)
 	}
 }
 

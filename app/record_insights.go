@@ -24,13 +24,29 @@ func recordInsights(e *env, reg data.Register, r data.Record) fyne.CanvasObject 
 	}
 	switch reg.Key {
 	case data.NonconformitiesRegister:
+		box := container.NewVBox(wrapLabel(nextStepText(r)))
 		if same := sameCauseText(e, reg, r); same != "" {
-			return wrapLabel(same)
+			box.Add(wrapLabel(same))
 		}
+		return box
 	case data.ImprovementsRegister:
 		return improvementEvaluation(e, r)
 	}
 	return nil
+}
+
+// nextStepText says what the nonconformity waits for, and where to do it:
+// the steps are on the register's screen, beside the line under the table.
+func nextStepText(r data.Record) string {
+	switch data.NextNCStep(r) {
+	case data.NCStepStart:
+		return lang.L("Next: start the corrective action, with the button under the nonconformities table.")
+	case data.NCStepAsk:
+		return lang.L("Next: once the corrective actions are done, ask for the effectiveness check, with the button under the table.")
+	case data.NCStepRecord:
+		return lang.L("Next: record the effectiveness check, with the button under the table.")
+	}
+	return lang.L("Closed: a check found its corrective actions effective.")
 }
 
 // sameCauseText is "Same cause category as NC-2, NC-5; root cause like
