@@ -196,16 +196,10 @@ func CheckLine(r Record, name func(id int64) string) string {
 	return line
 }
 
-// NCWorkflow is what the workflow of a nonconformity reads and writes.
-type NCWorkflow interface {
-	RegisterService
-	TaskService
-}
-
 // StartCorrectiveActionWith stores nonconformity r as under action and
 // action, a new task of it, as its first corrective action. The action
 // needs a title, an owner and a due date.
-func StartCorrectiveActionWith(ctx context.Context, ws NCWorkflow, reg Register, r Record, action Task) (Record, Task, error) {
+func StartCorrectiveActionWith(ctx context.Context, ws RecordTaskStore, reg Register, r Record, action Task) (Record, Task, error) {
 	var v validation
 	v.required("Title", action.Title, "Title")
 	if action.OwnerID == 0 {
