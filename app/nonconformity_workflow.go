@@ -43,6 +43,7 @@ func (w *ncWorkflow) show(r data.Record, ok bool) {
 	if ok {
 		step = data.NextNCStep(r)
 	}
+	w.next.SetIcon(theme.MediaPlayIcon())
 	switch step {
 	case data.NCStepAsk:
 		w.next.SetText(lang.L("Ask for effectiveness check…"))
@@ -50,6 +51,7 @@ func (w *ncWorkflow) show(r data.Record, ok bool) {
 		w.next.SetText(lang.L("Record effectiveness check…"))
 	case data.NCStepNone:
 		w.next.SetText(lang.L("Closed"))
+		w.next.SetIcon(theme.ConfirmIcon())
 	default:
 		w.next.SetText(lang.L("Start corrective action…"))
 	}
