@@ -99,7 +99,7 @@ func (w *ncWorkflow) startAction() {
 		if err != nil {
 			return err
 		}
-		w.done(saved, fmt.Sprintf(lang.L("%s is in action, and its first action is in Tasks."), w.names.ref(w.reg, saved).Text()))
+		w.done(saved, fmt.Sprintf(lang.L("%s is in action; its first action is in Tasks."), w.reg.Reference(saved.Number)))
 		return nil
 	}, f.title)
 	w.env.win.Canvas().Focus(f.title)
@@ -139,7 +139,7 @@ func (w *ncWorkflow) askForCheck() {
 			return err
 		}
 		followTasks(w.env, saved.ID)
-		w.done(saved, fmt.Sprintf(lang.L("%s awaits its effectiveness check, due %s."), w.names.ref(w.reg, saved).Text(), w.env.date(d)))
+		w.done(saved, fmt.Sprintf(lang.L("%s awaits its effectiveness check, due %s."), w.reg.Reference(saved.Number), w.env.date(d)))
 		return nil
 	}, &due.Entry)
 }
@@ -191,9 +191,11 @@ func (w *ncWorkflow) recordCheck() {
 			return err
 		}
 		followTasks(w.env, saved.ID)
-		said := fmt.Sprintf(lang.L("%s is closed: its actions worked."), w.names.ref(w.reg, saved).Text())
+		// the reference alone: the status line sits beside the buttons, and
+		// the row under the table names the record in full
+		said := fmt.Sprintf(lang.L("%s is closed: its actions worked."), w.reg.Reference(saved.Number))
 		if c.Result == data.CheckIneffective {
-			said = fmt.Sprintf(lang.L("%s is back in action in progress: add the next corrective action in its form."), w.names.ref(w.reg, saved).Text())
+			said = fmt.Sprintf(lang.L("%s is back in action: add the next corrective action in its form."), w.reg.Reference(saved.Number))
 		}
 		w.done(saved, said)
 		return nil

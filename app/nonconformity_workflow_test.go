@@ -79,7 +79,7 @@ func TestTheStepButtonTakesANonconformityFromOpenToClosed(t *testing.T) {
 	if r.Get("status") != data.NCCheck || r.Get("check_due") != "2027-01-15" {
 		t.Fatalf("after asking: status %q, due %q", r.Get("status"), r.Get("check_due"))
 	}
-	if got, want := v.status.Text, "NC-1 Change made without approval awaits its effectiveness check, due 15 January 2027."; got != want {
+	if got, want := v.status.Text, "NC-1 awaits its effectiveness check, due 15 January 2027."; got != want {
 		t.Errorf("status line %q, want %q", got, want)
 	}
 	tasks, _ := u.ws.Tasks(ctx)
