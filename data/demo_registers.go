@@ -36,6 +36,7 @@ func seedDemoRegisters(ctx context.Context, ws Workspace, now time.Time) error {
 		{"communications", s.communications},
 		{"nonconformities", s.nonconformities},
 		{"improvements", s.improvements},
+		{"reviews", s.reviews},
 	}
 	for _, st := range steps {
 		if err := s.save(st.register, st.rows()); err != nil {
@@ -65,6 +66,9 @@ func seedDemoRegisters(ctx context.Context, ws Workspace, now time.Time) error {
 		return err
 	}
 	if err := s.recordActions(); err != nil {
+		return err
+	}
+	if err := s.holdDemoReviews(); err != nil {
 		return err
 	}
 	if _, err := SyncRecordTasks(ctx, ws); err != nil {
