@@ -51,7 +51,7 @@ func checklistOf(t *testing.T, ws data.Workspace, cat *data.Catalogue, audit dat
 
 func TestChecklistRoundTrip(t *testing.T) {
 	ctx := data.WithActor(context.Background(), "Oliver Grant")
-	ws, cat := demoWorkspace(t, time.Date(2026, 3, 31, 9, 0, 0, 0, time.UTC))
+	ws, cat := seededAuditDemo(t, time.Date(2026, 3, 31, 9, 0, 0, 0, time.UTC))
 	audit := auditByTitle(t, ws, "Context, leadership and planning")
 	items := checklistOf(t, ws, cat, audit)
 	var clauses []string

@@ -68,17 +68,34 @@ func (s *demoRegisters) findings() []demoRow {
 	}
 }
 
+const (
+	demoNCPriorities = "Incident priorities changed without a recorded reason"
+	demoNCProblems   = "Repeated backup failures not investigated as a problem"
+)
+
+// auditActions are the corrective actions of the nonconformities the
+// first audit raised: the minor one's done, awaiting their check, the
+// major one's under way.
+func (s *demoRegisters) auditActions() []demoAction {
+	return []demoAction{
+		{NonconformitiesRegister, demoNCPriorities, "Make a reason required when a priority changes in the ticketing tool", "Priya Raman", s.date(-1, 0), true},
+		{NonconformitiesRegister, demoNCPriorities, "Brief the service desk and new starters on priority changes", "Priya Raman", s.date(-1, 7), true},
+		{NonconformitiesRegister, demoNCProblems, "Find the cause of the nightly backup failures and record it on the problem", "Aisha Bello", s.date(-1, 0), true},
+		{NonconformitiesRegister, demoNCProblems, "Name a problem manager who reviews repeated incidents every week", "Daniel Okafor", s.date(0, 21), false},
+	}
+}
+
 // auditNonconformities are the two raised from the first audit's minor
 // and major findings.
 func (s *demoRegisters) auditNonconformities() []demoRow {
 	return []demoRow{
-		{"title": "Incident priorities changed without a recorded reason", "source": "audit", "finding": "8.6.1", "severity": "minor",
+		{"title": demoNCPriorities, "source": "audit", "finding": "8.6.1", "severity": "minor",
 			"raised_on": s.date(-2, 1), "owner": "Priya Raman", "status": "check", "check_due": s.date(0, 10),
 			"description": "The incident procedure asks for a reason whenever a priority changes; three P2 incidents in October were lowered without one.",
 			"correction":  "The three incidents were reviewed with the engineers; their priorities were right and the reasons were added.",
 			"root_cause":  "The ticketing tool let the priority change without a reason, and new starters were not told a reason is needed.",
 		},
-		{"title": "Repeated backup failures not investigated as a problem", "source": "audit", "finding": "8.6.3", "severity": "major",
+		{"title": demoNCProblems, "source": "audit", "finding": "8.6.3", "severity": "major",
 			"raised_on": s.date(-2, 1), "owner": "Aisha Bello", "status": "action",
 			"description": "Nine nightly backup failures in three months were fixed one by one; no problem record was raised and the cause is unknown.",
 			"correction":  "A problem record was opened for the backup failures and a daily check of the backup log started.",

@@ -12,8 +12,8 @@ import (
 	"smsbuilder/data/sqlite"
 )
 
-// demoWorkspace is a new demo workspace seeded on the day.
-func demoWorkspace(t *testing.T, now time.Time) (data.Workspace, *data.Catalogue) {
+// seededAuditDemo is a new demo workspace seeded on the day.
+func seededAuditDemo(t *testing.T, now time.Time) (data.Workspace, *data.Catalogue) {
 	t.Helper()
 	ctx := data.WithActor(context.Background(), "Demo")
 	cat := loadEmbedded(t)
@@ -33,7 +33,7 @@ func demoWorkspace(t *testing.T, now time.Time) (data.Workspace, *data.Catalogue
 // a nonconformity raised from each of its minor and major findings.
 func TestDemoAuditProgramme(t *testing.T) {
 	ctx := context.Background()
-	ws, cat := demoWorkspace(t, time.Date(2026, 3, 31, 9, 0, 0, 0, time.UTC))
+	ws, cat := seededAuditDemo(t, time.Date(2026, 3, 31, 9, 0, 0, 0, time.UTC))
 	audits, _ := ws.Records(ctx, data.RecordQuery{Register: data.AuditsRegister})
 	findings, _ := ws.Records(ctx, data.RecordQuery{Register: data.FindingsRegister})
 	ncs, _ := ws.Records(ctx, data.RecordQuery{Register: data.NonconformitiesRegister})

@@ -37,6 +37,8 @@ func seedDemoRegisters(ctx context.Context, ws Workspace, now time.Time) error {
 		{"audits", s.audits},
 		{"findings", s.findings},
 		{"nonconformities", s.auditNonconformities},
+		{"nonconformities", s.nonconformities},
+		{"improvements", s.improvements},
 		{"reviews", s.reviews},
 	}
 	for _, st := range steps {
@@ -64,6 +66,9 @@ func seedDemoRegisters(ctx context.Context, ws Workspace, now time.Time) error {
 		"Peak Hardware Distribution Ltd": {"services": "Managed Desktop Support"},
 		"Pennine Telecom plc":            {"services": "Managed Desktop Support; Cloud Hosting; Backup and Recovery"},
 	}); err != nil {
+		return err
+	}
+	if err := s.recordActions(); err != nil {
 		return err
 	}
 	if err := s.holdDemoReviews(); err != nil {
