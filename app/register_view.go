@@ -233,6 +233,7 @@ func (v *registerView) page(n int) ([]data.Record, error) {
 		return nil, err
 	}
 	v.total = page.Total
+	v.names.learn(v.reg, page.Records)
 	v.pages[n] = page.Records
 	v.recent = append(v.recent, n)
 	if len(v.recent) > registerPagesKept {
