@@ -500,3 +500,30 @@ func TestEveryRegisterHasItsTableAndForm(t *testing.T) {
 		})
 	}
 }
+
+// A reference of five digits fits its column whole, at the smallest
+// window and on a wide screen alike.
+func TestTheReferenceColumnFitsFiveDigits(t *testing.T) {
+	u := newRegisterUI(t)
+	if _, err := u.ws.SaveRecords(u.ctx(), "customers", []data.Record{{Register: "customers", Values: map[string]string{"title": "Contoso Legal", "kind": "external"}}}); err != nil {
+		t.Fatal(err)
+	}
+	openRegister(t, u, "customers")
+	want := widget.NewLabel("CUS-99999").MinSize().Width
+	for _, size := range []fyne.Size{fyne.NewSize(1024, 700), fyne.NewSize(1920, 1080)} {
+		u.win.Resize(size)
+		u.win.Canvas().Refresh(u.win.Content())
+		var cell *widget.Label
+		walk(u.win.Content(), func(o fyne.CanvasObject) {
+			if l, ok := o.(*widget.Label); ok && l.Text == "CUS-1" && l.Visible() {
+				cell = l
+			}
+		})
+		if cell == nil {
+			t.Fatalf("at %v no cell shows CUS-1", size)
+		}
+		if got := cell.Size().Width; got < want {
+			t.Errorf("at %v the Ref. column is %v wide, CUS-99999 needs %v", size, got, want)
+		}
+	}
+}
