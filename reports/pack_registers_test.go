@@ -3,6 +3,8 @@ package reports
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -80,4 +82,49 @@ func TestRegistersPack(t *testing.T) {
 	if data.ErrorCode(err) != data.ENotFound || !strings.Contains(data.ErrorMessage(err), "the registers are: issues, parties, risks") {
 		t.Errorf("an unknown register: got %v", err)
 	}
+}
+
+// BenchmarkRegisterPack: one register of 10,000 risks printed as its
+// table, read from the workspace as the GUI and the command line read it;
+// pages/s beside BenchmarkManual's.
+func BenchmarkRegisterPack(b *testing.B) {
+	ws, cat := demoWorkspace(b, false)
+	ctx := data.WithActor(context.Background(), "Daniel Okafor")
+	people, err := ws.People(ctx)
+	if err != nil || len(people) == 0 {
+		b.Fatalf("people: %v %v", people, err)
+	}
+	risks, _ := data.FindRegister("risks")
+	rs := make([]data.Record, 10000)
+	for i := range rs {
+		r := data.NewRecord(risks)
+		r.Set("title", fmt.Sprintf("Risk number %05d of the benchmark", i))
+		r.Set("kind", []string{"risk", "opportunity"}[i%2])
+		r.Set("likelihood", strconv.Itoa(1+i%5))
+		r.Set("impact", strconv.Itoa(1+(i/5)%5))
+		r.Set("actions", "Review the backups every week and test a restore every month.")
+		r.Set("owner", data.FormatIDs([]int64{people[i%len(people)].ID}))
+		r.Set("review_date", fmt.Sprintf("2027-%02d-%02d", 1+i%12, 1+i%28))
+		rs[i] = r
+	}
+	if _, err := ws.SaveRecords(ctx, "risks", rs); err != nil {
+		b.Fatal(err)
+	}
+	opts := Options{Now: fixedNow, Register: "risks"}
+	var last []byte
+	b.ReportAllocs()
+	for b.Loop() {
+		src, err := LoadSource(ctx, ws, cat)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := Build(ctx, "register", src, opts, &buf, nil); err != nil {
+			b.Fatal(err)
+		}
+		last = buf.Bytes()
+	}
+	pages := readPDF(b, last).PageCount
+	b.ReportMetric(float64(pages), "pages")
+	b.ReportMetric(float64(pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 }
