@@ -386,8 +386,7 @@ func sameValues(a, b data.Record) bool {
 }
 
 // writeValues replaces the stored values, links and people of record id
-// with r's, each kind in one statement: one statement a value made saving
-// 10,000 records take seconds more.
+// with r's.
 func writeValues(ctx context.Context, tx dbtx, reg data.Register, id int64, r data.Record) error {
 	if r.ID != 0 { // a new record has nothing to replace
 		for _, table := range []string{"record_values", "record_links", "record_people"} {
@@ -396,52 +395,25 @@ func writeValues(ctx context.Context, tx dbtx, reg data.Register, id int64, r da
 			}
 		}
 	}
-	values := manyRows{into: "record_values (record_id, field, value, sort_key)", width: 4}
-	links := manyRows{into: "record_links (record_id, field, target_id, position)", width: 4}
-	people := manyRows{into: "record_people (record_id, field, person_id)", width: 3}
 	for _, f := range reg.Columns() {
 		value := r.Get(f.Key)
 		if value == "" {
 			continue
 		}
+		var err error
 		switch f.Type {
 		case data.FieldLink:
 			for i, target := range data.ParseIDs(value) {
-				links.add(id, f.Key, target, i)
+				if _, err = tx.ExecContext(ctx, "INSERT INTO record_links (record_id, field, target_id, position) VALUES (?, ?, ?, ?)", id, f.Key, target, i); err != nil {
+					break
+				}
 			}
 		case data.FieldPerson:
-			people.add(id, f.Key, data.ParseIDs(value)[0])
+			_, err = tx.ExecContext(ctx, "INSERT INTO record_people (record_id, field, person_id) VALUES (?, ?, ?)", id, f.Key, data.ParseIDs(value)[0])
 		default:
-			values.add(id, f.Key, value, sortKey(f, value))
+			_, err = tx.ExecContext(ctx, "INSERT INTO record_values (record_id, field, value, sort_key) VALUES (?, ?, ?, ?)", id, f.Key, value, sortKey(f, value))
 		}
-	}
-	for _, in := range []*manyRows{&values, &links, &people} {
-		if err := in.exec(ctx, tx); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// manyRows gathers rows for one table and inserts them in as few
-// statements as SQLite's limit on bound parameters allows.
-type manyRows struct {
-	into  string // the table and its columns
-	width int    // values a row
-	args  []any
-}
-
-// insertBatch bounds the rows one INSERT names.
-const insertBatch = 200
-
-func (in *manyRows) add(row ...any) { in.args = append(in.args, row...) }
-
-func (in *manyRows) exec(ctx context.Context, tx dbtx) error {
-	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", in.width), ", ") + ")"
-	for start := 0; start < len(in.args); start += insertBatch * in.width {
-		args := in.args[start:min(start+insertBatch*in.width, len(in.args))]
-		rows := strings.TrimSuffix(strings.Repeat(row+", ", len(args)/in.width), ", ")
-		if _, err := tx.ExecContext(ctx, "INSERT INTO "+in.into+" VALUES "+rows, args...); err != nil {
+		if err != nil {
 			return err
 		}
 	}
