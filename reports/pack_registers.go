@@ -24,7 +24,7 @@ type RegisterRecords struct {
 }
 
 // loadRegisters reads every register with all its records.
-func loadRegisters(ctx context.Context, rs data.RegisterService) ([]RegisterRecords, error) {
+func loadRegisters(ctx context.Context, rs data.RegisterService, whole func(data.Register) bool) ([]RegisterRecords, error) {
 	regs, err := rs.Registers(ctx)
 	if err != nil {
 		return nil, err
@@ -35,9 +35,43 @@ func loadRegisters(ctx context.Context, rs data.RegisterService) ([]RegisterReco
 		if err != nil {
 			return nil, fmt.Errorf("records of %s: %w", reg.Key, err)
 		}
-		out = append(out, RegisterRecords{Register: reg, Records: page.Records})
+		recs := page.Records
+		if !whole(reg) {
+			recs = nil // a new slice, so that the page's records can go
+			for _, r := range page.Records {
+				if len(r.Unreadable) > 0 {
+					recs = append(recs, r)
+				}
+			}
+		}
+		out = append(out, RegisterRecords{Register: reg, Records: recs})
 	}
 	return out, nil
+}
+
+// printedRegisters tells which registers pack id prints with opts, or
+// names the records of: all for the registers pack; for one register, it
+// and the registers its fields link to; none for the others.
+func printedRegisters(id string, opts Options) func(data.Register) bool {
+	switch id {
+	case "registers":
+		return func(data.Register) bool { return true }
+	case registerPackID:
+		key := strings.TrimSpace(opts.Register)
+		printed, _ := data.FindRegister(key)
+		return func(reg data.Register) bool {
+			if reg.Key == key {
+				return true
+			}
+			for _, f := range printed.Fields {
+				if f.Type == data.FieldLink && f.Link == reg.Key {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return func(data.Register) bool { return false }
 }
 
 // registersPack is every register, one section each, on landscape pages:

@@ -128,3 +128,30 @@ func BenchmarkRegisterPack(b *testing.B) {
 	b.ReportMetric(float64(pages), "pages")
 	b.ReportMetric(float64(pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 }
+
+// A pack read with only the registers it prints comes out as the same
+// pages as one read with every register: the records its tables name,
+// the objectives its charts follow.
+func TestAPackReadForItselfPrintsTheSame(t *testing.T) {
+	ws, cat := demoWorkspace(t, true)
+	ctx := context.Background()
+	all, err := LoadSource(ctx, ws, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		pack, register string
+	}{{"register", "risks"}, {"register", "measurements"}, {"register", "slas"}, {"registers", ""}, {"scope", ""}, {"manual", ""}} {
+		t.Run(c.pack+" "+c.register, func(t *testing.T) {
+			opts := Options{Now: fixedNow, Register: c.register}
+			own, err := LoadSourceFor(ctx, ws, cat, c.pack, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, want := pdfText(t, buildPack(t, c.pack, own, opts), 0), pdfText(t, buildPack(t, c.pack, all, opts), 0)
+			if got != want {
+				t.Errorf("the %s pack read for itself prints differently:\n%s\nwant\n%s", c.pack, got, want)
+			}
+		})
+	}
+}
