@@ -200,6 +200,11 @@ func (f *registerForm) content() fyne.CanvasObject {
 			parts = append(parts, wrapLabel(fmt.Sprintf(lang.L("%s can be added once the record is saved."), f.reg.Actions)))
 		}
 	}
+	if f.rec.ID != 0 && f.reg.Key == data.ObjectivesRegister {
+		if chart := objectiveResults(f.env, f.rec); chart != nil {
+			parts = append(parts, widget.NewSeparator(), chart)
+		}
+	}
 	if f.rec.ID != 0 {
 		if links := f.linkedFrom(); links != nil {
 			parts = append(parts, widget.NewSeparator(), links)

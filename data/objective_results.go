@@ -1,6 +1,7 @@
 package data
 
 import (
+	"math"
 	"slices"
 	"time"
 )
@@ -31,6 +32,19 @@ func (t ObjectiveTrend) Latest() (ObjectiveResult, bool) {
 		return ObjectiveResult{}, false
 	}
 	return t.Results[len(t.Results)-1], true
+}
+
+// Range is the span of values a chart of the trend shows: every result
+// and every target.
+func (t ObjectiveTrend) Range() (lo, hi float64) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, r := range t.Results {
+		lo, hi = math.Min(lo, r.Actual), math.Max(hi, r.Actual)
+		if r.HasTarget {
+			lo, hi = math.Min(lo, r.Target), math.Max(hi, r.Target)
+		}
+	}
+	return lo, hi
 }
 
 // ObjectiveTrends reads the measurements register against the objectives

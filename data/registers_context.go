@@ -5,6 +5,13 @@ import "strconv"
 // The registers of context and planning: what surrounds the SMS, who has
 // a stake in it, what could go wrong or better, and what it aims for.
 
+// Register keys of objectives and their measurements, which the charts
+// read together.
+const (
+	ObjectivesRegister   = "objectives"
+	MeasurementsRegister = "measurements"
+)
+
 func issuesRegister() Register {
 	return Register{
 		Key: "issues", Title: "Context issues", One: "issue", Prefix: "ISS", Group: GroupContext,
@@ -183,7 +190,7 @@ func risksRegister() Register {
 
 func objectivesRegister() Register {
 	return Register{
-		Key: "objectives", Title: "Service objectives", One: "objective", Prefix: "OBJ", Group: GroupContext,
+		Key: ObjectivesRegister, Title: "Service objectives", One: "objective", Prefix: "OBJ", Group: GroupContext,
 		Clauses: []string{"6.2.1", "6.2.2", "9.1"},
 		Help: "Measurable aims for the services and the SMS, each with a target, how often it is measured, who owns it and the plan to reach it. " +
 			"The measurements register holds the results over time.",
@@ -213,7 +220,7 @@ func objectivesRegister() Register {
 
 func measurementsRegister() Register {
 	return Register{
-		Key: "measurements", Title: "Objective measurements", One: "measurement", Prefix: "MEA", Group: GroupContext,
+		Key: MeasurementsRegister, Title: "Objective measurements", One: "measurement", Prefix: "MEA", Group: GroupContext,
 		Clauses:    []string{"9.1"},
 		Help:       "The result of each objective for each period, to be read against its target over time.",
 		TitleField: "period",

@@ -23,9 +23,9 @@ func objectiveCharts(d *doc, src Source) {
 	var objectives, measurements []data.Record
 	for _, rr := range src.Registers {
 		switch rr.Register.Key {
-		case "objectives":
+		case data.ObjectivesRegister:
 			objectives = rr.Records
-		case "measurements":
+		case data.MeasurementsRegister:
 			measurements = rr.Records
 		}
 	}
@@ -33,7 +33,7 @@ func objectiveCharts(d *doc, src Source) {
 	if len(trends) == 0 {
 		return
 	}
-	objReg, _ := data.FindRegister("objectives")
+	objReg, _ := data.FindRegister(data.ObjectivesRegister)
 	perRow := max(1, int((d.w+objChartGap)/(objChartMinW+objChartGap)))
 	w := (d.w - float64(perRow-1)*objChartGap) / float64(perRow)
 	lh := ptToMM(sizeSmall) * 1.35
@@ -75,7 +75,7 @@ func objectiveChart(d *doc, reg data.Register, t data.ObjectiveTrend, x, y, w, l
 
 	top := y + 2*lh
 	px, pw := x+objChartLabelW, w-objChartLabelW
-	lo, hi := chartRange(t)
+	lo, hi := t.Range()
 	pad := (hi - lo) * 0.12
 	if pad == 0 {
 		pad = math.Max(math.Abs(hi)*0.05, 1)
@@ -159,19 +159,6 @@ func periodLabel(r data.ObjectiveResult) string {
 		return r.Period
 	}
 	return r.Date.Format("Jan 2006")
-}
-
-// chartRange is the span of values a chart shows: every result and
-// target.
-func chartRange(t data.ObjectiveTrend) (lo, hi float64) {
-	lo, hi = math.Inf(1), math.Inf(-1)
-	for _, r := range t.Results {
-		lo, hi = math.Min(lo, r.Actual), math.Max(hi, r.Actual)
-		if r.HasTarget {
-			lo, hi = math.Min(lo, r.Target), math.Max(hi, r.Target)
-		}
-	}
-	return lo, hi
 }
 
 // roundTo rounds v to the significant digits given, for an axis label.
