@@ -3,6 +3,8 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+
+	"smsbuilder/data"
 )
 
 // dbtx is what a save runs its statements on: a transaction, or a
@@ -18,12 +20,14 @@ type dbtx interface {
 // running them: a 10,000-row import took 14 s. The statements close with
 // the transaction.
 type preparedTx struct {
-	tx    *sql.Tx
-	stmts map[string]*sql.Stmt
+	tx     *sql.Tx
+	stmts  map[string]*sql.Stmt
+	refs   map[int64]data.RecordRef // see linkedRefs
+	people map[int64]string
 }
 
 func prepared(tx *sql.Tx) *preparedTx {
-	return &preparedTx{tx: tx, stmts: map[string]*sql.Stmt{}}
+	return &preparedTx{tx: tx, stmts: map[string]*sql.Stmt{}, refs: map[int64]data.RecordRef{}, people: map[int64]string{}}
 }
 
 func (p *preparedTx) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
@@ -61,4 +65,79 @@ func (p *preparedTx) QueryRowContext(ctx context.Context, query string, args ...
 		return p.tx.QueryRowContext(ctx, query, args...)
 	}
 	return s.QueryRowContext(ctx, args...)
+}
+
+// A preparedTx also remembers, for the rest of its transaction, the
+// records and people the records saved so far pointed at: a batch names
+// the same few again and again (10,000 risks of three services), and
+// each name was two queries a record. A record saved drops its own.
+
+// linkedRefs is refsOf, remembered in a preparedTx.
+func linkedRefs(ctx context.Context, tx dbtx, ids []int64) ([]data.RecordRef, error) {
+	p, ok := tx.(*preparedTx)
+	if !ok {
+		return refsOf(ctx, tx, ids)
+	}
+	var missing []int64
+	for _, id := range ids {
+		if _, ok := p.refs[id]; !ok {
+			missing = append(missing, id)
+		}
+	}
+	if len(missing) > 0 {
+		refs, err := refsOf(ctx, tx, missing)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range refs {
+			p.refs[r.ID] = r
+		}
+	}
+	out := make([]data.RecordRef, 0, len(ids))
+	for _, id := range ids {
+		if r, ok := p.refs[id]; ok {
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
+// personName is ownerName, remembered in a preparedTx.
+func personName(ctx context.Context, tx dbtx, id int64) (string, error) {
+	p, ok := tx.(*preparedTx)
+	if !ok {
+		return ownerName(ctx, tx, id)
+	}
+	if name, ok := p.people[id]; ok {
+		return name, nil
+	}
+	name, err := ownerName(ctx, tx, id)
+	if err == nil {
+		p.people[id] = name
+	}
+	return name, err
+}
+
+// peopleKnown reports whether a preparedTx has found every one of ids.
+func peopleKnown(tx dbtx, ids []int64) bool {
+	p, ok := tx.(*preparedTx)
+	if !ok {
+		return false
+	}
+	seen := map[int64]bool{}
+	for _, id := range ids {
+		if _, ok := p.people[id]; !ok || seen[id] {
+			return false // asked of storage, which refuses a person twice
+		}
+		seen[id] = true
+	}
+	return true
+}
+
+// forgetRecord drops what a preparedTx remembers of record id, which has
+// just changed.
+func forgetRecord(tx dbtx, id int64) {
+	if p, ok := tx.(*preparedTx); ok {
+		delete(p.refs, id)
+	}
 }

@@ -361,6 +361,7 @@ func storeRecord(ctx context.Context, tx dbtx, now time.Time, reg data.Register,
 			return 0, false, err
 		}
 	}
+	forgetRecord(tx, id)
 	if err := writeValues(ctx, tx, reg, id, r); err != nil {
 		return 0, false, err
 	}
@@ -472,16 +473,27 @@ func checkTargets(ctx context.Context, tx dbtx, reg data.Register, r data.Record
 		if len(ids) == 0 || (f.Type != data.FieldPerson && f.Type != data.FieldLink) {
 			continue
 		}
-		in, args := inList(ids)
 		var n int
-		var err error
 		if f.Type == data.FieldPerson {
-			err = tx.QueryRowContext(ctx, "SELECT count(*) FROM people WHERE id IN "+in, args...).Scan(&n)
+			if peopleKnown(tx, ids) {
+				continue
+			}
+			in, args := inList(ids)
+			if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM people WHERE id IN "+in, args...).Scan(&n); err != nil {
+				return err
+			}
 		} else {
-			err = tx.QueryRowContext(ctx, "SELECT count(*) FROM records WHERE register = ? AND id IN "+in, append([]any{f.Link}, args...)...).Scan(&n)
-		}
-		if err != nil {
-			return err
+			refs, err := linkedRefs(ctx, tx, ids)
+			if err != nil {
+				return err
+			}
+			found := map[int64]bool{} // each record once, as a count of rows would
+			for _, ref := range refs {
+				if ref.Register == f.Link {
+					found[ref.ID] = true
+				}
+			}
+			n = len(found)
 		}
 		if n == len(ids) {
 			continue
@@ -512,13 +524,13 @@ func describeRecord(ctx context.Context, tx dbtx, reg data.Register, r data.Reco
 			name := ""
 			if ids := data.ParseIDs(v); len(ids) > 0 {
 				var err error
-				if name, err = ownerName(ctx, tx, ids[0]); err != nil {
+				if name, err = personName(ctx, tx, ids[0]); err != nil {
 					return nil, nil, err
 				}
 			}
 			v = name
 		case data.FieldLink:
-			refs, err := refsOf(ctx, tx, r.IDs(f.Key))
+			refs, err := linkedRefs(ctx, tx, r.IDs(f.Key))
 			if err != nil {
 				return nil, nil, err
 			}
