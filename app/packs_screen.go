@@ -30,6 +30,8 @@ type packsScreen struct {
 	withGuidance  *widget.Check  // the scope pack's author's copy
 	document      *widget.Select // for the single-document pack
 	register      *widget.Select // for the single-register pack
+	review        *widget.Select // for the management review minutes
+	reviews       []data.RecordRef
 	registers     []data.Register
 	assessment    *widget.Select // for the gap report
 	assessments   []data.Assessment
@@ -84,6 +86,20 @@ func newPacksScreen(e *env) *packsScreen {
 	}
 	s.register = widget.NewSelect(titles, nil)
 	s.register.PlaceHolder = lang.L("Choose a register")
+	var reviews []string
+	if refs, err := e.ws.RecordRefs(e.ctx(), data.ReviewsRegister); err == nil {
+		s.reviews = refs
+		for i := len(refs) - 1; i >= 0; i-- { // the latest first
+			reviews = append(reviews, refs[i].Text())
+		}
+	} else {
+		e.showErr(err)
+	}
+	s.review = widget.NewSelect(reviews, nil)
+	s.review.PlaceHolder = lang.L("Choose a management review")
+	if len(reviews) > 0 {
+		s.review.SetSelectedIndex(0)
+	}
 	return s
 }
 
@@ -111,6 +127,17 @@ func (s *packsScreen) onCreate(p reports.Pack) {
 			return
 		}
 	}
+	if p.ID == packReview {
+		for _, r := range s.reviews {
+			if r.Text() == s.review.Selected {
+				opts.Review, title = r.Reference, p.Title+" "+r.Reference
+			}
+		}
+		if opts.Review == "" {
+			s.env.showErr(data.Errorf(data.EInvalid, "Choose the management review to print."))
+			return
+		}
+	}
 	if p.ID == packGap {
 		for _, a := range s.assessments {
 			if assessmentName(a, s.env.dates) == s.assessment.Selected {
@@ -131,6 +158,7 @@ func (s *packsScreen) options(p reports.Pack) reports.Options {
 const (
 	packDocument = "document" // one chosen document
 	packRegister = "register" // one chosen register
+	packReview   = "review"   // one chosen management review
 	packGap      = "gap"      // one chosen assessment
 	packScope    = "scope"    // with or without the clause guidance
 )
@@ -262,6 +290,13 @@ func (s *packsScreen) content() fyne.CanvasObject {
 			}
 			row = container.NewBorder(nil, nil, nil, btn, s.register)
 			subtitle = lang.L("Any one register, with its records")
+		}
+		if p.ID == packReview {
+			if len(s.review.Options) == 0 {
+				continue // nothing to print until a review is planned
+			}
+			row = container.NewBorder(nil, nil, nil, btn, s.review)
+			subtitle = lang.L("Any one review: its agenda, or its minutes once held")
 		}
 		if p.ID == packGap && len(s.assessments) > 0 {
 			row = container.NewBorder(nil, nil, nil, btn, s.assessment)

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -27,6 +28,7 @@ type registerForm struct {
 	problems fieldProblems
 	first    fyne.Focusable
 	saved    func(data.Record) // what follows a save, of this form or of a linked record's opened from it
+	dialog   *dialog.CustomDialog
 }
 
 // recordInput is the form's widget for one field and how it reads back
@@ -40,6 +42,9 @@ type recordInput struct {
 func newRegisterForm(e *env, names *recordNames, reg data.Register, rec data.Record) *registerForm {
 	f := &registerForm{env: e, names: names, reg: reg, rec: rec.Clone(), derived: map[string]*widget.Label{}, problems: fieldProblems{}}
 	for _, field := range reg.Fields {
+		if field.Hidden {
+			continue // the register's own dialog fills it; value() keeps it as it is
+		}
 		in := f.input(field, rec.Get(field.Key))
 		f.inputs = append(f.inputs, in)
 		if fo, ok := in.obj.(fyne.Focusable); ok && f.first == nil {
@@ -192,6 +197,10 @@ func (f *registerForm) content() fyne.CanvasObject {
 		form.AppendItem(item)
 	}
 	parts := []fyne.CanvasObject{form}
+	if f.reg.Key == data.ReviewsRegister && f.rec.ID != 0 {
+		// first, where it is seen: holding the review is what its form is opened for
+		parts = []fyne.CanvasObject{reviewCommands(f), widget.NewSeparator(), form} // review_approval.go
+	}
 	if f.reg.Actions != "" {
 		parts = append(parts, widget.NewSeparator())
 		if f.rec.ID != 0 {
@@ -258,7 +267,7 @@ func openRecordForm(e *env, names *recordNames, reg data.Register, r data.Record
 		title = fmt.Sprintf(lang.L("Edit %s"), names.ref(reg, r).Text())
 	}
 	body := scrollUpTo(f.content(), formHeight(e.win))
-	showRecordDialog(e.win, title, lang.L("Save"), body, 640, true, f.problems, func() error {
+	f.dialog = showRecordDialog(e.win, title, lang.L("Save"), body, 640, true, f.problems, func() error {
 		v, err := f.value()
 		if err == nil {
 			v, err = e.ws.SaveRecord(e.ctx(), v)
@@ -281,6 +290,43 @@ func openRecordForm(e *env, names *recordNames, reg data.Register, r data.Record
 		e.win.Canvas().Focus(f.first)
 	}
 	return f
+}
+
+// saveFirst stores what the form holds, when it differs from the record
+// it opened with, and closes the form, so that a dialog of the record's
+// own starts from the stored record and nothing typed is lost; ok is
+// false when storage refused it, and the form then says why.
+func (f *registerForm) saveFirst() (data.Record, bool) {
+	v, err := f.value()
+	if err == nil && !sameRecordValues(v, f.rec) {
+		v, err = f.env.ws.SaveRecord(f.env.ctx(), v)
+		if err == nil {
+			followTasks(f.env, v.ID)
+			f.saved(v)
+		}
+	}
+	if err != nil {
+		if !f.problems.show(err) {
+			f.env.showErr(err)
+		}
+		return data.Record{}, false
+	}
+	if f.dialog != nil {
+		f.dialog.Hide()
+	}
+	return v, true
+}
+
+func sameRecordValues(a, b data.Record) bool {
+	if len(a.Values) != len(b.Values) {
+		return false
+	}
+	for k, v := range a.Values {
+		if b.Values[k] != v {
+			return false
+		}
+	}
+	return true
 }
 
 // followTasks brings the tasks a record asks for (its reviews, its

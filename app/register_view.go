@@ -75,7 +75,7 @@ type registerFilter struct {
 }
 
 func newRegisterView(e *env, reg data.Register) *registerView {
-	v := &registerView{env: e, reg: reg, cols: reg.Columns(), selected: -1, delay: searchDelay,
+	v := &registerView{env: e, reg: reg, cols: reg.ShownColumns(), selected: -1, delay: searchDelay,
 		query: data.RecordQuery{Register: reg.Key, Filters: map[string][]string{}}}
 	v.names = newRecordNames(e)
 	v.search = newField()

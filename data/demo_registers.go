@@ -34,6 +34,7 @@ func seedDemoRegisters(ctx context.Context, ws Workspace, now time.Time) error {
 		{"measurements", s.measurements},
 		{"training", s.training},
 		{"communications", s.communications},
+		{"reviews", s.reviews},
 	}
 	for _, st := range steps {
 		if err := s.save(st.register, st.rows()); err != nil {
@@ -60,6 +61,9 @@ func seedDemoRegisters(ctx context.Context, ws Workspace, now time.Time) error {
 		"Peak Hardware Distribution Ltd": {"services": "Managed Desktop Support"},
 		"Pennine Telecom plc":            {"services": "Managed Desktop Support; Cloud Hosting; Backup and Recovery"},
 	}); err != nil {
+		return err
+	}
+	if err := s.holdDemoReviews(); err != nil {
 		return err
 	}
 	if _, err := SyncRecordTasks(ctx, ws); err != nil {

@@ -98,6 +98,11 @@ type Field struct {
 	// such as the day an audit was held: once it holds one, the task is
 	// closed.
 	TaskDoneBy string
+	// Hidden keeps the field out of the on-screen table and the record
+	// form: the register's own dialog fills it, as the management review's
+	// agenda fills its decisions and its frozen figures. Exports, imports
+	// and the audit trail still carry it.
+	Hidden bool
 }
 
 // Text limits by type, when a field sets none.
@@ -191,6 +196,38 @@ type Register struct {
 	// Rules are what a register asks of a record beyond each field on its
 	// own, such as "a nonconformity closes only after an effective check".
 	Rules []Rule
+	// Changes are what a register asks of an edit of a stored record,
+	// such as "the figures a review saw on the day stay as they were".
+	Changes []ChangeRule
+}
+
+// ChangeRule checks an edit: old is the record as stored, r as it is to
+// be saved, both in canonical values. It returns the field to mark and
+// the plain reason, or "" for both when the edit is allowed.
+type ChangeRule func(old, r Record) (field, message string)
+
+// ValidateChange checks an edit of a stored record against the
+// register's Changes.
+func (r Register) ValidateChange(old, rec Record) error {
+	var v validation
+	for _, rule := range r.Changes {
+		if field, msg := rule(old, rec); msg != "" {
+			v.add(field, "%s", msg)
+		}
+	}
+	return v.err(r.One)
+}
+
+// ShownColumns are the columns an on-screen table shows: all but the
+// hidden fields.
+func (r Register) ShownColumns() []Field {
+	var out []Field
+	for _, f := range r.Columns() {
+		if !f.Hidden {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // Rule checks one thing across a record's fields, in canonical values.
@@ -226,7 +263,7 @@ func (r Register) Columns() []Field {
 // TableColumns are the columns a printed table shows (see Table).
 func (r Register) TableColumns() []Field {
 	if len(r.Table) == 0 {
-		return r.Columns()
+		return r.ShownColumns()
 	}
 	var out []Field
 	for _, key := range r.Table {

@@ -1,5 +1,7 @@
 package data
 
+import "strings"
+
 // The registers of checking and acting (clauses 9.2, 9.3 and 10): the
 // internal audits and what each found, the nonconformities and their
 // corrective actions, the improvements, and the management reviews.
@@ -170,28 +172,43 @@ func improvementsRegister() Register {
 }
 
 func reviewsRegister() Register {
+	fields := []Field{
+		title("Review", "Such as \"Management review, first half 2026\".", "review", "meeting", "name"),
+		{Key: "planned", Label: "Planned for", Type: FieldDate, Required: true, Task: "Hold", TaskDoneBy: "held_on",
+			Help: "When the review is to be held; a task is due on that day.", Synonyms: []string{"date", "planned date", "meeting date"}},
+		{Key: "held_on", Label: "Held on", Type: FieldDate, Task: "Approve the minutes of", TaskDoneBy: "approved_on",
+			Help: "The day it was held, set when it is marked held; the approval of its minutes falls due then.", Synonyms: []string{"actual date", "held"}},
+		{Key: "chair", Label: "Chaired by", Type: FieldPerson, Required: true, Help: "The member of top management who leads it.",
+			Synonyms: []string{"chair", "chairperson"}},
+		longText("attendees", "Attendees", "Who took part, by name and role.", "attendees", "present", "participants"),
+		longText("conclusions", "Conclusions", "What the review concluded on the suitability, adequacy and effectiveness of the SMS.", "conclusion", "outcome"),
+		{Key: "status", Label: "Status", Type: FieldChoice, Required: true, Default: "planned", Synonyms: []string{"state"}, Choices: []Choice{
+			{Key: "planned", Label: "Planned", Synonyms: []string{"scheduled"}},
+			{Key: "held", Label: "Held", Synonyms: []string{"done", "complete"}},
+			{Key: "approved", Label: "Minutes approved", Synonyms: []string{"approved", "closed"}},
+		}},
+		{Key: "approved_by", Label: "Minutes approved by", Type: FieldPerson, Help: "The member of top management who approved the minutes.",
+			Synonyms: []string{"approver", "approved by"}},
+		{Key: "approved_on", Label: "Minutes approved on", Type: FieldDate, Synonyms: []string{"approval date", "approved on"}},
+	}
+	for _, in := range ReviewInputs() {
+		fields = append(fields, Field{Key: in.DecisionField(), Label: "Decision: " + in.Title, Type: FieldLongText, Hidden: true,
+			Help: "What the review concluded and decided on this input: " + strings.ToLower(in.Help[:1]) + in.Help[1:]})
+	}
+	fields = append(fields, Field{Key: ReviewSnapshotField, Label: "Figures on the day", Type: FieldLongText, Hidden: true, MaxLen: reviewSnapshotLen,
+		Help: "What each input showed on the day the review was held, frozen then so the minutes keep it."})
 	return Register{
 		Key: ReviewsRegister, Title: "Management reviews", One: "management review", Prefix: "MR", Group: GroupImprove,
 		Clauses: []string{"9.3"},
 		Help: "Top management's planned reviews of the SMS: when each is held, who attends, " +
-			"what it concluded on each required input, and the actions it decided.",
+			"what it concluded on each required input, and the actions it decided. Hold a review from its form: " +
+			"the agenda gathers each input's figures, and marking it held freezes them for the minutes.",
 		TitleField: "title",
 		Sort:       []SortKey{{Field: "planned", Desc: true}},
+		Table:      []string{"title", "planned", "held_on", "chair", "attendees", "status", "approved_by", "approved_on"},
 		Actions:    "Actions decided",
-		Fields: []Field{
-			title("Review", "Such as \"Management review, first half 2026\".", "review", "meeting", "name"),
-			{Key: "planned", Label: "Planned for", Type: FieldDate, Required: true, Task: "Hold", TaskDoneBy: "held_on",
-				Help: "When the review is to be held; a task is due on that day.", Synonyms: []string{"date", "planned date", "meeting date"}},
-			{Key: "held_on", Label: "Held on", Type: FieldDate, Synonyms: []string{"actual date", "held"}},
-			{Key: "chair", Label: "Chaired by", Type: FieldPerson, Required: true, Help: "The member of top management who leads it.",
-				Synonyms: []string{"chair", "chairperson"}},
-			longText("attendees", "Attendees", "Who took part, by name and role.", "attendees", "present", "participants"),
-			longText("conclusions", "Conclusions", "What the review concluded on the suitability, adequacy and effectiveness of the SMS.", "conclusion", "outcome"),
-			{Key: "status", Label: "Status", Type: FieldChoice, Required: true, Default: "planned", Synonyms: []string{"state"}, Choices: []Choice{
-				{Key: "planned", Label: "Planned", Synonyms: []string{"scheduled"}},
-				{Key: "held", Label: "Held", Synonyms: []string{"done", "complete"}},
-				{Key: "approved", Label: "Minutes approved", Synonyms: []string{"approved", "closed"}},
-			}},
-		},
+		Fields:     fields,
+		Rules:      reviewRules(),
+		Changes:    reviewChanges(),
 	}
 }

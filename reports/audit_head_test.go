@@ -60,7 +60,7 @@ func TestPacksPrintTheAuditHead(t *testing.T) {
 	}
 	for _, p := range Packs() {
 		t.Run(p.ID, func(t *testing.T) {
-			opts := Options{Now: fixedNow, DocumentNumber: "SMS-DOC-02", Register: "risks"}
+			opts := Options{Now: fixedNow, DocumentNumber: "SMS-DOC-02", Register: "risks", Review: "MR-1"}
 			var buf bytes.Buffer
 			if err := Build(context.Background(), p.ID, src, opts, &buf, nil); err != nil {
 				t.Fatal(err)

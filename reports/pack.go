@@ -47,6 +47,9 @@ type Options struct {
 	// Register chooses the register the register pack prints by its key,
 	// such as "risks". Other packs ignore it.
 	Register string
+	// Review chooses the management review the review pack prints by its
+	// reference, such as "MR-2". Other packs ignore it.
+	Review string
 	// WithGuidance prints the catalogue's coaching for the author in the
 	// scope pack. Off, the pack is fit for an auditor: what it prints
 	// states the SMS, it does not tell anyone how to prepare for an audit.

@@ -356,8 +356,8 @@ func TestRegistry(t *testing.T) {
 	}
 	seen := map[string]bool{}
 	for _, p := range packs {
-		// the document pack prints under the number of the document it prints
-		if p.ID == "" || p.Title == "" || (p.DocNumber == "") != (p.ID == documentPackID || p.ID == registerPackID) || p.spec == nil {
+		// the document, register and review packs print under the number of what they print
+		if p.ID == "" || p.Title == "" || (p.DocNumber == "") != (p.ID == documentPackID || p.ID == registerPackID || p.ID == reviewPackID) || p.spec == nil {
 			t.Errorf("pack %+v is incomplete", p)
 		}
 		if !strings.HasSuffix(p.Description, ".") || strings.Count(p.Description, ". ") > 0 {

@@ -192,7 +192,7 @@ func TestPageBreaks(t *testing.T) {
 	var packs []pack
 	for _, p := range Packs() {
 		if p.ID != documentPackID {
-			packs = append(packs, pack{p.ID, p.ID, Options{Register: "risks"}})
+			packs = append(packs, pack{p.ID, p.ID, Options{Register: "risks", Review: "MR-1"}})
 		}
 	}
 	packs = append(packs, pack{"manual with drafts", "manual", Options{IncludeDrafts: true}})

@@ -27,7 +27,7 @@ func archivalCases() []archivalCase {
 	var out []archivalCase
 	for _, paper := range []data.PaperSize{data.PaperA4, data.PaperLetter} {
 		for _, p := range Packs() {
-			opts := Options{Now: fixedNow, Paper: paper, Register: "risks"}
+			opts := Options{Now: fixedNow, Paper: paper, Register: "risks", Review: "MR-1"}
 			if p.ID == documentPackID {
 				opts.DocumentNumber = "SMS-DOC-02"
 			}

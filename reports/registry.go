@@ -62,6 +62,12 @@ func Packs() []Pack {
 			spec:        registersPack,
 		},
 		{
+			ID:          reviewPackID,
+			Title:       "Management review minutes",
+			Description: "One management review of your choice: who attended, each required input with what the review decided on it, the conclusions, the actions with their owners and due dates, the approval by top management, and an annex of the figures each input showed on the day.",
+			spec:        reviewPack,
+		},
+		{
 			ID:          registerPackID,
 			Title:       "Single register",
 			Description: "One register of your choice, with a cover and its records as a table, on landscape pages when it has many columns.",

@@ -54,6 +54,11 @@ Usage:
                                       print one document, such as SMS-DOC-02: its approved version,
                                       or its newer draft marked DRAFT (with --include-drafts, or
                                       when no version is approved)
+  smsbuilder pack review REF --workspace FILE --out FILE.pdf
+                                      print the minutes of one management review, such as MR-1:
+                                      each input with its decision, the actions, the approval and
+                                      the figures frozen on the day (a planned one prints as its
+                                      agenda, with today's figures)
   smsbuilder verify FILE.pdf --workspace FILE
                                       check that the documents a printed manual or document holds
                                       are still the approved versions in the workspace, that their
@@ -177,6 +182,8 @@ func printUsage(w io.Writer) {
 			id += " NUMBER"
 		case registerPack:
 			id += " KEY"
+		case reviewPack:
+			id += " REF"
 		}
 		fmt.Fprintf(w, "  %-17s %s\n", id, p.Title)
 	}
@@ -187,6 +194,7 @@ func printUsage(w io.Writer) {
 const (
 	documentPack = "document"
 	registerPack = "register"
+	reviewPack   = "review"
 )
 
 // usageError is a mistake in the command line itself.
@@ -317,7 +325,7 @@ func runPack(ctx context.Context, args []string, d Deps) error {
 	if !ok {
 		return usagef("unknown pack %q; choose one of: %s", pos[0], packIDs())
 	}
-	number, register := "", ""
+	number, register, review := "", "", ""
 	switch {
 	case pack.ID == documentPack && len(pos) == 1:
 		return usagef("pack document needs the NUMBER of the document, such as SMS-DOC-02")
@@ -327,8 +335,12 @@ func runPack(ctx context.Context, args []string, d Deps) error {
 		return usagef("pack register needs the KEY of one register, such as risks; 'smsbuilder registers' lists them")
 	case pack.ID == registerPack:
 		register = pos[1]
+	case pack.ID == reviewPack && len(pos) != 2:
+		return usagef("pack review needs the REF of one management review, such as MR-1")
+	case pack.ID == reviewPack:
+		review = pos[1]
 	case len(pos) != 1:
-		return usagef("pack needs the name of one pack (%s); only the document pack takes a NUMBER and the register pack a KEY", packIDs())
+		return usagef("pack needs the name of one pack (%s); only the document pack takes a NUMBER, the register pack a KEY and the review pack a REF", packIDs())
 	}
 	if *wsPath == "" || *out == "" {
 		return usagef("pack needs --workspace FILE and --out FILE.pdf")
@@ -359,7 +371,7 @@ func runPack(ctx context.Context, args []string, d Deps) error {
 		return err
 	}
 	opts := reports.Options{Paper: src.Org.PaperSize, Draft: *draft, Now: d.Now(), AssessmentID: *assessment,
-		IncludeDrafts: *includeDrafts, DocumentNumber: number, Register: register, WithGuidance: *withGuidance}
+		IncludeDrafts: *includeDrafts, DocumentNumber: number, Register: register, Review: review, WithGuidance: *withGuidance}
 	if *paper != "" {
 		opts.Paper = data.PaperSize(*paper)
 		if opts.Paper != data.PaperA4 && opts.Paper != data.PaperLetter {

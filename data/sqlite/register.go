@@ -334,6 +334,9 @@ func storeRecord(ctx context.Context, tx dbtx, now time.Time, reg data.Register,
 		if old.Register != reg.Key {
 			return 0, false, errNoRecord(r.ID)
 		}
+		if err := reg.ValidateChange(old, r); err != nil {
+			return 0, false, err
+		}
 	}
 	fields, after, err := describeRecord(ctx, tx, reg, r)
 	if err != nil {
