@@ -3,7 +3,6 @@ package data
 import (
 	"strconv"
 	"strings"
-	"sync"
 )
 
 // Navigation groups of the registers, in the order the navigation lists
@@ -54,21 +53,23 @@ func registerBuilders() []func() Register {
 	}
 }
 
-// registerPlaces is each register's place in Registers, found once and
-// never changed: storage looks a register up for every record it saves,
-// and building all eighteen declarations to find one took a fifth of a
-// 10,000-row import.
-var registerPlaces = sync.OnceValue(func() map[string]int {
+// registerPlaces is each register's place in Registers, found at start
+// and only read after: storage looks a register up for every record it
+// saves, and building all eighteen declarations to find one took a fifth
+// of a 10,000-row import. Set in init, as declarations look registers up.
+var registerPlaces map[string]int
+
+func init() {
 	places := map[string]int{}
 	for i, r := range Registers() {
 		places[r.Key] = i
 	}
-	return places
-})
+	registerPlaces = places
+}
 
 // FindRegister finds a built-in register by key.
 func FindRegister(key string) (Register, bool) {
-	i, ok := registerPlaces()[key]
+	i, ok := registerPlaces[key]
 	if !ok {
 		return Register{}, false
 	}

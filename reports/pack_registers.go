@@ -50,12 +50,14 @@ func loadRegisters(ctx context.Context, rs data.RegisterService, whole func(data
 }
 
 // printedRegisters tells which registers pack id prints with opts, or
-// names the records of: all for the registers pack; for one register, it
-// and the registers its fields link to; none for the others.
+// names the records of: for one register, it and the registers its fields
+// link to; none for the packs of documents, the gap assessment and the
+// roadmap; all for the others, such as the registers pack and the review
+// minutes, and any pack added later.
 func printedRegisters(id string, opts Options) func(data.Register) bool {
 	switch id {
-	case "registers":
-		return func(data.Register) bool { return true }
+	case "scope", "gap", "roadmap", "manual", documentPackID:
+		return func(data.Register) bool { return false }
 	case registerPackID:
 		key := strings.TrimSpace(opts.Register)
 		printed, _ := data.FindRegister(key)
@@ -71,7 +73,7 @@ func printedRegisters(id string, opts Options) func(data.Register) bool {
 			return false
 		}
 	}
-	return func(data.Register) bool { return false }
+	return func(data.Register) bool { return true }
 }
 
 // registersPack is every register, one section each, on landscape pages:
