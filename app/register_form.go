@@ -201,6 +201,9 @@ func (f *registerForm) content() fyne.CanvasObject {
 		// first, where it is seen: holding the review is what its form is opened for
 		parts = []fyne.CanvasObject{reviewCommands(f), widget.NewSeparator(), form} // review_approval.go
 	}
+	if more := recordInsights(f.env, f.reg, f.rec); more != nil { // record_insights.go
+		parts = append(parts, widget.NewSeparator(), more)
+	}
 	if f.reg.Actions != "" {
 		parts = append(parts, widget.NewSeparator())
 		if f.rec.ID != 0 {

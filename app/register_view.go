@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -64,6 +65,9 @@ type registerView struct {
 	detail   rowDetail
 	body     *fyne.Container // the table, or the empty state
 	finder   *fyne.Container // the search and filters
+	// steps is the nonconformities' next step of the record selected;
+	// nil for any other register.
+	steps *ncWorkflow
 }
 
 // registerFilter narrows the list to one value of a choice or person
@@ -82,10 +86,8 @@ func newRegisterView(e *env, reg data.Register) *registerView {
 	v.search.PlaceHolder = fmt.Sprintf(lang.L("Search %s"), reg.Plural())
 	v.search.OnChanged = func(string) { v.searchSoon() }
 	v.search.OnSubmitted = func(string) { v.searchNow() }
-	for _, f := range v.cols {
-		if f.Type == data.FieldChoice || f.Type == data.FieldPerson {
-			v.filters = append(v.filters, v.newFilter(f))
-		}
+	for _, f := range filterFields(reg, v.cols) {
+		v.filters = append(v.filters, v.newFilter(f))
 	}
 	v.count = widget.NewLabel("")
 	v.order = widget.NewButton("", v.onShowOrder)
@@ -115,12 +117,33 @@ func newRegisterView(e *env, reg data.Register) *registerView {
 		v.addField.Disable()
 	}
 	v.table.onRows(v.edit, v.remove) // row_actions.go
+	if reg.Key == data.NonconformitiesRegister {
+		v.steps = newNCWorkflow(e, v.names, reg, v.stepDone) // nonconformity_workflow.go
+	}
 	v.status = widget.NewLabel("")
 	v.deletion = newUndoableDelete(v.status, v.reload)
 	v.detail = newRowDetail()
 	v.body = container.NewStack()
 	v.reload()
 	return v
+}
+
+// filterFields are the columns the list filters by: those the register
+// names, in its order, or every choice and person field; fields users
+// added always filter.
+func filterFields(reg data.Register, cols []data.Field) []data.Field {
+	var out []data.Field
+	for _, key := range reg.Filters {
+		if i := slices.IndexFunc(cols, func(f data.Field) bool { return f.Key == key }); i >= 0 {
+			out = append(out, cols[i])
+		}
+	}
+	for _, f := range cols {
+		if (f.Type == data.FieldChoice || f.Type == data.FieldPerson) && (reg.Filters == nil || f.Custom) {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // newFilter offers All, None and every value of f.
@@ -377,11 +400,17 @@ func (v *registerView) updateButtons() {
 			b.Enable()
 		}
 	}
+	if v.steps != nil {
+		v.steps.show(r, ok)
+	}
 	if !ok {
 		v.detail.show()
 		return
 	}
 	parts := []string{v.reg.Reference(r.Number) + " " + r.Get(v.reg.TitleField)}
+	if same := sameCauseText(v.env, v.reg, r); same != "" {
+		parts = append(parts, same)
+	}
 	if links, err := v.env.ws.LinksTo(v.env.ctx(), r.ID); err == nil && len(links) > 0 {
 		text := v.names.linksText(links[:min(len(links), detailLinks)])
 		if len(links) > detailLinks {
@@ -407,6 +436,21 @@ func (v *registerView) saved(r data.Record) {
 	v.names.forget()
 	v.status.SetText(fmt.Sprintf(lang.L("%s was saved."), v.names.ref(v.reg, r).Text()))
 	v.reload()
+}
+
+// stepDone shows the register again after a step of a nonconformity's
+// workflow stored it, and says what changed.
+func (v *registerView) stepDone(r data.Record, said string) {
+	v.names.forget()
+	v.reload()
+	v.status.SetText(said)
+	// the record stays selected, with its next step beside it, when its
+	// new status keeps it on the first page
+	for row, rec := range v.pages[0] {
+		if rec.ID == r.ID {
+			v.table.Select(widget.TableCellID{Row: row, Col: 0})
+		}
+	}
 }
 
 // onDelete asks first. Storage refuses a record others still link to and
@@ -480,7 +524,11 @@ func (v *registerView) showBody() {
 		o = container.NewVBox(wrapLabel(fmt.Sprintf(lang.L("No %s match the search or filters."), v.reg.Plural())),
 			container.NewHBox(widget.NewButton(lang.L("Show all"), v.onClear)))
 	default:
-		o = container.NewBorder(nil, v.detail, nil, nil, widenColumns(v.table, v.columnWidths())) // layout.go
+		foot := fyne.CanvasObject(v.detail)
+		if v.steps != nil {
+			foot = container.NewBorder(nil, nil, nil, v.steps.next, v.detail)
+		}
+		o = container.NewBorder(nil, foot, nil, nil, widenColumns(v.table, v.columnWidths())) // layout.go
 	}
 	v.body.Objects = []fyne.CanvasObject{o}
 	v.body.Refresh()
@@ -542,6 +590,7 @@ func typeWidth(f data.Field) float32 {
 
 func (v *registerView) content() fyne.CanvasObject {
 	buttons := []fyne.CanvasObject{v.add, v.edit, v.remove, v.deletion.button, v.addField}
+
 	buttons = append(buttons, registerFileActions(v.env, v.reg, v.reload)...) // register_file_actions.go
 	var filters []fyne.CanvasObject
 	for _, f := range v.filters {

@@ -34,6 +34,8 @@ func seedDemoRegisters(ctx context.Context, ws Workspace, now time.Time) error {
 		{"measurements", s.measurements},
 		{"training", s.training},
 		{"communications", s.communications},
+		{"nonconformities", s.nonconformities},
+		{"improvements", s.improvements},
 		{"reviews", s.reviews},
 	}
 	for _, st := range steps {
@@ -61,6 +63,9 @@ func seedDemoRegisters(ctx context.Context, ws Workspace, now time.Time) error {
 		"Peak Hardware Distribution Ltd": {"services": "Managed Desktop Support"},
 		"Pennine Telecom plc":            {"services": "Managed Desktop Support; Cloud Hosting; Backup and Recovery"},
 	}); err != nil {
+		return err
+	}
+	if err := s.recordActions(); err != nil {
 		return err
 	}
 	if err := s.holdDemoReviews(); err != nil {

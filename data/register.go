@@ -98,6 +98,14 @@ type Field struct {
 	// such as the day an audit was held: once it holds one, the task is
 	// closed.
 	TaskDoneBy string
+	// TaskDoneAt, when set, lists the values of TaskDoneBy that show the
+	// work done, such as an improvement's status "done"; any other value
+	// leaves the task open.
+	TaskDoneAt []string
+	// TaskOwner names the person field whose person the task goes to, such
+	// as who checks a corrective action's effect; when it is empty the
+	// task goes to the record's owner.
+	TaskOwner string
 	// Hidden keeps the field out of the on-screen table and the record
 	// form: the register's own dialog fills it, as the management review's
 	// agenda fills its decisions and its frozen figures. Exports, imports
@@ -193,6 +201,10 @@ type Register struct {
 	// Actions, when set, names the tasks people raise by hand against a
 	// record, such as "Corrective actions"; "" means the register has none.
 	Actions string
+	// Filters names the choice and person fields the register's screen
+	// filters by, in order; nil offers every one of them, which crowds
+	// the screen of a register with many.
+	Filters []string
 	// Rules are what a register asks of a record beyond each field on its
 	// own, such as "a nonconformity closes only after an effective check".
 	Rules []Rule

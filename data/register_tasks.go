@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -57,13 +58,17 @@ func RecordTasks(reg Register, r Record) []Task {
 		if !ok {
 			continue
 		}
+		taskOwner := ownerID
+		if ids := r.IDs(f.TaskOwner); f.TaskOwner != "" && len(ids) > 0 {
+			taskOwner = ids[0]
+		}
 		t := Task{
 			Title:       clip(f.Task+" "+name, taskTitleLen),
 			Description: clip(fmt.Sprintf("%s of %s in the %s register.", f.Label, name, strings.ToLower(reg.Title)), taskDescriptionLen),
-			OwnerID:     ownerID, Due: due, Status: TaskOpen,
+			OwnerID:     taskOwner, Due: due, Status: TaskOpen,
 			SourceKind: SourceRecord, SourceRef: RecordTaskRef(r.ID, f.Key),
 		}
-		if f.TaskDoneBy != "" && strings.TrimSpace(r.Get(f.TaskDoneBy)) != "" {
+		if done := strings.TrimSpace(r.Get(f.TaskDoneBy)); f.TaskDoneBy != "" && done != "" && (f.TaskDoneAt == nil || slices.Contains(f.TaskDoneAt, done)) {
 			t.Status = TaskDone
 		}
 		out = append(out, t)

@@ -88,8 +88,9 @@ func nonconformitiesRegister() Register {
 			"the corrective actions, and the check that they worked. A nonconformity closes only after an effective check.",
 		TitleField: "title",
 		Sort:       []SortKey{{Field: "status"}, {Field: "raised_on", Desc: true}},
-		Table:      []string{"title", "source", "severity", "raised_on", "root_cause", "owner", "check_due", "check_result", "status"},
+		Table:      []string{"title", "source", "severity", "raised_on", "root_cause", "cause_category", "owner", "check_due", "check_result", "status"},
 		Actions:    "Corrective actions",
+		Filters:    []string{"status", "severity", "cause_category"},
 		Fields: []Field{
 			title("Nonconformity", "What requirement was not met, in a few words.", "nonconformity", "NC", "issue", "problem"),
 			{Key: "source", Label: "Found by", Type: FieldChoice, Required: true, Default: "other", Synonyms: []string{"source", "origin", "raised from"}, Choices: []Choice{
@@ -108,28 +109,42 @@ func nonconformitiesRegister() Register {
 			{Key: "raised_on", Label: "Raised on", Type: FieldDate, Required: true, Synonyms: []string{"date", "date raised", "opened"}},
 			longText("description", "What was found", "The requirement, and what was seen instead.", "description", "details"),
 			longText("correction", "Correction", "What was done at once to contain it.", "correction", "immediate action", "containment"),
+			whyField(1, "Why did it happen? Ask why of each answer in turn, up to five times: the last answer that the organisation can change is the root cause."),
+			whyField(2, "And why was that?"),
+			whyField(3, "And why was that?"),
+			whyField(4, "And why was that?"),
+			whyField(5, "And why was that? Stop once the answer is something the organisation can change."),
 			longText("root_cause", "Root cause", "Why it happened, found by asking why until the answer is a cause that can be removed.",
-				"root cause", "cause", "root cause analysis", "why"),
+				"root cause", "cause", "root cause analysis"),
+			{Key: "cause_category", Label: "Cause category", Type: FieldChoice, Choices: CauseCategories(),
+				Help:     "The kind of cause, so that causes which keep coming back are seen together.",
+				Synonyms: []string{"category", "cause type", "root cause category"}},
 			owner("Who sees the corrective actions through.", "action owner"),
 			{Key: "check_due", Label: "Effectiveness check due", Type: FieldDate, Task: "Check effectiveness of", TaskDoneBy: "check_result",
-				Help: "When to check that the actions worked; a task is due on that day.", Synonyms: []string{"check due", "verification due"}},
+				TaskOwner: "checked_by",
+				Help:      "When to check that the actions worked; a task is due on that day, for the person who checks.",
+				Synonyms:  []string{"check due", "verification due"}},
+			{Key: "checked_by", Label: "Checked by", Type: FieldPerson,
+				Help:     "Who checks, or checked, that the actions worked: best someone who did not carry them out.",
+				Synonyms: []string{"verified by", "checker"}},
+			{Key: "checked_on", Label: "Checked on", Type: FieldDate, Help: "When the check was made.",
+				Synonyms: []string{"verified on", "check date", "verification date"}},
 			{Key: "check_result", Label: "Effectiveness", Type: FieldChoice, Synonyms: []string{"effective", "check result", "verification"}, Choices: []Choice{
 				{Key: "effective", Label: "Effective", Synonyms: []string{"yes", "verified"}},
 				{Key: "ineffective", Label: "Not effective", Synonyms: []string{"no", "ineffective", "failed"}},
 			}},
+			longText("check_notes", "Check notes", "What the check looked at, and what it found.", "verification notes", "check evidence"),
+			longText("earlier_checks", "Earlier checks",
+				"Checks that found the actions not effective, one a line, kept when the next check is asked for.",
+				"check history", "previous checks"),
 			{Key: "status", Label: "Status", Type: FieldChoice, Required: true, Default: "open", Synonyms: []string{"state"}, Choices: []Choice{
 				{Key: "open", Label: "Open", Synonyms: []string{"new", "raised"}},
-				{Key: "action", Label: "Action in progress", Synonyms: []string{"in progress", "actions", "ongoing"}},
+				{Key: "action", Label: "Action in progress", Synonyms: []string{"in progress", "actions", "ongoing", "reopened"}},
 				{Key: "check", Label: "Awaiting effectiveness check", Synonyms: []string{"awaiting check", "verification"}},
 				{Key: "closed", Label: "Closed", Synonyms: []string{"done", "complete", "resolved"}},
 			}},
 		},
-		Rules: []Rule{func(r Record) (string, string) {
-			if r.Get("status") == "closed" && r.Get("check_result") != "effective" {
-				return "status", "A nonconformity closes only once a check has found its actions effective."
-			}
-			return "", ""
-		}},
+		Rules: nonconformityRules(),
 	}
 }
 
@@ -141,11 +156,17 @@ func improvementsRegister() Register {
 			"whether it was taken up and by whom, and how it turned out against the objectives it serves.",
 		TitleField: "title",
 		Sort:       []SortKey{{Field: "status"}, {Field: "priority", Desc: true}, {Field: "title"}},
+		Table:      []string{"title", "source", "priority", "decision", "decided_by", "owner", "due", "status", "objectives", "result", "evaluation"},
 		Actions:    "Improvement actions",
+		Filters:    []string{"status", "decision", "priority"},
 		Fields: []Field{
 			title("Opportunity", "What could be better, in a few words.", "improvement", "opportunity", "idea", "suggestion"),
 			{Key: "source", Label: "Source", Type: FieldText, Help: "Where it came from: an audit, a review, a customer, a member of staff.",
 				Synonyms: []string{"origin", "raised by", "from"}},
+			{Key: "finding", Label: "From audit finding", Type: FieldLink, Link: FindingsRegister,
+				Help: "The audit finding it came from, if any.", Synonyms: []string{"finding", "audit finding"}},
+			{Key: "nonconformity", Label: "From nonconformity", Type: FieldLink, Link: NonconformitiesRegister,
+				Help: "The nonconformity it came from, if any.", Synonyms: []string{"nonconformity", "NC"}},
 			longText("benefit", "Expected benefit", "What it should bring, for whom.", "benefit", "benefits", "expected outcome"),
 			levels("priority", "Priority", "How soon it matters."),
 			{Key: "decision", Label: "Decision", Type: FieldChoice, Required: true, Default: "proposed", Synonyms: []string{"approved", "approval"}, Choices: []Choice{
@@ -157,7 +178,8 @@ func improvementsRegister() Register {
 			{Key: "decided_by", Label: "Decided by", Type: FieldPerson, Synonyms: []string{"approver", "approved by"}},
 			{Key: "decided_on", Label: "Decided on", Type: FieldDate, Synonyms: []string{"decision date"}},
 			owner("Who carries it out."),
-			{Key: "due", Label: "Due", Type: FieldDate, Task: "Complete", Help: "When it should be done; a task is due on that day.",
+			{Key: "due", Label: "Due", Type: FieldDate, Task: "Complete", TaskDoneBy: "status", TaskDoneAt: []string{"done", "closed"},
+				Help:     "When it should be done; a task is due on that day, done once the improvement is.",
 				Synonyms: []string{"due date", "target date", "deadline"}},
 			{Key: "status", Label: "Status", Type: FieldChoice, Required: true, Default: "open", Synonyms: []string{"state"}, Choices: []Choice{
 				{Key: "open", Label: "Open", Synonyms: []string{"new", "proposed"}},
@@ -166,7 +188,14 @@ func improvementsRegister() Register {
 				{Key: "closed", Label: "Closed", Synonyms: []string{"evaluated", "cancelled"}},
 			}},
 			links("objectives", "Objectives served", "objectives", "The service objectives it should move."),
-			longText("evaluation", "Evaluation", "How it turned out, read against the objectives it serves.", "result", "outcome", "evaluation"),
+			{Key: "result", Label: "Result", Type: FieldChoice, Help: "Whether it brought what was expected, once done.",
+				Synonyms: []string{"outcome", "benefit achieved"}, Choices: []Choice{
+					{Key: "achieved", Label: "Benefit achieved", Synonyms: []string{"achieved", "yes", "met"}},
+					{Key: "partly", Label: "Partly achieved", Synonyms: []string{"partly", "partial", "some"}},
+					{Key: "not_achieved", Label: "Not achieved", Synonyms: []string{"no", "not achieved", "failed"}},
+				}},
+			longText("evaluation", "Evaluation", "How it turned out, read against the objectives it serves; the form shows their latest results.",
+				"evaluation", "lessons"),
 		},
 	}
 }

@@ -262,6 +262,10 @@ func TestNonconformityClosesOnlyWhenEffective(t *testing.T) {
 		r.Set("raised_on", "2026-03-02")
 		r.Set("status", "closed")
 		r.Set("check_result", tt.check)
+		if tt.check != "" {
+			r.Set("checked_by", "3")
+			r.Set("checked_on", "2026-04-01")
+		}
 		got := ""
 		if e, ok := reg.Validate(r).(*Error); ok && len(e.Fields) > 0 {
 			got = e.Fields[0].Message

@@ -189,7 +189,8 @@ func recordNames(src Source) func(f data.Field, id int64) string {
 }
 
 // registerSection prints a register: what it is for, then its records as
-// a table, and what is special to it (the risks' heat map).
+// a table, and what is special to it (the risks' heat map, the
+// nonconformities' repeated causes).
 func registerSection(d *doc, rr RegisterRecords, names func(data.Field, int64) string, env packEnv) error {
 	reg := rr.Register
 	intro := reg.Help
@@ -250,5 +251,15 @@ func registerSection(d *doc, rr RegisterRecords, names func(data.Field, int64) s
 		t.fixed = d.fitColumns(t, weights, 0.16)
 	}
 	d.table(t)
+	if reg.Actions != "" {
+		recordActionsTable(d, rr, names, env) // register_improve.go
+	}
+	switch reg.Key {
+	case data.NonconformitiesRegister:
+		effectivenessChecks(d, rr, names, env)
+		repeatedCauses(d, rr)
+	case data.ImprovementsRegister:
+		improvementEvaluations(d, rr, env)
+	}
 	return nil
 }

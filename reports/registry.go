@@ -56,7 +56,7 @@ func Packs() []Pack {
 		{
 			ID:          "registers",
 			Title:       registersTitle,
-			Description: "Every register the SMS keeps, on landscape pages: what each is for, then its records as a table, and for the risks a heat map of likelihood against impact.",
+			Description: "Every register the SMS keeps, on landscape pages: what each is for, then its records as a table, the actions raised against records, a heat map of the risks, the nonconformities' effectiveness checks and repeated causes, and the improvements against their objectives.",
 			DocNumber:   registersDocNumber,
 			status:      registerStatus,
 			spec:        registersPack,
