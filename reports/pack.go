@@ -153,13 +153,13 @@ func LoadSource(ctx context.Context, ws SourceReader, cat *data.Catalogue) (Sour
 	return loadSource(ctx, ws, cat, func(data.Register) bool { return true })
 }
 
-// LoadSourceFor is LoadSource for printing pack id with opts: of the
-// registers it keeps whole only those the pack prints or names records
-// of, and of the others the records holding a value that could not be
-// read, which every pack lists. With 14 registers of 10,000 records, the
-// one-page scope pack held all 140,000 of them.
-func LoadSourceFor(ctx context.Context, ws SourceReader, cat *data.Catalogue, id string, opts Options) (Source, error) {
-	return loadSource(ctx, ws, cat, printedRegisters(id, opts))
+// LoadSourceFor is LoadSource for printing pack id: of the registers it
+// keeps whole only those the pack prints or reads, and of the others the
+// records holding a value that could not be read, which every pack lists.
+// With 14 registers of 10,000 records, the one-page scope pack held all
+// 140,000 of them.
+func LoadSourceFor(ctx context.Context, ws SourceReader, cat *data.Catalogue, id string) (Source, error) {
+	return loadSource(ctx, ws, cat, printedRegisters(id))
 }
 
 func loadSource(ctx context.Context, ws SourceReader, cat *data.Catalogue, whole func(data.Register) bool) (Source, error) {

@@ -49,29 +49,15 @@ func loadRegisters(ctx context.Context, rs data.RegisterService, whole func(data
 	return out, nil
 }
 
-// printedRegisters tells which registers pack id prints with opts, or
-// names the records of: for one register, it and the registers its fields
-// link to; none for the packs of documents, the gap assessment and the
-// roadmap; all for the others, such as the registers pack and the review
-// minutes, and any pack added later.
-func printedRegisters(id string, opts Options) func(data.Register) bool {
+// printedRegisters tells which registers pack id prints, or reads to
+// print something else: none for the packs of documents, the gap
+// assessment and the roadmap; all for the others. Even one register reads
+// others (the improvements print beside the measurements of the
+// objectives they serve), and a pack added later may too.
+func printedRegisters(id string) func(data.Register) bool {
 	switch id {
 	case "scope", "gap", "roadmap", "manual", documentPackID:
 		return func(data.Register) bool { return false }
-	case registerPackID:
-		key := strings.TrimSpace(opts.Register)
-		printed, _ := data.FindRegister(key)
-		return func(reg data.Register) bool {
-			if reg.Key == key {
-				return true
-			}
-			for _, f := range printed.Fields {
-				if f.Type == data.FieldLink && f.Link == reg.Key {
-					return true
-				}
-			}
-			return false
-		}
 	}
 	return func(data.Register) bool { return true }
 }

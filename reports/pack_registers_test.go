@@ -144,7 +144,7 @@ func TestAPackReadForItselfPrintsTheSame(t *testing.T) {
 	}{{"register", "risks"}, {"register", "measurements"}, {"register", "slas"}, {"registers", ""}, {"scope", ""}, {"manual", ""}} {
 		t.Run(c.pack+" "+c.register, func(t *testing.T) {
 			opts := Options{Now: fixedNow, Register: c.register}
-			own, err := LoadSourceFor(ctx, ws, cat, c.pack, opts)
+			own, err := LoadSourceFor(ctx, ws, cat, c.pack)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -366,7 +366,7 @@ func runPack(ctx context.Context, args []string, d Deps) error {
 	if err := ws.CheckOutput(*out); err != nil {
 		return err
 	}
-	src, err := reports.LoadSourceFor(ctx, ws, d.Catalogue, pack.ID, reports.Options{Register: register})
+	src, err := reports.LoadSourceFor(ctx, ws, d.Catalogue, pack.ID)
 	if err != nil {
 		return err
 	}
