@@ -18,7 +18,7 @@ import (
 // reads the workspace but lays nothing out, so it is asked before the save
 // dialog: nobody picks a file for a pack that cannot be made.
 func checkPack(e *env, id string, opts reports.Options) error {
-	src, err := reports.LoadSource(e.ctx(), e.ws, e.cat)
+	src, err := reports.LoadSourceFor(e.ctx(), e.ws, e.cat, id)
 	if err != nil {
 		return err
 	}

@@ -275,7 +275,7 @@ func writePack(ctx context.Context, e *env, id string, opts reports.Options, pat
 	if err := e.ws.CheckOutput(path); err != nil {
 		return err
 	}
-	src, err := reports.LoadSource(ctx, e.ws, e.cat)
+	src, err := reports.LoadSourceFor(ctx, e.ws, e.cat, id)
 	if err != nil {
 		return err
 	}

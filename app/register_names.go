@@ -9,8 +9,10 @@ import (
 )
 
 // recordNames turns the IDs a record holds into the names a person reads:
-// people by name, linked records by reference and title. The records of
-// a register are read once it is first needed, not before.
+// people by name, linked records by reference and title. The table names
+// only the records its pages link to (see learn); a register's whole list
+// is read when a picker offers it. Reading every record of every linked
+// register up front held 10,000 names of each in memory.
 type recordNames struct {
 	env    *env
 	people []data.Person
@@ -18,6 +20,7 @@ type recordNames struct {
 	regs   map[string]data.Register
 	refs   map[string][]data.RecordRef
 	refIDs map[string]map[int64]data.RecordRef
+	named  map[int64]data.RecordRef // linked records named so far; a zero ref for one that is gone
 }
 
 func newRecordNames(e *env) *recordNames {
@@ -45,6 +48,45 @@ func newRecordNames(e *env) *recordNames {
 // forget drops the records read, after a save or delete changed them.
 func (n *recordNames) forget() {
 	n.refs, n.refIDs = map[string][]data.RecordRef{}, map[string]map[int64]data.RecordRef{}
+	n.named = map[int64]data.RecordRef{}
+}
+
+// learn names, in one read, the records that recs of reg link to and that
+// are not named yet.
+func (n *recordNames) learn(reg data.Register, recs []data.Record) {
+	seen := map[int64]bool{}
+	var ids []int64
+	for _, f := range reg.Fields {
+		if f.Type != data.FieldLink {
+			continue
+		}
+		for _, r := range recs {
+			for _, id := range r.IDs(f.Key) {
+				if _, ok := n.named[id]; !ok && !seen[id] {
+					seen[id] = true
+					ids = append(ids, id)
+				}
+			}
+		}
+	}
+	n.nameIDs(ids)
+}
+
+func (n *recordNames) nameIDs(ids []int64) {
+	if len(ids) == 0 {
+		return
+	}
+	refs, err := n.env.ws.RecordRefsOf(n.env.ctx(), ids)
+	if err != nil {
+		n.env.showErr(err)
+		return
+	}
+	for _, id := range ids {
+		n.named[id] = data.RecordRef{}
+	}
+	for _, r := range refs {
+		n.named[r.ID] = r
+	}
 }
 
 // refsOf names every record of register, in reference order.
@@ -72,8 +114,13 @@ func (n *recordNames) name(f data.Field, id int64) string {
 		}
 		return lang.L("(unknown person)")
 	}
-	n.refsOf(f.Link)
 	if r, ok := n.refIDs[f.Link][id]; ok {
+		return r.Text()
+	}
+	if _, ok := n.named[id]; !ok {
+		n.nameIDs([]int64{id})
+	}
+	if r := n.named[id]; r.Register == f.Link {
 		return r.Text()
 	}
 	return lang.L("(unknown record)")

@@ -501,3 +501,63 @@ func TestEveryRegisterHasItsTableAndForm(t *testing.T) {
 		})
 	}
 }
+
+// A reference of five digits fits its column whole, at the smallest
+// window and on a wide screen alike.
+func TestTheReferenceColumnFitsFiveDigits(t *testing.T) {
+	u := newRegisterUI(t)
+	if _, err := u.ws.SaveRecords(u.ctx(), "customers", []data.Record{{Register: "customers", Values: map[string]string{"title": "Contoso Legal", "kind": "external"}}}); err != nil {
+		t.Fatal(err)
+	}
+	openRegister(t, u, "customers")
+	want := widget.NewLabel("CUS-99999").MinSize().Width
+	for _, size := range []fyne.Size{fyne.NewSize(1024, 700), fyne.NewSize(1920, 1080)} {
+		u.win.Resize(size)
+		u.win.Canvas().Refresh(u.win.Content())
+		var cell *widget.Label
+		walk(u.win.Content(), func(o fyne.CanvasObject) {
+			if l, ok := o.(*widget.Label); ok && l.Text == "CUS-1" && l.Visible() {
+				cell = l
+			}
+		})
+		if cell == nil {
+			t.Fatalf("at %v no cell shows CUS-1", size)
+		}
+		if got := cell.Size().Width; got < want {
+			t.Errorf("at %v the Ref. column is %v wide, CUS-99999 needs %v", size, got, want)
+		}
+	}
+}
+
+// Linked records are named on every page of a long register, the first
+// and the ones scrolled to.
+func TestALongRegisterNamesTheRecordsItLinksToOnEveryPage(t *testing.T) {
+	u := newRegisterUI(t)
+	n := registerPageSize + 30
+	cs := make([]data.Record, n)
+	for i := range cs {
+		cs[i] = data.Record{Register: "customers", Values: map[string]string{"title": fmt.Sprintf("Customer %03d", i+1), "kind": "external"}}
+	}
+	if _, err := u.ws.SaveRecords(u.ctx(), "customers", cs); err != nil {
+		t.Fatal(err)
+	}
+	refs, err := u.ws.RecordRefs(u.ctx(), "customers")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ss := make([]data.Record, n)
+	for i, c := range refs {
+		ss[i] = data.Record{Register: "services", Values: map[string]string{"title": fmt.Sprintf("Service %03d", i+1), "status": "live", "customers": fmt.Sprint(c.ID)}}
+	}
+	if _, err := u.ws.SaveRecords(u.ctx(), "services", ss); err != nil {
+		t.Fatal(err)
+	}
+	v := openRegister(t, u, "services")
+	v.onSort(column(t, v, "title"))
+	col := column(t, v, "customers")
+	for _, row := range []int{0, n - 1, 1} {
+		if got, want := v.cell(row, col), fmt.Sprintf("CUS-%d Customer %03d", row+1, row+1); got != want {
+			t.Errorf("row %d names its customer %q, want %q", row, got, want)
+		}
+	}
+}

@@ -258,6 +258,7 @@ func (v *registerView) page(n int) ([]data.Record, error) {
 		return nil, err
 	}
 	v.total = page.Total
+	v.names.learn(v.reg, page.Records)
 	v.pages[n] = page.Records
 	v.recent = append(v.recent, n)
 	if len(v.recent) > registerPagesKept {
@@ -554,9 +555,12 @@ func (v *registerView) showBody() {
 // sort arrow.
 func (v *registerView) columnWidths() []float32 {
 	out := make([]float32, len(v.cols)+1)
+	// room for a reference of five digits, RSK-99999, as the cell's label
+	// draws it, inside its own padding: measured as bare text, RSK-1234
+	// was cut short
+	ref := widget.NewLabel(v.reg.Reference(99999)).MinSize().Width
 	for col := range out {
-		// room for a reference of five digits, RSK-10000
-		w := fyne.MeasureText(v.reg.Reference(99999), theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.Padding()
+		w := ref
 		if col > 0 {
 			w = typeWidth(v.cols[col-1])
 		}

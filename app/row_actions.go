@@ -15,11 +15,12 @@ type rowTable struct {
 	widget.Table
 	open   *widget.Button // opens the selected row
 	remove *widget.Button // asks to delete the selected row; nil where rows are not deleted
+	header float32        // the header row's height, once measured (see table_rows.go)
 }
 
 func newRowTable(length func() (int, int), create func() fyne.CanvasObject, update func(widget.TableCellID, fyne.CanvasObject)) *rowTable {
 	t := &rowTable{}
-	t.Length, t.CreateCell, t.UpdateCell = length, create, update
+	t.Length, t.CreateCell, t.UpdateCell = t.roomyLength(length), create, update
 	t.ShowHeaderRow, t.ShowHeaderColumn = true, true
 	t.ExtendBaseWidget(t)
 	return t

@@ -321,4 +321,5 @@ func benchmarkDemoPack(b *testing.B, id string) {
 		}
 	}
 	b.ReportMetric(float64(pages), "pages")
+	b.ReportMetric(float64(pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 }

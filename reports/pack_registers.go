@@ -24,7 +24,7 @@ type RegisterRecords struct {
 }
 
 // loadRegisters reads every register with all its records.
-func loadRegisters(ctx context.Context, rs data.RegisterService) ([]RegisterRecords, error) {
+func loadRegisters(ctx context.Context, rs data.RegisterService, whole func(data.Register) bool) ([]RegisterRecords, error) {
 	regs, err := rs.Registers(ctx)
 	if err != nil {
 		return nil, err
@@ -35,9 +35,31 @@ func loadRegisters(ctx context.Context, rs data.RegisterService) ([]RegisterReco
 		if err != nil {
 			return nil, fmt.Errorf("records of %s: %w", reg.Key, err)
 		}
-		out = append(out, RegisterRecords{Register: reg, Records: page.Records})
+		recs := page.Records
+		if !whole(reg) {
+			recs = nil // a new slice, so that the page's records can go
+			for _, r := range page.Records {
+				if len(r.Unreadable) > 0 {
+					recs = append(recs, r)
+				}
+			}
+		}
+		out = append(out, RegisterRecords{Register: reg, Records: recs})
 	}
 	return out, nil
+}
+
+// printedRegisters tells which registers pack id prints, or reads to
+// print something else: none for the packs of documents, the gap
+// assessment and the roadmap; all for the others. Even one register reads
+// others (the improvements print beside the measurements of the
+// objectives they serve), and a pack added later may too.
+func printedRegisters(id string) func(data.Register) bool {
+	switch id {
+	case "scope", "gap", "roadmap", "manual", documentPackID:
+		return func(data.Register) bool { return false }
+	}
+	return func(data.Register) bool { return true }
 }
 
 // registersPack is every register, one section each, on landscape pages:

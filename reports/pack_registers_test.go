@@ -3,6 +3,8 @@ package reports
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -79,5 +81,77 @@ func TestRegistersPack(t *testing.T) {
 	err := Check(context.Background(), "register", src, Options{Now: fixedNow, Register: "dragons"})
 	if data.ErrorCode(err) != data.ENotFound || !strings.Contains(data.ErrorMessage(err), "the registers are: issues, parties, risks") {
 		t.Errorf("an unknown register: got %v", err)
+	}
+}
+
+// BenchmarkRegisterPack: one register of 10,000 risks printed as its
+// table, read from the workspace as the GUI and the command line read it;
+// pages/s beside BenchmarkManual's.
+func BenchmarkRegisterPack(b *testing.B) {
+	ws, cat := demoWorkspace(b, false)
+	ctx := data.WithActor(context.Background(), "Daniel Okafor")
+	people, err := ws.People(ctx)
+	if err != nil || len(people) == 0 {
+		b.Fatalf("people: %v %v", people, err)
+	}
+	risks, _ := data.FindRegister("risks")
+	rs := make([]data.Record, 10000)
+	for i := range rs {
+		r := data.NewRecord(risks)
+		r.Set("title", fmt.Sprintf("Risk number %05d of the benchmark", i))
+		r.Set("kind", []string{"risk", "opportunity"}[i%2])
+		r.Set("likelihood", strconv.Itoa(1+i%5))
+		r.Set("impact", strconv.Itoa(1+(i/5)%5))
+		r.Set("actions", "Review the backups every week and test a restore every month.")
+		r.Set("owner", data.FormatIDs([]int64{people[i%len(people)].ID}))
+		r.Set("review_date", fmt.Sprintf("2027-%02d-%02d", 1+i%12, 1+i%28))
+		rs[i] = r
+	}
+	if _, err := ws.SaveRecords(ctx, "risks", rs); err != nil {
+		b.Fatal(err)
+	}
+	opts := Options{Now: fixedNow, Register: "risks"}
+	var last []byte
+	b.ReportAllocs()
+	for b.Loop() {
+		src, err := LoadSource(ctx, ws, cat)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := Build(ctx, "register", src, opts, &buf, nil); err != nil {
+			b.Fatal(err)
+		}
+		last = buf.Bytes()
+	}
+	pages := readPDF(b, last).PageCount
+	b.ReportMetric(float64(pages), "pages")
+	b.ReportMetric(float64(pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+}
+
+// A pack read with only the registers it prints comes out as the same
+// pages as one read with every register: the records its tables name,
+// the objectives its charts follow.
+func TestAPackReadForItselfPrintsTheSame(t *testing.T) {
+	ws, cat := demoWorkspace(t, true)
+	ctx := context.Background()
+	all, err := LoadSource(ctx, ws, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		pack, register string
+	}{{"register", "risks"}, {"register", "measurements"}, {"register", "slas"}, {"registers", ""}, {"scope", ""}, {"manual", ""}} {
+		t.Run(c.pack+" "+c.register, func(t *testing.T) {
+			opts := Options{Now: fixedNow, Register: c.register}
+			own, err := LoadSourceFor(ctx, ws, cat, c.pack)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, want := pdfText(t, buildPack(t, c.pack, own, opts), 0), pdfText(t, buildPack(t, c.pack, all, opts), 0)
+			if got != want {
+				t.Errorf("the %s pack read for itself prints differently:\n%s\nwant\n%s", c.pack, got, want)
+			}
+		})
 	}
 }

@@ -378,7 +378,7 @@ func runPack(ctx context.Context, args []string, d Deps) error {
 	if err := ws.CheckOutput(*out); err != nil {
 		return err
 	}
-	src, err := reports.LoadSource(ctx, ws, d.Catalogue)
+	src, err := reports.LoadSourceFor(ctx, ws, d.Catalogue, pack.ID)
 	if err != nil {
 		return err
 	}

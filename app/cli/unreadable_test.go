@@ -31,17 +31,23 @@ func TestPackWithUnreadableDate(t *testing.T) {
 }
 
 // A register record's value another program spoilt is named, by its
-// reference, when a pack is printed, as a task's is.
+// reference, when a pack is printed, as a task's is: by every pack, the
+// packs that print no risks too.
 func TestPackNamesAnUnreadableRegisterValue(t *testing.T) {
 	dir, ws := spoiltDemo(t, "UPDATE record_values SET value = 'sometime' WHERE field = 'review_date' AND record_id = (SELECT min(id) FROM records WHERE register = 'risks')")
-	r := run(t, "pack", "registers", "--workspace", ws, "--out", filepath.Join(dir, "registers.pdf"))
-	if r.code != 0 {
-		t.Fatalf("exit %d: %s", r.code, r.stderr)
-	}
-	for _, want := range []string{"1 stored value could not be read", `The review date stored for RSK-1 "`, `it holds "sometime"`} {
-		if !strings.Contains(r.stderr, want) {
-			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
-		}
+	for _, pack := range [][]string{{"registers"}, {"register", "risks"}, {"register", "customers"}, {"scope"}} {
+		t.Run(strings.Join(pack, " "), func(t *testing.T) {
+			args := append(append([]string{"pack"}, pack...), "--workspace", ws, "--out", filepath.Join(dir, strings.Join(pack, "-")+".pdf"))
+			r := run(t, args...)
+			if r.code != 0 {
+				t.Fatalf("exit %d: %s", r.code, r.stderr)
+			}
+			for _, want := range []string{"1 stored value could not be read", `The review date stored for RSK-1 "`, `it holds "sometime"`} {
+				if !strings.Contains(r.stderr, want) {
+					t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+				}
+			}
+		})
 	}
 }
 

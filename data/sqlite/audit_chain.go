@@ -105,7 +105,7 @@ func (e chainEntry) describe() string {
 // made by this code on a file still at an older schema (tests of
 // migrations make such files) leave the trail unsealed, as that schema
 // has nowhere to keep a seal; the migration to 4 seals them.
-func chainedSchema(ctx context.Context, tx *sql.Tx) (bool, error) {
+func chainedSchema(ctx context.Context, tx dbtx) (bool, error) {
 	var v int
 	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
 		return false, err
@@ -116,7 +116,7 @@ func chainedSchema(ctx context.Context, tx *sql.Tx) (bool, error) {
 // sealEntry seals the entry just written as id, chaining it to the one
 // before it, and records it as the trail's head; inside record's
 // transaction.
-func sealEntry(ctx context.Context, tx *sql.Tx, id int64) error {
+func sealEntry(ctx context.Context, tx dbtx, id int64) error {
 	ok, err := chainedSchema(ctx, tx)
 	if err != nil || !ok {
 		return err
@@ -144,7 +144,7 @@ func readEntry(ctx context.Context, q querier, id int64) (chainEntry, error) {
 	return e, err
 }
 
-func writeAuditHead(ctx context.Context, tx *sql.Tx, h data.AuditHead) error {
+func writeAuditHead(ctx context.Context, tx dbtx, h data.AuditHead) error {
 	_, err := tx.ExecContext(ctx, "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
 		metaAuditHead, strconv.FormatInt(h.ID, 10)+" "+h.Hash)
 	return err

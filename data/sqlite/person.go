@@ -235,7 +235,7 @@ func (w *Workspace) DeletePerson(ctx context.Context, p data.Person) (data.Unlin
 // ownerName is the name of the person with id, as the audit trail of the
 // steps and tasks they own shows them; 0 is nobody, "". An unknown person is
 // refused with data.ENotFound, marked on the OwnerID field.
-func ownerName(ctx context.Context, tx *sql.Tx, id int64) (string, error) {
+func ownerName(ctx context.Context, tx dbtx, id int64) (string, error) {
 	if id == 0 {
 		return "", nil
 	}

@@ -272,7 +272,7 @@ func (w *Workspace) SaveRecords(ctx context.Context, register string, rs []data.
 		if err != nil {
 			return err
 		}
-		now := w.now()
+		now, st := w.now(), prepared(tx)
 		for i, r := range rs {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -280,7 +280,7 @@ func (w *Workspace) SaveRecords(ctx context.Context, register string, rs []data.
 			if r.Register == "" {
 				r.Register = reg.Key
 			}
-			_, changed, err := storeRecord(ctx, tx, now, reg, r)
+			_, changed, err := storeRecord(ctx, st, now, reg, r)
 			if err != nil {
 				sum.Failed = i
 				return err
@@ -303,7 +303,7 @@ func (w *Workspace) SaveRecords(ctx context.Context, register string, rs []data.
 	return sum, nil
 }
 
-func saveRecord(ctx context.Context, tx *sql.Tx, now time.Time, reg data.Register, r data.Record) (data.Record, error) {
+func saveRecord(ctx context.Context, tx dbtx, now time.Time, reg data.Register, r data.Record) (data.Record, error) {
 	id, _, err := storeRecord(ctx, tx, now, reg, r)
 	if err != nil {
 		return data.Record{}, err
@@ -313,7 +313,7 @@ func saveRecord(ctx context.Context, tx *sql.Tx, now time.Time, reg data.Registe
 
 // storeRecord is saveRecord without reading the record back, for saving
 // many: it returns the record's ID and whether anything changed.
-func storeRecord(ctx context.Context, tx *sql.Tx, now time.Time, reg data.Register, r data.Record) (int64, bool, error) {
+func storeRecord(ctx context.Context, tx dbtx, now time.Time, reg data.Register, r data.Record) (int64, bool, error) {
 	r = r.Clone()
 	for _, d := range reg.Derived {
 		delete(r.Values, d.Key)
@@ -364,6 +364,7 @@ func storeRecord(ctx context.Context, tx *sql.Tx, now time.Time, reg data.Regist
 			return 0, false, err
 		}
 	}
+	forgetRecord(tx, id)
 	if err := writeValues(ctx, tx, reg, id, r); err != nil {
 		return 0, false, err
 	}
@@ -390,10 +391,12 @@ func sameValues(a, b data.Record) bool {
 
 // writeValues replaces the stored values, links and people of record id
 // with r's.
-func writeValues(ctx context.Context, tx *sql.Tx, reg data.Register, id int64, r data.Record) error {
-	for _, table := range []string{"record_values", "record_links", "record_people"} {
-		if _, err := tx.ExecContext(ctx, "DELETE FROM "+table+" WHERE record_id = ?", id); err != nil {
-			return err
+func writeValues(ctx context.Context, tx dbtx, reg data.Register, id int64, r data.Record) error {
+	if r.ID != 0 { // a new record has nothing to replace
+		for _, table := range []string{"record_values", "record_links", "record_people"} {
+			if _, err := tx.ExecContext(ctx, "DELETE FROM "+table+" WHERE record_id = ?", id); err != nil {
+				return err
+			}
 		}
 	}
 	for _, f := range reg.Columns() {
@@ -423,7 +426,7 @@ func writeValues(ctx context.Context, tx *sql.Tx, reg data.Register, id int64, r
 
 // writeSearch stores the search text of record id, described as the audit
 // trail words it.
-func writeSearch(ctx context.Context, tx *sql.Tx, reg data.Register, id int64, described map[string]string) error {
+func writeSearch(ctx context.Context, tx dbtx, reg data.Register, id int64, described map[string]string) error {
 	_, err := tx.ExecContext(ctx, "UPDATE records SET search = ? WHERE id = ?", searchText(reg, described), id)
 	return err
 }
@@ -466,23 +469,34 @@ func sortKey(f data.Field, value string) any {
 
 // checkTargets refuses a record pointing at a person or record that does
 // not exist, or at a record of another register, naming the field.
-func checkTargets(ctx context.Context, tx *sql.Tx, reg data.Register, r data.Record) error {
+func checkTargets(ctx context.Context, tx dbtx, reg data.Register, r data.Record) error {
 	var fields []data.FieldError
 	for _, f := range reg.Fields {
 		ids := r.IDs(f.Key)
 		if len(ids) == 0 || (f.Type != data.FieldPerson && f.Type != data.FieldLink) {
 			continue
 		}
-		in, args := inList(ids)
 		var n int
-		var err error
 		if f.Type == data.FieldPerson {
-			err = tx.QueryRowContext(ctx, "SELECT count(*) FROM people WHERE id IN "+in, args...).Scan(&n)
+			if peopleKnown(tx, ids) {
+				continue
+			}
+			in, args := inList(ids)
+			if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM people WHERE id IN "+in, args...).Scan(&n); err != nil {
+				return err
+			}
 		} else {
-			err = tx.QueryRowContext(ctx, "SELECT count(*) FROM records WHERE register = ? AND id IN "+in, append([]any{f.Link}, args...)...).Scan(&n)
-		}
-		if err != nil {
-			return err
+			refs, err := linkedRefs(ctx, tx, ids)
+			if err != nil {
+				return err
+			}
+			found := map[int64]bool{} // each record once, as a count of rows would
+			for _, ref := range refs {
+				if ref.Register == f.Link {
+					found[ref.ID] = true
+				}
+			}
+			n = len(found)
 		}
 		if n == len(ids) {
 			continue
@@ -501,7 +515,7 @@ func checkTargets(ctx context.Context, tx *sql.Tx, reg data.Register, r data.Rec
 
 // describeRecord is a record as the audit trail shows it: each field in
 // declaration order, people by name, links by reference, choices by label.
-func describeRecord(ctx context.Context, tx *sql.Tx, reg data.Register, r data.Record) ([]string, map[string]string, error) {
+func describeRecord(ctx context.Context, tx dbtx, reg data.Register, r data.Record) ([]string, map[string]string, error) {
 	cols := reg.Columns()
 	fields := make([]string, 0, len(cols))
 	values := make(map[string]string, len(cols))
@@ -513,13 +527,13 @@ func describeRecord(ctx context.Context, tx *sql.Tx, reg data.Register, r data.R
 			name := ""
 			if ids := data.ParseIDs(v); len(ids) > 0 {
 				var err error
-				if name, err = ownerName(ctx, tx, ids[0]); err != nil {
+				if name, err = personName(ctx, tx, ids[0]); err != nil {
 					return nil, nil, err
 				}
 			}
 			v = name
 		case data.FieldLink:
-			refs, err := refsOf(ctx, tx, r.IDs(f.Key))
+			refs, err := linkedRefs(ctx, tx, r.IDs(f.Key))
 			if err != nil {
 				return nil, nil, err
 			}
@@ -598,7 +612,7 @@ func queryRefs(ctx context.Context, q querier, where string, args []any) ([]data
 	}
 	titles := map[int64]string{}
 	for key, regIDs := range byRegister {
-		reg, _ := data.FindRegister(key)
+		reg := known[key]
 		for start := 0; start < len(regIDs); start += idBatch {
 			in, args := inList(regIDs[start:min(start+idBatch, len(regIDs))])
 			if err := eachRow(ctx, q, "SELECT record_id, field, value FROM record_values WHERE field = ? AND record_id IN "+in, append([]any{reg.TitleField}, args...), func(id int64, _, value string) {

@@ -25,19 +25,19 @@ type revised struct {
 // update sets the columns in set (e.g. "title = ?, due = ?") to args and
 // moves the record to its next revision, if it is still at revision rev;
 // otherwise it refuses with data.EConflict and changes nothing.
-func (r revised) update(ctx context.Context, tx *sql.Tx, now time.Time, rev data.Revision, set string, args ...any) error {
+func (r revised) update(ctx context.Context, tx dbtx, now time.Time, rev data.Revision, set string, args ...any) error {
 	q := "UPDATE " + r.table + " SET " + set + ", revision = revision + 1 WHERE " + r.key + " AND revision = ?"
 	return r.exec(ctx, tx, now, q, append(append(args, r.keyArgs...), int64(rev))...)
 }
 
 // delete removes the record if it is still at revision rev; otherwise it
 // refuses with data.EConflict.
-func (r revised) delete(ctx context.Context, tx *sql.Tx, now time.Time, rev data.Revision) error {
+func (r revised) delete(ctx context.Context, tx dbtx, now time.Time, rev data.Revision) error {
 	q := "DELETE FROM " + r.table + " WHERE " + r.key + " AND revision = ?"
 	return r.exec(ctx, tx, now, q, append(append([]any{}, r.keyArgs...), int64(rev))...)
 }
 
-func (r revised) exec(ctx context.Context, tx *sql.Tx, now time.Time, q string, args ...any) error {
+func (r revised) exec(ctx context.Context, tx dbtx, now time.Time, q string, args ...any) error {
 	res, err := tx.ExecContext(ctx, q, args...)
 	if err != nil {
 		return err
@@ -55,7 +55,7 @@ func (r revised) exec(ctx context.Context, tx *sql.Tx, now time.Time, q string, 
 // conflict is the refusal of a stale save: who changed the record last and
 // when, from the newest entry of its audit trail, with the date as the
 // organisation prints dates.
-func (r revised) conflict(ctx context.Context, tx *sql.Tx, now time.Time) error {
+func (r revised) conflict(ctx context.Context, tx dbtx, now time.Time) error {
 	c, err := r.lastChange(ctx, tx)
 	if err != nil {
 		return err
@@ -67,7 +67,7 @@ func (r revised) conflict(ctx context.Context, tx *sql.Tx, now time.Time) error 
 // no longer exists, by who deleted it and when, when its trail says so: a
 // data.EConflict, since the user acted on a copy older than the delete.
 // Any other error passes as it is.
-func (r revised) gone(ctx context.Context, tx *sql.Tx, now time.Time, notFound error) error {
+func (r revised) gone(ctx context.Context, tx dbtx, now time.Time, notFound error) error {
 	if data.ErrorCode(notFound) != data.ENotFound {
 		return notFound
 	}
@@ -82,7 +82,7 @@ func (r revised) gone(ctx context.Context, tx *sql.Tx, now time.Time, notFound e
 }
 
 // lastChange reads the newest entry of the record's audit trail.
-func (r revised) lastChange(ctx context.Context, tx *sql.Tx) (data.Conflict, error) {
+func (r revised) lastChange(ctx context.Context, tx dbtx) (data.Conflict, error) {
 	c := data.Conflict{What: r.what}
 	var at, action string
 	err := tx.QueryRowContext(ctx, "SELECT at, actor, action FROM audit_trail WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT 1",
@@ -101,7 +101,7 @@ func (r revised) lastChange(ctx context.Context, tx *sql.Tx) (data.Conflict, err
 }
 
 // refusal words c with the date as the organisation prints dates.
-func refusal(ctx context.Context, tx *sql.Tx, c data.Conflict, now time.Time) error {
+func refusal(ctx context.Context, tx dbtx, c data.Conflict, now time.Time) error {
 	var dates string
 	err := tx.QueryRowContext(ctx, "SELECT date_format FROM organisation WHERE id = 1").Scan(&dates)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {

@@ -128,11 +128,12 @@ func (w *Workspace) SaveTasks(ctx context.Context, ts []data.Task) error {
 		if err != nil {
 			return err
 		}
+		st := prepared(tx)
 		for _, t := range ts {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			if _, err := w.storeTask(ctx, tx, reg, t); err != nil {
+			if _, err := w.storeTask(ctx, st, reg, t); err != nil {
 				return err
 			}
 		}
@@ -141,7 +142,7 @@ func (w *Workspace) SaveTasks(ctx context.Context, ts []data.Task) error {
 }
 
 // storeTask stores t, validated, as a record of the tasks register.
-func (w *Workspace) storeTask(ctx context.Context, tx *sql.Tx, reg data.Register, t data.Task) (int64, error) {
+func (w *Workspace) storeTask(ctx context.Context, tx dbtx, reg data.Register, t data.Task) (int64, error) {
 	r := data.TaskRecord(t)
 	if t.ID != 0 {
 		_, old, err := readTask(ctx, tx, t.ID)

@@ -117,7 +117,7 @@ func wrap(op string, err error) error {
 // record appends one entry to the audit trail inside tx and seals it into
 // the trail's hash chain. The actor is the person named in ctx by
 // data.WithActor.
-func record(ctx context.Context, tx *sql.Tx, at time.Time, entity, entityID, action string, changes []data.FieldChange) error {
+func record(ctx context.Context, tx dbtx, at time.Time, entity, entityID, action string, changes []data.FieldChange) error {
 	if changes == nil {
 		changes = []data.FieldChange{}
 	}
