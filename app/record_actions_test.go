@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -26,7 +27,14 @@ func TestAnActionAddedToARecordIsATaskThatLeadsBackToIt(t *testing.T) {
 	tapInTopDialog(t, u.win, "Add action…")
 	test.Type(input[*textField](t, u.win, "Title"), "Add an approval step to the change form")
 	answerPrompt(t, u.win, "Save")
-	if got := topDialogText(u.win); !strings.Contains(got, "Add an approval step to the change form") {
+	if got := topDialogText(u.win); !strings.Contains(got, "Say who carries out the action.") || !strings.Contains(got, "Say when the action is due.") {
+		t.Fatalf("an action without owner and due date: the form shows %q, want both asked for", got)
+	}
+	owner := input[*widget.Select](t, u.win, "Owner")
+	owner.SetSelected("Priya Raman")
+	input[*dateField](t, u.win, "Due").setDate(time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC))
+	answerPrompt(t, u.win, "Save")
+	if got := topDialogText(u.win); !strings.Contains(got, "Add an approval step to the change form") || strings.Contains(got, "Say who") {
 		t.Fatalf("after adding, the record's form shows %q, want the action listed", got)
 	}
 	dismissDialogs(u.win)

@@ -200,23 +200,15 @@ func CheckLine(r Record, name func(id int64) string) string {
 // action, a new task of it, as its first corrective action. The action
 // needs a title, an owner and a due date.
 func StartCorrectiveActionWith(ctx context.Context, ws RecordTaskStore, reg Register, r Record, action Task) (Record, Task, error) {
-	var v validation
-	v.required("Title", action.Title, "Title")
-	if action.OwnerID == 0 {
-		v.add("OwnerID", "Say who carries out the action.")
-	}
-	if action.Due.IsZero() {
-		v.add("Due", "Say when the action is due.")
-	}
-	if err := v.err("corrective action"); err != nil {
+	t := NewRecordAction(reg, r)
+	t.Title, t.Description, t.OwnerID, t.Due = action.Title, action.Description, action.OwnerID, action.Due
+	if err := t.Validate(); err != nil {
 		return r, action, err
 	}
 	saved, err := ws.SaveRecord(ctx, StartCorrectiveAction(r))
 	if err != nil {
 		return r, action, fmt.Errorf("start corrective action: %w", err)
 	}
-	t := NewRecordAction(reg, saved)
-	t.Title, t.Description, t.OwnerID, t.Due = action.Title, action.Description, action.OwnerID, action.Due
 	t, err = ws.SaveTask(ctx, t)
 	if err != nil {
 		return saved, t, fmt.Errorf("start corrective action: %w", err)

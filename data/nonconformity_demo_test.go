@@ -133,7 +133,7 @@ func TestStartCorrectiveAction(t *testing.T) {
 	people, _ := ws.People(ctx)
 	due := time.Date(2026, 12, 20, 0, 0, 0, 0, time.UTC)
 	_, _, err = data.StartCorrectiveActionWith(ctx, ws, reg, nc, data.Task{Title: "Record the two laptops", Due: due})
-	if err == nil || !strings.Contains(data.ErrorMessage(err), "corrective action") {
+	if err == nil || !strings.Contains(data.ErrorMessage(err), "Say who carries out the action.") {
 		t.Errorf("an action without an owner: %v, want it refused", err)
 	}
 	saved, task, err := data.StartCorrectiveActionWith(ctx, ws, reg, nc, data.Task{Title: "Record the two laptops", OwnerID: people[0].ID, Due: due})

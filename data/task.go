@@ -80,6 +80,17 @@ func (t Task) Validate() error {
 	if !slices.Contains(TaskSources(), t.SourceKind) {
 		v.add("SourceKind", "Unknown task source %q.", t.SourceKind)
 	}
+	// An open action raised against a record (a corrective action, a
+	// review's decision) is what an auditor follows up: who does it, and
+	// by when.
+	if t.SourceKind == SourceAction && t.Status == TaskOpen {
+		if t.OwnerID == 0 {
+			v.add("OwnerID", "Say who carries out the action.")
+		}
+		if t.Due.IsZero() {
+			v.add("Due", "Say when the action is due.")
+		}
+	}
 	return v.err("task")
 }
 

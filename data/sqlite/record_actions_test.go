@@ -1,7 +1,10 @@
 package sqlite
 
 import (
+	"errors"
+	"strings"
 	"testing"
+	"time"
 
 	"smsbuilder/data"
 )
@@ -14,9 +17,18 @@ func TestRecordActions(t *testing.T) {
 	reg, _ := data.FindRegister(data.NonconformitiesRegister)
 	nc := saveNew(t, ws, data.NonconformitiesRegister, "title", "Change made without approval", "raised_on", "2026-03-02", "source", "other", "severity", "minor", "status", "open")
 	other := saveNew(t, ws, data.NonconformitiesRegister, "title", "Backup not tested", "raised_on", "2026-03-03", "source", "other", "severity", "minor", "status", "open")
+	owner, err := ws.SavePerson(ctx, data.Person{Name: "Priya Shah"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := data.NewRecordAction(reg, nc)
+	a.Title = "Retrain the change team"
+	if _, err := ws.SaveTask(ctx, a); err == nil || !strings.Contains(fieldMessages(err), "Say who carries out the action.") {
+		t.Fatal("an open action with no owner or due date was saved")
+	}
 	for _, title := range []string{"Retrain the change team", "Add an approval step"} {
 		a := data.NewRecordAction(reg, nc)
-		a.Title = title
+		a.Title, a.OwnerID, a.Due = title, owner.ID, time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)
 		if _, err := ws.SaveTask(ctx, a); err != nil {
 			t.Fatal(err)
 		}
@@ -89,4 +101,16 @@ func TestRestoreRecord(t *testing.T) {
 	if err != nil || len(trail) == 0 || trail[0].Action != data.ActionRestore {
 		t.Errorf("the trail does not end with the restore: %+v, %v", trail, err)
 	}
+}
+
+// fieldMessages is every message beside a field of a refusal.
+func fieldMessages(err error) string {
+	var b strings.Builder
+	var e *data.Error
+	if errors.As(err, &e) {
+		for _, f := range e.Fields {
+			b.WriteString(f.Message + "\n")
+		}
+	}
+	return b.String()
 }
