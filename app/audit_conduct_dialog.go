@@ -91,7 +91,10 @@ func (d *auditConductDialog) content() fyne.CanvasObject {
 		"Once the audit is done, fill in on the audit the day it was held, the summary and the conclusions; the lead auditor approves the report by filling in the day it was approved.")))
 	d.rows = make([]checklistRow, len(d.items))
 	for i, item := range d.items {
-		row := checklistRow{grade: widget.NewSelect(options, nil), notes: newMultiLineField(), evidence: newField()}
+		row := checklistRow{grade: widget.NewSelect(options, nil), notes: newMultiLineField(), evidence: newMultiLineField()}
+		// what was found and seen runs to sentences: wrapped, not scrolled sideways
+		row.notes.Wrapping, row.evidence.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
+		row.evidence.SetMinRowsVisible(2)
 		row.grade.SetSelected(noGrade())
 		for _, g := range grades {
 			if g.Key == item.Finding.Get("grade") {

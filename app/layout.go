@@ -185,3 +185,26 @@ func toolbar(notice *widget.Label, buttons ...fyne.CanvasObject) fyne.CanvasObje
 func buttonRow(row *fyne.Container) fyne.CanvasObject {
 	return container.NewVBox(row)
 }
+
+// noticeLine holds a notice on a line of its own that takes no room while
+// the notice is empty. Beside a register's many buttons a notice was
+// squeezed into a column a word wide and pushed the table down; on its
+// own line under the table it moves nothing the user is about to click.
+type noticeLine struct{ notice *widget.Label }
+
+func newNoticeLine(notice *widget.Label) fyne.CanvasObject {
+	notice.Wrapping = fyne.TextWrapWord
+	return container.New(noticeLine{notice}, notice)
+}
+
+func (l noticeLine) MinSize([]fyne.CanvasObject) fyne.Size {
+	if l.notice.Text == "" {
+		return fyne.Size{}
+	}
+	return l.notice.MinSize()
+}
+
+func (l noticeLine) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	l.notice.Move(fyne.Position{})
+	l.notice.Resize(size)
+}

@@ -608,5 +608,5 @@ func (v *registerView) content() fyne.CanvasObject {
 		v.finder.Add(container.NewGridWrap(fyne.NewSize(260, v.search.MinSize().Height), filters...))
 	}
 	v.showBody()
-	return container.NewBorder(container.NewVBox(toolbar(v.status, buttons...), v.finder), nil, nil, nil, v.body)
+	return container.NewBorder(container.NewVBox(buttonRow(container.NewHBox(buttons...)), v.finder), newNoticeLine(v.status), nil, nil, v.body)
 }
