@@ -519,6 +519,9 @@ type RegisterService interface {
 	// as an import does: all of them or, on the first refusal, none. Each
 	// is saved as SaveRecord saves it, audit trail included.
 	SaveRecords(ctx context.Context, register string, rs []Record) (SaveSummary, error)
+	// ImportRecords adds the custom fields, as AddField does, and saves
+	// the records as SaveRecords does, all in one transaction.
+	ImportRecords(ctx context.Context, register string, fields []Field, rs []Record) (SaveSummary, error)
 	// AddField adds a custom field to a register and returns the register.
 	AddField(ctx context.Context, register string, f Field) (Register, error)
 }

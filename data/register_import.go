@@ -648,24 +648,19 @@ func (p ImportPlan) importRecords() ([]Record, []int) {
 	return recs, lines
 }
 
-// ApplyImport writes the plan: the new fields first, then every good row
-// in one transaction. While a row is bad nothing is written unless
+// ApplyImport writes the plan: the new fields and every good row, in one
+// transaction, so that a refused row leaves no new field behind. While a row is bad nothing is written unless
 // skipBad. The summary counts the unchanged rows too.
 func ApplyImport(ctx context.Context, rs RegisterService, p ImportPlan, skipBad bool) (SaveSummary, error) {
 	if bad := p.BadRows(); len(bad) > 0 && !skipBad {
 		return SaveSummary{Failed: -1}, Errorf(EInvalid, "%s cannot be imported, so nothing was. Correct %s, or skip the bad rows.",
 			countRows(len(bad)), map[bool]string{true: "it", false: "them"}[len(bad) == 1])
 	}
-	for _, f := range p.NewFields {
-		if _, err := rs.AddField(ctx, p.Register.Key, f); err != nil {
-			return SaveSummary{Failed: -1}, err
-		}
-	}
 	recs, lines := p.importRecords()
 	sum := SaveSummary{Failed: -1}
-	if len(recs) > 0 {
+	if len(recs) > 0 || len(p.NewFields) > 0 {
 		var err error
-		sum, err = rs.SaveRecords(ctx, p.Register.Key, recs)
+		sum, err = rs.ImportRecords(ctx, p.Register.Key, p.NewFields, recs)
 		if err != nil {
 			if sum.Failed >= 0 && sum.Failed < len(lines) {
 				return sum, &Error{Code: ErrorCode(err), Message: fmt.Sprintf("Line %d: %s Nothing was imported.", lines[sum.Failed], strings.ReplaceAll(ErrorMessage(err), "\n", " ")), Err: err}

@@ -263,16 +263,28 @@ func (w *Workspace) SaveRecord(ctx context.Context, r data.Record) (data.Record,
 // and updates by ID alike. The first refusal rolls every one back and is
 // returned with its place in the list.
 func (w *Workspace) SaveRecords(ctx context.Context, register string, rs []data.Record) (data.SaveSummary, error) {
+	return w.ImportRecords(ctx, register, nil, rs)
+}
+
+// ImportRecords adds the custom fields and then saves the records, in one
+// transaction: a refused record leaves no new field behind.
+func (w *Workspace) ImportRecords(ctx context.Context, register string, fields []data.Field, rs []data.Record) (data.SaveSummary, error) {
 	sum := data.SaveSummary{Failed: -1}
 	if w.readOnly {
 		return sum, w.errReadOnly()
 	}
 	err := w.write(ctx, "save records", func(tx *sql.Tx) error {
+		now := w.now()
+		for _, f := range fields {
+			if _, err := addField(ctx, tx, now, register, f); err != nil {
+				return err
+			}
+		}
 		reg, err := findRegister(ctx, tx, register)
 		if err != nil {
 			return err
 		}
-		now, st := w.now(), prepared(tx)
+		st := prepared(tx)
 		for i, r := range rs {
 			if err := ctx.Err(); err != nil {
 				return err

@@ -139,40 +139,47 @@ func (w *Workspace) AddField(ctx context.Context, register string, f data.Field)
 	}
 	var out data.Register
 	err := w.write(ctx, "add field", func(tx *sql.Tx) error {
-		reg, err := findRegister(ctx, tx, register)
-		if err != nil {
-			return err
-		}
-		labels := make([]string, len(f.Choices))
-		for i, c := range f.Choices {
-			labels[i] = c.Label
-		}
-		// made again from what is stored, so that a field from any caller
-		// passes the same checks
-		checked, err := data.NewCustomField(reg, f.Label, f.Type, labels)
-		if err != nil {
-			return err
-		}
-		b, err := json.Marshal(labels)
-		if err != nil {
-			return err
-		}
-		now := w.now()
-		if _, err := tx.ExecContext(ctx, `INSERT INTO custom_fields (register, key, label, type, choices, position, created_at)
-			VALUES (?, ?, ?, ?, ?, (SELECT count(*) FROM custom_fields WHERE register = ?), ?)`,
-			reg.Key, checked.Key, checked.Label, string(checked.Type), string(b), reg.Key, formatTime(now)); err != nil {
-			return err
-		}
-		if err := record(ctx, tx, now, "register", reg.Key, data.ActionUpdate, []data.FieldChange{
-			{Field: "fields", To: checked.Label + " (" + strings.ToLower(checked.Type.Label()) + ")"}}); err != nil {
-			return err
-		}
-		if out, err = findRegister(ctx, tx, register); err != nil {
-			return err
-		}
-		return writeRegisterView(ctx, tx, out)
+		var err error
+		out, err = addField(ctx, tx, w.now(), register, f)
+		return err
 	})
 	return out, err
+}
+
+// addField is AddField inside a transaction of the caller's.
+func addField(ctx context.Context, tx *sql.Tx, now time.Time, register string, f data.Field) (data.Register, error) {
+	reg, err := findRegister(ctx, tx, register)
+	if err != nil {
+		return data.Register{}, err
+	}
+	labels := make([]string, len(f.Choices))
+	for i, c := range f.Choices {
+		labels[i] = c.Label
+	}
+	// made again from what is stored, so that a field from any caller
+	// passes the same checks
+	checked, err := data.NewCustomField(reg, f.Label, f.Type, labels)
+	if err != nil {
+		return data.Register{}, err
+	}
+	b, err := json.Marshal(labels)
+	if err != nil {
+		return data.Register{}, err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO custom_fields (register, key, label, type, choices, position, created_at)
+		VALUES (?, ?, ?, ?, ?, (SELECT count(*) FROM custom_fields WHERE register = ?), ?)`,
+		reg.Key, checked.Key, checked.Label, string(checked.Type), string(b), reg.Key, formatTime(now)); err != nil {
+		return data.Register{}, err
+	}
+	if err := record(ctx, tx, now, "register", reg.Key, data.ActionUpdate, []data.FieldChange{
+		{Field: "fields", To: checked.Label + " (" + strings.ToLower(checked.Type.Label()) + ")"}}); err != nil {
+		return data.Register{}, err
+	}
+	out, err := findRegister(ctx, tx, register)
+	if err != nil {
+		return data.Register{}, err
+	}
+	return out, writeRegisterView(ctx, tx, out)
 }
 
 // RecordRefsOf names the records of the IDs, in their order, leaving out

@@ -235,3 +235,57 @@ func TestRecordEditedByAnotherTool(t *testing.T) {
 		t.Error("a valid value is marked unreadable")
 	}
 }
+
+// An import adds its new fields and its records together: a record
+// refused leaves the register as it was, without the new field, and a
+// good import has both.
+func TestImportRecordsAddsFieldsOnlyWithTheRecords(t *testing.T) {
+	ws := newWorkspace(t)
+	ctx := actorCtx("Alex")
+	f, err := data.NewCustomField(data.Register{}, "Insurance claim", data.FieldText, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	risk := func(title string) data.Record {
+		r := data.Record{Register: "risks", Values: map[string]string{}}
+		r.Set("title", title)
+		r.Set("kind", "risk")
+		r.Set("likelihood", "2")
+		r.Set("impact", "3")
+		r.Set(f.Key, "CLM-7")
+		return r
+	}
+	fieldsOf := func() int {
+		regs, err := ws.Registers(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, reg := range regs {
+			if reg.Key == "risks" {
+				if _, ok := reg.Field(f.Key); ok {
+					return 1
+				}
+			}
+		}
+		return 0
+	}
+
+	sum, err := ws.ImportRecords(ctx, "risks", []data.Field{f}, []data.Record{risk("Backup fails"), risk("")})
+	if err == nil || sum.Failed != 1 {
+		t.Fatalf("a record without a title: failed %d, %v; want the second refused", sum.Failed, err)
+	}
+	if got := fieldsOf(); got != 0 {
+		t.Errorf("after a refused import the register has the new field")
+	}
+	if page, _ := ws.Records(ctx, data.RecordQuery{Register: "risks"}); page.Total != 0 {
+		t.Errorf("after a refused import %d risks are stored, want none", page.Total)
+	}
+
+	if _, err := ws.ImportRecords(ctx, "risks", []data.Field{f}, []data.Record{risk("Backup fails")}); err != nil {
+		t.Fatal(err)
+	}
+	page, err := ws.Records(ctx, data.RecordQuery{Register: "risks"})
+	if err != nil || page.Total != 1 || page.Records[0].Get(f.Key) != "CLM-7" || fieldsOf() != 1 {
+		t.Errorf("a good import: %d risks, %v, field there %d; want the risk with its claim", page.Total, err, fieldsOf())
+	}
+}
