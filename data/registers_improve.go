@@ -31,8 +31,11 @@ func auditsRegister() Register {
 				Help:     "The clauses in scope, such as \"8.6.1, 8.6.2\" or \"4.1-4.4\".",
 				Synonyms: []string{"scope", "clauses in scope", "audit scope"}},
 			links("services", "Services", "services", "The services whose delivery the audit samples."),
-			longText("criteria", "Criteria", "What the audit checks against: the standard, the SMS documents, contracts and agreements.",
-				"audit criteria"),
+			{Key: "criteria", Label: "Criteria", Type: FieldLongText, Wide: true,
+				Help:     "What the audit checks against: the standard, the SMS documents, contracts and agreements.",
+				Synonyms: []string{"audit criteria"},
+				// nearly every internal audit checks against the same three
+				Default: "ISO/IEC 20000-1:2018 for the clauses in scope; the SMS documents and procedures for them; the service agreements."},
 			{Key: "planned", Label: "Planned for", Type: FieldDate, Required: true, Task: "Conduct", TaskDoneBy: "held_on",
 				Help: "When the audit is to be held; a task is due on that day.", Synonyms: []string{"planned date", "date", "scheduled"}},
 			{Key: "held_on", Label: "Held on", Type: FieldDate, Help: "When it was actually held.", Synonyms: []string{"actual date", "conducted"}},
