@@ -12,11 +12,12 @@ const (
 	GroupServices = "Services and suppliers"
 	GroupSupport  = "People and support"
 	GroupImprove  = "Check and improve"
+	GroupCertify  = "Certification"
 )
 
 // RegisterGroups lists the groups in navigation order.
 func RegisterGroups() []string {
-	return []string{GroupContext, GroupServices, GroupSupport, GroupImprove}
+	return []string{GroupContext, GroupServices, GroupSupport, GroupImprove, GroupCertify}
 }
 
 // Registers are the registers every workspace keeps, in navigation order.
@@ -50,12 +51,15 @@ func registerBuilders() []func() Register {
 		nonconformitiesRegister,
 		improvementsRegister,
 		reviewsRegister,
+		bodiesRegister,
+		externalAuditsRegister,
+		externalFindingsRegister,
 	}
 }
 
 // registerPlaces is each register's place in Registers, found at start
 // and only read after: storage looks a register up for every record it
-// saves, and building all eighteen declarations to find one took a fifth
+// saves, and building all the declarations to find one took a fifth
 // of a 10,000-row import. Set in init, as declarations look registers up.
 var registerPlaces map[string]int
 

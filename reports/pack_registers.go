@@ -115,7 +115,7 @@ func registerPack(env packEnv) (*packSpec, error) {
 	number := "SMS-REG-" + reg.Prefix
 	spec := &packSpec{
 		title:     reg.Title,
-		subtitle:  "A register of the service management system for ISO/IEC 20000-1:2018 " + clauseList(reg.Clauses) + ", as it stands on " + env.date,
+		subtitle:  strings.TrimSpace("A register of the service management system for ISO/IEC 20000-1:2018 "+clauseList(reg.Clauses)) + ", as it stands on " + env.date,
 		docNumber: number,
 		version:   "1.0",
 		landscape: len(reg.Columns()) > portraitColumns,
