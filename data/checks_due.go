@@ -9,9 +9,10 @@ import (
 
 // checkRegisters are the registers whose dated tasks are the checks of
 // the SMS: audits to hold, management reviews to hold, corrective actions
-// whose effect is to be checked.
+// whose effect is to be checked, the certification audits to host and
+// the plans and evidence their findings ask for.
 func checkRegisters() []string {
-	return []string{AuditsRegister, ReviewsRegister, NonconformitiesRegister}
+	return []string{AuditsRegister, ReviewsRegister, NonconformitiesRegister, ExternalAuditsRegister, ExternalFindingsRegister}
 }
 
 // DueCheck is an open audit, review or effectiveness check with a date.

@@ -1,0 +1,106 @@
+package data
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"time"
+)
+
+// RepeatStage2Months is how long after the last day of a stage 2 audit
+// its major nonconformities may stay open: a body that cannot verify them
+// closed by then must hold stage 2 again (ISO/IEC 17021-1).
+const RepeatStage2Months = 6
+
+// Stage2Flag is a major finding of a stage 2 audit that puts the
+// certificate at risk: still open, or closed too late.
+type Stage2Flag struct {
+	Audit   RecordRef
+	Finding RecordRef
+	// Deadline is the last day the finding may be closed on.
+	Deadline time.Time
+	// Repeat is set once the deadline has passed with the finding open,
+	// or the finding was closed after it: stage 2 is to be held again.
+	Repeat bool
+}
+
+// Text says the flag in plain words, dates written by date.
+func (f Stage2Flag) Text(date func(time.Time) string) string {
+	if f.Repeat {
+		return fmt.Sprintf("Repeat stage 2: major nonconformity %s of %s was not closed by %s, six months after the audit.",
+			f.Finding.Text(), f.Audit.Text(), date(f.Deadline))
+	}
+	return fmt.Sprintf("Close major nonconformity %s of %s by %s, or stage 2 is held again.",
+		f.Finding.Text(), f.Audit.Text(), date(f.Deadline))
+}
+
+// Stage2Flags finds the major findings of the stage 2 audits held that
+// are open, or were closed after their six months, worst first: those
+// that call for a repeat stage 2, then the rest by deadline.
+func Stage2Flags(audits, findings []Record, now time.Time) []Stage2Flag {
+	auditReg, _ := FindRegister(ExternalAuditsRegister)
+	findingReg, _ := FindRegister(ExternalFindingsRegister)
+	today := calendarDay(now)
+	var out []Stage2Flag
+	for _, a := range audits {
+		held, ok := a.Date("held_on")
+		if a.Get("kind") != ExternalStage2 || !ok {
+			continue
+		}
+		deadline := held.AddDate(0, RepeatStage2Months, 0)
+		for _, f := range findings {
+			if f.Get("grade") != ExternalMajorNC || !slices.Contains(f.IDs("audit"), a.ID) {
+				continue
+			}
+			closed := f.Get("status") == ExternalFindDone
+			closedOn, dated := f.Date("closed_on")
+			var repeat bool
+			switch {
+			case closed && dated:
+				repeat = closedOn.After(deadline)
+			case closed:
+				continue // closed on a day nobody wrote down: taken as in time
+			default:
+				repeat = today.After(deadline)
+			}
+			if closed && !repeat {
+				continue
+			}
+			out = append(out, Stage2Flag{
+				Audit:    RecordRef{ID: a.ID, Register: auditReg.Key, Reference: auditReg.Reference(a.Number), Title: a.Get(auditReg.TitleField)},
+				Finding:  RecordRef{ID: f.ID, Register: findingReg.Key, Reference: findingReg.Reference(f.Number), Title: f.Get(findingReg.TitleField)},
+				Deadline: deadline, Repeat: repeat,
+			})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Stage2Flag) int {
+		if a.Repeat != b.Repeat {
+			if a.Repeat {
+				return -1
+			}
+			return 1
+		}
+		return a.Deadline.Compare(b.Deadline)
+	})
+	return out
+}
+
+// WorkspaceStage2Flags reads the certification audits and findings of
+// the workspace and flags them (see Stage2Flags).
+func WorkspaceStage2Flags(ctx context.Context, ws RegisterService, now time.Time) ([]Stage2Flag, error) {
+	audits, err := ws.Records(ctx, RecordQuery{Register: ExternalAuditsRegister})
+	if err != nil {
+		return nil, fmt.Errorf("flag the stage 2 audits: %w", err)
+	}
+	findings, err := ws.Records(ctx, RecordQuery{Register: ExternalFindingsRegister})
+	if err != nil {
+		return nil, fmt.Errorf("flag the stage 2 audits: %w", err)
+	}
+	return Stage2Flags(audits.Records, findings.Records, now), nil
+}
+
+// FindingDeadlines are the days a finding's correction plan and evidence
+// are due by default, counted from the day its audit was held.
+func FindingDeadlines(held time.Time) (plan, evidence time.Time) {
+	return held.AddDate(0, 0, CorrectionPlanDays), held.AddDate(0, 0, FindingEvidenceDays)
+}

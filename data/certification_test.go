@@ -1,0 +1,95 @@
+package data
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestStage2FlagsAskForARepeatAfterSixMonths(t *testing.T) {
+	auditReg, _ := FindRegister(ExternalAuditsRegister)
+	findingReg, _ := FindRegister(ExternalFindingsRegister)
+	audit := func(id int64, kind, held string) Record {
+		r := NewRecord(auditReg)
+		r.ID, r.Number = id, int(id)
+		r.Set("title", "Audit "+kind)
+		r.Set("kind", kind)
+		r.Set("held_on", held)
+		return r
+	}
+	finding := func(id, audit int64, grade, status, closedOn string) Record {
+		r := NewRecord(findingReg)
+		r.ID, r.Number = id, int(id)
+		r.Set("title", "Backups untested")
+		r.Set("audit", FormatIDs([]int64{audit}))
+		r.Set("grade", grade)
+		r.Set("status", status)
+		r.Set("closed_on", closedOn)
+		return r
+	}
+	audits := []Record{audit(1, ExternalStage2, "2027-03-10"), audit(2, "stage1", "2027-01-10"), audit(3, ExternalStage2, "")}
+	day := func(s string) time.Time { d, _ := time.Parse(DateLayout, s); return d }
+	iso := func(d time.Time) string { return d.Format(DateLayout) }
+	cases := []struct {
+		name     string
+		findings []Record
+		now      string
+		want     []string
+	}{
+		{"open major within six months", []Record{finding(10, 1, "major", "open", "")}, "2027-05-01",
+			[]string{"Close major nonconformity CF-10 Backups untested of CA-1 Audit stage2 by 2027-09-10, or stage 2 is held again."}},
+		{"open major past six months", []Record{finding(10, 1, "major", "plan_sent", "")}, "2027-09-11",
+			[]string{"Repeat stage 2: major nonconformity CF-10 Backups untested of CA-1 Audit stage2 was not closed by 2027-09-10, six months after the audit."}},
+		{"major closed in time", []Record{finding(10, 1, "major", "closed", "2027-08-01")}, "2027-12-01", nil},
+		{"major closed late", []Record{finding(10, 1, "major", "closed", "2027-10-01")}, "2027-12-01",
+			[]string{"Repeat stage 2: major nonconformity CF-10 Backups untested of CA-1 Audit stage2 was not closed by 2027-09-10, six months after the audit."}},
+		{"minor left open", []Record{finding(10, 1, "minor", "open", "")}, "2027-12-01", nil},
+		{"major of a stage 1", []Record{finding(10, 2, "major", "open", "")}, "2027-12-01", nil},
+		{"major of a stage 2 not yet held", []Record{finding(10, 3, "major", "open", "")}, "2027-12-01", nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var got []string
+			for _, f := range Stage2Flags(audits, c.findings, day(c.now)) {
+				got = append(got, f.Text(iso))
+			}
+			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+				t.Errorf("got %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
+func TestCertificationRules(t *testing.T) {
+	findingReg, _ := FindRegister(ExternalFindingsRegister)
+	bodyReg, _ := FindRegister(BodiesRegister)
+	cases := []struct {
+		name   string
+		reg    Register
+		values map[string]string
+		want   string // the field the rule marks, "" for none
+	}{
+		{"finding closed without evidence", findingReg, map[string]string{"status": "closed"}, "evidence"},
+		{"finding closed with evidence", findingReg, map[string]string{"status": "closed", "evidence": "Test restore report sent"}, ""},
+		{"finding open without evidence", findingReg, map[string]string{"status": "open"}, ""},
+		{"body chosen without contract", bodyReg, map[string]string{"status": "chosen"}, "contract_on"},
+		{"body chosen with contract", bodyReg, map[string]string{"status": "chosen", "contract_on": "2027-01-05"}, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := NewRecord(c.reg)
+			for k, v := range c.values {
+				r.Set(k, v)
+			}
+			got := ""
+			for _, rule := range c.reg.Rules {
+				if field, _ := rule(r); field != "" {
+					got = field
+				}
+			}
+			if got != c.want {
+				t.Errorf("got %q, want %q", got, c.want)
+			}
+		})
+	}
+}
