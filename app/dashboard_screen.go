@@ -29,6 +29,7 @@ type dashboardScreen struct {
 	reviewsLate  int // approved documents past their review date
 	reviewsSoon  int // due within 30 days
 	checks       []data.DueCheck
+	stage2       []data.Stage2Flag // major findings that put a stage 2 at risk
 
 	tree     *widget.Tree
 	guidance *markdownView
@@ -53,6 +54,9 @@ func newDashboardScreen(e *env) *dashboardScreen {
 	s.loadScores()
 	s.loadReviews()
 	if s.checks, err = data.ChecksDue(e.ctx(), e.ws, e.now(), checksAhead); err != nil {
+		e.showErr(err)
+	}
+	if s.stage2, err = data.WorkspaceStage2Flags(e.ctx(), e.ws, e.now()); err != nil {
 		e.showErr(err)
 	}
 	s.guidance = newMarkdownView(lang.L("Select a clause to read what it asks for in practice and which documents and records an auditor expects."))
@@ -299,10 +303,26 @@ const maxChecksShown = 4
 // overdue or due soon, each opening its record.
 func (s *dashboardScreen) checksDue() fyne.CanvasObject {
 	head := widget.NewLabelWithStyle(lang.L("Audits, reviews and checks"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	if len(s.checks) == 0 {
-		return container.NewVBox(head, wrapLabel(fmt.Sprintf(lang.L("None due in the next %d days."), checksAhead)))
-	}
 	box := container.NewVBox(head)
+	// a stage 2 at risk outweighs any single task, so it comes first
+	for _, f := range s.stage2 {
+		flag := f
+		open := widget.NewButtonWithIcon("", theme.ErrorIcon(), func() {
+			openRecordByRef(s.env, flag.Finding, func() { s.env.goTo(screenDashboard) })
+		})
+		open.Importance = widget.LowImportance
+		line := wrapLabel(flag.Text(s.env.date))
+		if flag.Repeat {
+			line.Importance = widget.DangerImportance
+		} else {
+			line.Importance = widget.WarningImportance
+		}
+		box.Add(container.NewBorder(nil, nil, open, nil, line))
+	}
+	if len(s.checks) == 0 {
+		box.Add(wrapLabel(fmt.Sprintf(lang.L("None due in the next %d days."), checksAhead)))
+		return box
+	}
 	for i, c := range s.checks {
 		if i == maxChecksShown {
 			box.Add(wrapLabel(fmt.Sprintf(lang.L("and %d more in Tasks."), len(s.checks)-maxChecksShown)))

@@ -109,7 +109,8 @@ func (s *demoRegisters) recordActions() error {
 		{ImprovementsRegister, demoIMPReset, "Roll self-service reset out to every customer", "Priya Raman", s.date(1, 10), false},
 		{ImprovementsRegister, demoIMPRota, "Publish the paired leave rota and brief the desk", "Priya Raman", s.date(-8, 20), true},
 	}
-	actions = append(actions, s.auditActions()...) // demo_audits.go
+	actions = append(actions, s.auditActions()...)         // demo_audits.go
+	actions = append(actions, s.certificationActions()...) // demo_certification.go
 	for _, a := range actions {
 		reg := s.regs[a.register]
 		r, err := s.ws.Record(s.ctx, s.ids[a.register][a.record])

@@ -40,6 +40,10 @@ func seedDemoRegisters(ctx context.Context, ws Workspace, now time.Time) error {
 		{"nonconformities", s.nonconformities},
 		{"improvements", s.improvements},
 		{"reviews", s.reviews},
+		{"bodies", s.bodies},
+		{"external_audits", s.externalAudits},
+		{"nonconformities", s.certificationNonconformities},
+		{"external_findings", s.externalFindings},
 	}
 	for _, st := range steps {
 		if err := s.save(st.register, st.rows()); err != nil {

@@ -119,6 +119,7 @@ func nonconformitiesRegister() Register {
 			title("Nonconformity", "What requirement was not met, in a few words.", "nonconformity", "NC", "issue", "problem"),
 			{Key: "source", Label: "Found by", Type: FieldChoice, Required: true, Default: "other", Synonyms: []string{"source", "origin", "raised from"}, Choices: []Choice{
 				{Key: "audit", Label: "Internal audit", Synonyms: []string{"audit", "audit finding"}},
+				{Key: "certification", Label: "Certification audit", Synonyms: []string{"external audit", "certification body"}},
 				{Key: "complaint", Label: "Complaint", Synonyms: []string{"customer complaint"}},
 				{Key: "incident", Label: "Incident", Synonyms: []string{"major incident"}},
 				{Key: "objective", Label: "Objective missed", Synonyms: []string{"objective", "kpi", "target missed"}},
