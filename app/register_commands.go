@@ -56,6 +56,8 @@ func ownCommands(v *registerView) registerCommands {
 		onRecord(lang.L("Print report…"), theme.DocumentPrintIcon(), true, func(r data.Record) {
 			printPack(v.env, packAudit, v.reg.Reference(r.Number), reports.Options{Audit: v.reg.Reference(r.Number)})
 		})
+	case data.ExternalAuditsRegister:
+		onRecord(lang.L("Record finding…"), theme.ContentAddIcon(), false, func(r data.Record) { recordExternalFinding(v.env, v.names, r, v.reload) })
 	case data.FindingsRegister:
 		onRecord(lang.L("Raise nonconformity…"), theme.WarningIcon(), false, func(r data.Record) { raiseNonconformity(v.env, v.names, r, v.reload) })
 	}
@@ -110,4 +112,17 @@ func raiseNonconformity(e *env, names *recordNames, finding data.Record, done fu
 	names.forget()
 	done()
 	openRecordForm(e, names, ncs, nc, func(data.Record) { done() })
+}
+
+// recordExternalFinding opens a new finding of audit, its deadlines
+// counted from the day the audit was held.
+func recordExternalFinding(e *env, names *recordNames, audit data.Record, done func()) {
+	findings, ok := names.regs[data.ExternalFindingsRegister]
+	if !ok {
+		return
+	}
+	openRecordForm(e, names, findings, data.NewExternalFinding(audit, e.now()), func(data.Record) {
+		names.forget()
+		done()
+	})
 }

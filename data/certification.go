@@ -104,3 +104,22 @@ func WorkspaceStage2Flags(ctx context.Context, ws RegisterService, now time.Time
 func FindingDeadlines(held time.Time) (plan, evidence time.Time) {
 	return held.AddDate(0, 0, CorrectionPlanDays), held.AddDate(0, 0, FindingEvidenceDays)
 }
+
+// NewExternalFinding is a new finding of audit as the form opens it:
+// linked to the audit, answered by whoever arranged it, and with the
+// correction plan and the evidence due the usual number of days after the
+// audit was held, or after today while it is not yet marked held.
+func NewExternalFinding(audit Record, today time.Time) Record {
+	reg, _ := FindRegister(ExternalFindingsRegister)
+	r := NewRecord(reg)
+	r.Set("audit", FormatIDs([]int64{audit.ID}))
+	r.Set("owner", audit.Get("owner"))
+	held, ok := audit.Date("held_on")
+	if !ok {
+		held = calendarDay(today)
+	}
+	plan, evidence := FindingDeadlines(held)
+	r.Set("plan_due", plan.Format(DateLayout))
+	r.Set("evidence_due", evidence.Format(DateLayout))
+	return r
+}

@@ -93,3 +93,33 @@ func TestCertificationRules(t *testing.T) {
 		})
 	}
 }
+
+func TestNewExternalFindingTakesItsDeadlinesFromTheAudit(t *testing.T) {
+	auditReg, _ := FindRegister(ExternalAuditsRegister)
+	today := time.Date(2027, 6, 1, 15, 0, 0, 0, time.UTC)
+	cases := []struct {
+		name, held           string
+		wantPlan, wantProofs string
+	}{
+		{"audit held", "2027-05-10", "2027-06-09", "2027-08-08"},
+		{"audit not yet marked held", "", "2027-07-01", "2027-08-30"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			audit := NewRecord(auditReg)
+			audit.ID = 7
+			audit.Set("held_on", c.held)
+			audit.Set("owner", "3")
+			got := NewExternalFinding(audit, today)
+			if got.Get("plan_due") != c.wantPlan || got.Get("evidence_due") != c.wantProofs {
+				t.Errorf("got plan due %s and evidence due %s, want %s and %s", got.Get("plan_due"), got.Get("evidence_due"), c.wantPlan, c.wantProofs)
+			}
+			if got, want := got.IDs("audit"), []int64{7}; len(got) != 1 || got[0] != want[0] {
+				t.Errorf("got audit %v, want %v", got, want)
+			}
+			if got, want := got.Get("owner"), "3"; got != want {
+				t.Errorf("got owner %q, want %q", got, want)
+			}
+		})
+	}
+}
