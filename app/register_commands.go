@@ -58,6 +58,8 @@ func ownCommands(v *registerView) registerCommands {
 		})
 	case data.ExternalAuditsRegister:
 		onRecord(lang.L("Record finding…"), theme.ContentAddIcon(), false, func(r data.Record) { recordExternalFinding(v.env, v.names, r, v.reload) })
+	case data.ExternalFindingsRegister:
+		onRecord(lang.L("Raise nonconformity…"), theme.WarningIcon(), false, func(r data.Record) { raiseExternalNonconformity(v.env, v.names, r, v.reload) })
 	case data.FindingsRegister:
 		onRecord(lang.L("Raise nonconformity…"), theme.WarningIcon(), false, func(r data.Record) { raiseNonconformity(v.env, v.names, r, v.reload) })
 	}
@@ -125,4 +127,53 @@ func recordExternalFinding(e *env, names *recordNames, audit data.Record, done f
 		names.forget()
 		done()
 	})
+}
+
+// raiseExternalNonconformity opens the nonconformity of a certification
+// finding: the one it links to already, or a new one saved from what the
+// finding says and linked to it.
+func raiseExternalNonconformity(e *env, names *recordNames, finding data.Record, done func()) {
+	ncs, ok := names.regs[data.NonconformitiesRegister]
+	audits, ok2 := names.regs[data.ExternalAuditsRegister]
+	if !ok || !ok2 {
+		return
+	}
+	if ids := finding.IDs("nonconformity"); len(ids) > 0 {
+		nc, err := e.ws.Record(e.ctx(), ids[0])
+		if err != nil {
+			e.showErr(err)
+			return
+		}
+		openRecordForm(e, names, ncs, nc, func(data.Record) { done() })
+		return
+	}
+	ids := finding.IDs("audit")
+	if len(ids) == 0 {
+		return
+	}
+	audit, err := e.ws.Record(e.ctx(), ids[0])
+	if err != nil {
+		e.showErr(err)
+		return
+	}
+	nc, err := data.NonconformityFromExternalFinding(audits, audit, finding, e.now())
+	if err != nil {
+		dialog.ShowInformation(lang.L("Raise nonconformity"),
+			lang.L("Only a finding graded as a minor or major nonconformity raises a nonconformity. Grade the finding first."), e.win)
+		return
+	}
+	if nc, err = e.ws.SaveRecord(e.ctx(), nc); err != nil {
+		e.showErr(err)
+		return
+	}
+	linked := finding.Clone()
+	linked.Set("nonconformity", data.FormatIDs([]int64{nc.ID}))
+	if _, err := e.ws.SaveRecord(e.ctx(), linked); err != nil {
+		e.showErr(err)
+		return
+	}
+	followTasks(e, nc.ID)
+	names.forget()
+	done()
+	openRecordForm(e, names, ncs, nc, func(data.Record) { done() })
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -122,4 +123,37 @@ func NewExternalFinding(audit Record, today time.Time) Record {
 	r.Set("plan_due", plan.Format(DateLayout))
 	r.Set("evidence_due", evidence.Format(DateLayout))
 	return r
+}
+
+// NonconformityFromExternalFinding is a new nonconformity raised from a
+// minor or major finding of a certification audit: found by that audit,
+// as severe as its grade, its title and what was found taken from the
+// finding, so that its cause and corrective actions are followed like any
+// other. It is refused for an observation or an opportunity.
+func NonconformityFromExternalFinding(audits Register, audit, finding Record, today time.Time) (Record, error) {
+	grade := finding.Get("grade")
+	if grade != ExternalMajorNC && grade != "minor" {
+		return Record{}, Errorf(EInvalid, "Only a finding graded as a minor or major nonconformity raises a nonconformity record.")
+	}
+	findings, _ := FindRegister(ExternalFindingsRegister)
+	ncs, _ := FindRegister(NonconformitiesRegister)
+	r := NewRecord(ncs)
+	r.Set("title", clip(findingLine(finding.Get(findings.TitleField)), 300))
+	r.Set("source", "certification")
+	r.Set("severity", grade)
+	r.Set("raised_on", calendarDay(today).Format(DateLayout))
+	if o := finding.Get("owner"); o != "" {
+		r.Set("owner", o)
+	}
+	desc := fmt.Sprintf("Found by certification audit %s %s as %s %s", audits.Reference(audit.Number), audit.Get(audits.TitleField),
+		findings.Reference(finding.Number), finding.Get(findings.TitleField))
+	if clause := strings.TrimSpace(finding.Get("clause")); clause != "" {
+		desc += ", against clause " + clause
+	}
+	desc += "."
+	if w := strings.TrimSpace(finding.Get("wording")); w != "" {
+		desc += "\n\nThe auditor wrote: " + w
+	}
+	r.Set("description", clip(desc, DefaultLongTextLen))
+	return r, nil
 }

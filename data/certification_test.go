@@ -123,3 +123,38 @@ func TestNewExternalFindingTakesItsDeadlinesFromTheAudit(t *testing.T) {
 		})
 	}
 }
+
+func TestNonconformityFromExternalFinding(t *testing.T) {
+	audits, _ := FindRegister(ExternalAuditsRegister)
+	findings, _ := FindRegister(ExternalFindingsRegister)
+	audit := NewRecord(audits)
+	audit.Number = 2
+	audit.Set("title", "Stage 2")
+	finding := func(grade string) Record {
+		r := NewRecord(findings)
+		r.Number = 4
+		r.Set("title", "No continuity test held")
+		r.Set("grade", grade)
+		r.Set("clause", "8.7.2")
+		r.Set("wording", "The continuity plan has never been tested.")
+		return r
+	}
+	today := time.Date(2027, 6, 1, 15, 0, 0, 0, time.UTC)
+	nc, err := NonconformityFromExternalFinding(audits, audit, finding("major"), today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []string{nc.Get("title"), nc.Get("source"), nc.Get("severity"), nc.Get("raised_on"), nc.Get("description")}
+	want := []string{"No continuity test held", "certification", "major", "2027-06-01",
+		"Found by certification audit CA-2 Stage 2 as CF-4 No continuity test held, against clause 8.7.2.\n\nThe auditor wrote: The continuity plan has never been tested."}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	ncs, _ := FindRegister(NonconformitiesRegister)
+	if err := ncs.Validate(nc); err != nil {
+		t.Errorf("the raised nonconformity does not save: %v", err)
+	}
+	if _, err := NonconformityFromExternalFinding(audits, audit, finding("observation"), today); err == nil {
+		t.Errorf("an observation raised a nonconformity")
+	}
+}
