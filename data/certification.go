@@ -53,7 +53,7 @@ func Stage2Flags(audits, findings []Record, now time.Time) []Stage2Flag {
 			if f.Get("grade") != ExternalMajorNC || !slices.Contains(f.IDs("audit"), a.ID) {
 				continue
 			}
-			closed := f.Get("status") == ExternalFindDone
+			closed := f.Get("status") == ExternalFindingClosed
 			closedOn, dated := f.Date("closed_on")
 			var repeat bool
 			switch {

@@ -17,9 +17,9 @@ const (
 // Kinds of external audit and grades of an external finding that code
 // outside the declarations reads.
 const (
-	ExternalStage2   = "stage2"
-	ExternalMajorNC  = "major"
-	ExternalFindDone = "closed"
+	ExternalStage2        = "stage2"
+	ExternalMajorNC       = "major"
+	ExternalFindingClosed = "closed"
 )
 
 // How long a body usually gives to send the correction plan and then the
@@ -167,11 +167,11 @@ func externalFindingsRegister() Register {
 				{Key: "open", Label: "Open", Synonyms: []string{"new", "raised"}},
 				{Key: "plan_sent", Label: "Plan sent", Synonyms: []string{"plan accepted", "in progress"}},
 				{Key: "evidence_sent", Label: "Evidence sent", Synonyms: []string{"awaiting closure"}},
-				{Key: ExternalFindDone, Label: "Closed", Synonyms: []string{"done", "accepted", "resolved"}},
+				{Key: ExternalFindingClosed, Label: "Closed", Synonyms: []string{"done", "accepted", "resolved"}},
 			}},
 		},
 		Rules: []Rule{func(r Record) (string, string) {
-			if r.Get("status") == ExternalFindDone && r.Get("evidence") == "" {
+			if r.Get("status") == ExternalFindingClosed && r.Get("evidence") == "" {
 				return "evidence", "A finding closes only once its evidence is recorded."
 			}
 			return "", ""
