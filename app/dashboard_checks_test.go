@@ -38,3 +38,31 @@ func TestTheDashboardNamesAuditsAndReviewsDue(t *testing.T) {
 		t.Error("the dashboard lists an audit already held")
 	}
 }
+
+// A stage 2 held seven months ago whose major nonconformity is still open
+// heads the dashboard's checks with the call for a repeat stage 2; its
+// minor one, and the stage 1's major one, say nothing there.
+func TestTheDashboardFlagsARepeatStage2(t *testing.T) {
+	u := newRegisterUI(t)
+	now := fixedNow()
+	day := func(months int) string { return now.AddDate(0, months, 0).Format(data.DateLayout) }
+	body := saveRecord(t, u.ws, data.BodiesRegister, "title", "Meridian Assurance", "status", "shortlisted")
+	link := func(r data.Record) string { return data.FormatIDs([]int64{r.ID}) }
+	stage1 := saveRecord(t, u.ws, data.ExternalAuditsRegister, "title", "Stage 1", "kind", "stage1", "body", link(body),
+		"planned_from", day(-8), "held_on", day(-8), "status", "held")
+	stage2 := saveRecord(t, u.ws, data.ExternalAuditsRegister, "title", "Stage 2", "kind", data.ExternalStage2, "body", link(body),
+		"planned_from", day(-7), "held_on", day(-7), "status", "held")
+	saveRecord(t, u.ws, data.ExternalFindingsRegister, "title", "No continuity test", "audit", link(stage2), "grade", data.ExternalMajorNC, "status", "open")
+	saveRecord(t, u.ws, data.ExternalFindingsRegister, "title", "Capacity plan stale", "audit", link(stage2), "grade", "minor", "status", "open")
+	saveRecord(t, u.ws, data.ExternalFindingsRegister, "title", "Scope unclear", "audit", link(stage1), "grade", data.ExternalMajorNC, "status", "open")
+	u.show(screenDashboard)
+	got := texts(u.win.Content())
+	if want := "Repeat stage 2: major nonconformity CF-1 No continuity test of CA-2 Stage 2 was not closed by"; !strings.Contains(got, want) {
+		t.Errorf("the dashboard lacks %q", want)
+	}
+	for _, quiet := range []string{"Capacity plan stale", "Scope unclear"} {
+		if strings.Contains(got, quiet) {
+			t.Errorf("the dashboard names %q, which puts no stage 2 at risk", quiet)
+		}
+	}
+}
