@@ -42,6 +42,15 @@ func Stage2Flags(audits, findings []Record, now time.Time) []Stage2Flag {
 	auditReg, _ := FindRegister(ExternalAuditsRegister)
 	findingReg, _ := FindRegister(ExternalFindingsRegister)
 	today := calendarDay(now)
+	// the majors by audit, each finding's links read once
+	majors := map[int64][]Record{}
+	for _, f := range findings {
+		if f.Get("grade") == ExternalMajorNC {
+			for _, id := range f.IDs("audit") {
+				majors[id] = append(majors[id], f)
+			}
+		}
+	}
 	var out []Stage2Flag
 	for _, a := range audits {
 		held, ok := a.Date("held_on")
@@ -49,10 +58,7 @@ func Stage2Flags(audits, findings []Record, now time.Time) []Stage2Flag {
 			continue
 		}
 		deadline := held.AddDate(0, RepeatStage2Months, 0)
-		for _, f := range findings {
-			if f.Get("grade") != ExternalMajorNC || !slices.Contains(f.IDs("audit"), a.ID) {
-				continue
-			}
+		for _, f := range majors[a.ID] {
 			closed := f.Get("status") == ExternalFindingClosed
 			closedOn, dated := f.Date("closed_on")
 			var repeat bool
