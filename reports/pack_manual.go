@@ -80,6 +80,9 @@ func manualPack(env packEnv) (*packSpec, error) {
 		return nil, data.Errorf(data.EInvalid, "Every document in the workspace is withdrawn; there is nothing to print.")
 	}
 	spec.sections = append(manualApparatus(env.src.Catalogue, docs, printed, texts), spec.sections...)
+	if appendix := integratedSection(env.src.Catalogue, env.src.Org, docs, printed); appendix != nil {
+		spec.sections = append(spec.sections, *appendix)
+	}
 
 	spec.subtitle = "The policies, plans and procedures of the service management system for ISO/IEC 20000-1:2018: " +
 		data.CountText(approved, "approved document", "approved documents") + " with their revision histories"
