@@ -105,28 +105,48 @@ func (c *Catalogue) SharedClauses(o Organisation) []SharedClause {
 }
 
 // AlsoServes names the clauses of the organisation's other standards that
-// a document written for the clauses also serves, such as "ISO 9001 7.5.3".
-// A row counts for its clause and every sub-clause of it.
+// a document written for the clauses also serves, such as "ISO 9001 7.5.3",
+// those of ISO 9001 first. A row counts for its clause and every sub-clause
+// of it.
 func (c *Catalogue) AlsoServes(o Organisation, clauses []string) []string {
-	var out []string
+	var quality, security []string
 	seen := map[string]bool{}
-	add := func(standard, numbers string) {
+	add := func(list *[]string, standard, numbers string) {
 		for _, n := range strings.Split(numbers, ",") {
 			n = strings.TrimSpace(n)
 			if s := standard + " " + n; n != "" && !seen[s] {
 				seen[s] = true
-				out = append(out, s)
+				*list = append(*list, s)
 			}
 		}
 	}
 	for _, r := range c.SharedClauses(o) {
 		for _, cl := range clauses {
 			if cl == r.Clause || strings.HasPrefix(cl, r.Clause+".") {
-				add(ISO9001Name, r.ISO9001)
-				add(ISO27001Name, r.ISO27001)
+				add(&quality, ISO9001Name, r.ISO9001)
+				add(&security, ISO27001Name, r.ISO27001)
 				break
 			}
 		}
 	}
-	return out
+	return append(quality, security...)
+}
+
+// AlsoServesText is AlsoServes as one line, each standard named once:
+// "ISO 9001 7.5.1, 7.5.2; ISO/IEC 27001 7.5.1". It is "" when the document
+// serves no other standard.
+func (c *Catalogue) AlsoServesText(o Organisation, clauses []string) string {
+	var parts []string
+	for _, standard := range []string{ISO9001Name, ISO27001Name} {
+		var numbers []string
+		for _, s := range c.AlsoServes(o, clauses) {
+			if n, ok := strings.CutPrefix(s, standard+" "); ok {
+				numbers = append(numbers, n)
+			}
+		}
+		if len(numbers) > 0 {
+			parts = append(parts, standard+" "+strings.Join(numbers, ", "))
+		}
+	}
+	return strings.Join(parts, "; ")
 }

@@ -85,16 +85,20 @@ func TestAlsoServes(t *testing.T) {
 		o       data.Organisation
 		clauses []string
 		want    []string
+		text    string
 	}{
-		{"document control, both", both, []string{"7.5.3"}, []string{"ISO 9001 7.5.3", "ISO/IEC 27001 7.5.3"}},
-		{"sub-clause of change management", both, []string{"8.5.1.2"}, []string{"ISO 9001 6.3", "ISO 9001 8.5.6", "ISO/IEC 27001 6.3", "ISO/IEC 27001 A.8.32"}},
-		{"security only", data.Organisation{ISO27001: data.StandardPlanned}, []string{"8.7.3.1", "7.6"}, []string{"ISO/IEC 27001 5.2", "ISO/IEC 27001 A.5.1"}},
-		{"20000-only clause", both, []string{"8.4.1"}, nil},
-		{"neither pursued", data.Organisation{}, []string{"7.5.3"}, nil},
+		{"document control, both", both, []string{"7.5.3"}, []string{"ISO 9001 7.5.3", "ISO/IEC 27001 7.5.3"}, "ISO 9001 7.5.3; ISO/IEC 27001 7.5.3"},
+		{"sub-clause of change management", both, []string{"8.5.1.2"}, []string{"ISO 9001 6.3", "ISO 9001 8.5.6", "ISO/IEC 27001 6.3", "ISO/IEC 27001 A.8.32"}, "ISO 9001 6.3, 8.5.6; ISO/IEC 27001 6.3, A.8.32"},
+		{"security only", data.Organisation{ISO27001: data.StandardPlanned}, []string{"8.7.3.1", "7.6"}, []string{"ISO/IEC 27001 5.2", "ISO/IEC 27001 A.5.1"}, "ISO/IEC 27001 5.2, A.5.1"},
+		{"20000-only clause", both, []string{"8.4.1"}, nil, ""},
+		{"neither pursued", data.Organisation{}, []string{"7.5.3"}, nil, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := cat.AlsoServes(tc.o, tc.clauses); !slices.Equal(got, tc.want) {
 				t.Errorf("AlsoServes(%v) = %q, want %q", tc.clauses, got, tc.want)
+			}
+			if got := cat.AlsoServesText(tc.o, tc.clauses); got != tc.text {
+				t.Errorf("AlsoServesText(%v) = %q, want %q", tc.clauses, got, tc.text)
 			}
 		})
 	}

@@ -59,7 +59,7 @@ func integratedSection(cat *data.Catalogue, org data.Organisation, docs []Docume
 		d.gap(gapBlock)
 		var serving []DocumentRecord
 		for _, rec := range docs {
-			if printed[rec.Document.Number] && len(cat.AlsoServes(org, rec.Document.Clauses)) > 0 {
+			if printed[rec.Document.Number] && cat.AlsoServesText(org, rec.Document.Clauses) != "" {
 				serving = append(serving, rec)
 			}
 		}
@@ -75,7 +75,7 @@ func integratedSection(cat *data.Catalogue, org data.Organisation, docs []Docume
 		}
 		for _, rec := range serving {
 			dt.rows = append(dt.rows, []cell{{{text: rec.Document.Number, st: stBold}}, {{text: rec.Document.Title}},
-				{{text: strings.Join(cat.AlsoServes(org, rec.Document.Clauses), ", ")}}})
+				{{text: cat.AlsoServesText(org, rec.Document.Clauses)}}})
 		}
 		d.table(dt)
 		d.gap(gapBlock)
