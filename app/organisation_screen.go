@@ -309,7 +309,7 @@ func (s *organisationScreen) content() fyne.CanvasObject {
 	)
 	integrated := widget.NewForm(
 		item(lang.L("ISO 9001 (quality)"), "ISO9001", s.iso9001, ""),
-		item(lang.L("ISO/IEC 27001 (information security)"), "ISO27001", s.iso27001, lang.L("When either is planned or certified, the manual shows the clauses they share and documents say which clauses they also serve.")),
+		item(lang.L("ISO/IEC 27001 (security)"), "ISO27001", s.iso27001, lang.L("The manual then lists the shared clauses.")),
 	)
 	buttons := container.NewHBox(s.save, s.revert, s.status)
 	if s.env.ws.ReadOnly() {
