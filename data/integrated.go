@@ -35,6 +35,15 @@ func (s StandardStatus) Label() string {
 	return "Not pursued"
 }
 
+// auditText leaves a standard not pursued empty in the audit trail, so
+// that creating a profile records only what was filled in.
+func (s StandardStatus) auditText() string {
+	if s == StandardNotPursued {
+		return ""
+	}
+	return s.Label()
+}
+
 // Names of the other standards, as printed.
 const (
 	ISO9001Name  = "ISO 9001"

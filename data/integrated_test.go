@@ -112,3 +112,19 @@ func TestOrganisationRefusesUnknownStandardStatus(t *testing.T) {
 		t.Errorf("Validate = %v, want the status refused", err)
 	}
 }
+
+func TestOtherStandardsInTheAuditTrail(t *testing.T) {
+	for _, tc := range []struct {
+		status data.StandardStatus
+		want   string
+	}{
+		{data.StandardNotPursued, ""},
+		{data.StandardPlanned, "Planned"},
+		{data.StandardCertified, "Certified"},
+	} {
+		_, got := data.Organisation{ISO9001: tc.status, ISO27001: tc.status}.AuditFields()
+		if got["iso9001"] != tc.want || got["iso27001"] != tc.want {
+			t.Errorf("status %q is recorded as %q and %q, want %q", tc.status, got["iso9001"], got["iso27001"], tc.want)
+		}
+	}
+}
