@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
@@ -44,11 +45,35 @@ func TestManualIntegratedManagementAppendix(t *testing.T) {
 					t.Errorf("the appendix lacks %q:\n%s", w, text)
 				}
 			}
+			stamps, err := ReadStamps(bytes.NewReader(b))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range Verify(stamps, src) {
+				if !r.OK() {
+					t.Errorf("%s does not verify: %s %q", r.Stamp.Number, r.Status, r.Message)
+				}
+			}
 			for _, w := range tc.wantNot {
 				if strings.Contains(text, w) {
 					t.Errorf("the manual prints %q", w)
 				}
 			}
 		})
+	}
+}
+
+// A printed copy stays genuine when the organisation later takes up or
+// drops another standard: that changes the manual's appendix, not the
+// documents, which is why their own pages do not say what else they serve.
+func TestPrintedDocumentVerifiesAfterTheStandardsChange(t *testing.T) {
+	src, _, _ := demoSource(t, true)
+	src.Org.ISO9001 = data.StandardPlanned
+	b := buildPack(t, "manual", src, Options{Now: fixedNow})
+	src.Org.ISO9001 = data.StandardNotPursued
+	for _, r := range verifyBytes(t, b, src) {
+		if !r.OK() {
+			t.Errorf("%s: %s %q, want OK", r.Stamp.Number, r.Status, r.Message)
+		}
 	}
 }
