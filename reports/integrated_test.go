@@ -54,6 +54,10 @@ func TestManualIntegratedManagementAppendix(t *testing.T) {
 					t.Errorf("%s does not verify: %s %q", r.Stamp.Number, r.Status, r.Message)
 				}
 			}
+			intro := strings.Contains(flat(pdfText(t, b, 2)), "The last section, "+integratedTitle)
+			if got, want := intro, len(tc.want) > 0; got != want {
+				t.Errorf("the control page announces the appendix: %v, want %v", got, want)
+			}
 			for _, w := range tc.wantNot {
 				if strings.Contains(text, w) {
 					t.Errorf("the manual prints %q", w)

@@ -104,6 +104,9 @@ func manualPack(env packEnv) (*packSpec, error) {
 	if withdrawn > 0 {
 		intro += " Withdrawn documents are listed for the record and never printed."
 	}
+	if env.src.Catalogue != nil && env.src.Org.Integrates() {
+		intro += " The last section, " + integratedTitle + ", shows which clauses and documents also serve the organisation's other management systems."
+	}
 	spec.controlIntro = intro
 	return spec, nil
 }
