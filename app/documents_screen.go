@@ -26,6 +26,9 @@ type docRow struct {
 	latest   data.Version
 	approved *data.Version
 	prompts  int // prompts the newest text still holds for the author
+	// alsoServes names the clauses of the organisation's other standards
+	// the document serves too, "" when none.
+	alsoServes string
 }
 
 // documentsScreen is the library of controlled documents. Opening one shows
@@ -99,7 +102,11 @@ func newDocumentsScreen(e *env) *documentsScreen {
 		s.open.Enable()
 		if id.Row < len(s.shown) {
 			r := s.shown[id.Row]
-			s.detail.show(s.cell(r, 0)+" "+s.cell(r, 1), s.cell(r, 2), s.cell(r, 3), s.cell(r, 4))
+			also := ""
+			if r.alsoServes != "" {
+				also = fmt.Sprintf(lang.L("Also serves %s"), r.alsoServes)
+			}
+			s.detail.show(s.cell(r, 0)+" "+s.cell(r, 1), s.cell(r, 2), s.cell(r, 3), s.cell(r, 4), also)
 		}
 	}
 	s.open = widget.NewButtonWithIcon(lang.L("Open"), theme.DocumentIcon(), s.onOpen)
@@ -120,6 +127,10 @@ func (s *documentsScreen) load() {
 	if err != nil {
 		s.env.showErr(err)
 	}
+	org, err := s.env.ws.Organisation(ctx)
+	if err != nil {
+		s.env.showErr(err)
+	}
 	s.people = map[int64]data.Person{}
 	for _, p := range people {
 		s.people[p.ID] = p
@@ -131,7 +142,8 @@ func (s *documentsScreen) load() {
 			s.env.showErr(err)
 			continue
 		}
-		row := docRow{doc: d, latest: versions[0], prompts: len(data.Prompts(versions[0].Body))}
+		row := docRow{doc: d, latest: versions[0], prompts: len(data.Prompts(versions[0].Body)),
+			alsoServes: s.env.cat.AlsoServesText(org, d.Clauses)}
 		for _, v := range versions {
 			if v.Status == data.DocApproved {
 				v := v

@@ -113,6 +113,10 @@ func fieldLabel(field string) string {
 		return lang.L("Evidence")
 	case "exclusions":
 		return lang.L("Boundaries and exclusions")
+	case "iso9001":
+		return lang.L("ISO 9001 (quality)")
+	case "iso27001":
+		return lang.L("ISO/IEC 27001 (security)")
 	case "job_title":
 		return lang.L("Job title")
 	case "legal_name":

@@ -28,6 +28,7 @@ type organisationScreen struct {
 	scope, exclusions             *textField
 	services, locations           *textField
 	paper, dateFormat             *widget.Select
+	iso9001, iso27001             *widget.Select
 	logo                          []byte
 	logoImage                     *canvas.Image
 	logoInfo                      *widget.Label
@@ -68,6 +69,12 @@ func newOrganisationScreen(e *env) *organisationScreen {
 	}
 	s.paper = widget.NewSelect(papers, nil)
 	s.dateFormat = widget.NewSelect(formats, nil)
+	var statuses []string
+	for _, st := range data.StandardStatuses() {
+		statuses = append(statuses, standardStatusLabel(st))
+	}
+	s.iso9001 = widget.NewSelect(statuses, nil)
+	s.iso27001 = widget.NewSelect(statuses, nil)
 	s.logoImage = canvas.NewImageFromResource(nil)
 	s.logoImage.FillMode = canvas.ImageFillContain
 	s.logoImage.SetMinSize(fyne.NewSize(160, 64))
@@ -102,6 +109,8 @@ func (s *organisationScreen) show(o data.Organisation) {
 	s.locations.SetText(strings.Join(o.Locations, "\n"))
 	s.paper.SetSelected(string(o.PaperSize))
 	s.dateFormat.SetSelected(o.DateFormat.Example())
+	s.iso9001.SetSelected(standardStatusLabel(o.ISO9001))
+	s.iso27001.SetSelected(standardStatusLabel(o.ISO27001))
 	s.setLogo(o.Logo)
 	for _, l := range s.problems {
 		l.Hide()
@@ -126,7 +135,26 @@ func (s *organisationScreen) value() data.Organisation {
 		}
 	}
 	o.Logo = s.logo
+	for _, st := range data.StandardStatuses() {
+		if standardStatusLabel(st) == s.iso9001.Selected {
+			o.ISO9001 = st
+		}
+		if standardStatusLabel(st) == s.iso27001.Selected {
+			o.ISO27001 = st
+		}
+	}
 	return o
+}
+
+// standardStatusLabel is the choice as the user reads it.
+func standardStatusLabel(st data.StandardStatus) string {
+	switch st {
+	case data.StandardPlanned:
+		return lang.L("Planned")
+	case data.StandardCertified:
+		return lang.L("Certified")
+	}
+	return lang.L("Not pursued")
 }
 
 // lines splits text into its non-blank lines, trimmed.
@@ -156,7 +184,8 @@ func sameOrganisation(a, b data.Organisation) bool {
 	return a.LegalName == b.LegalName && a.ShortName == b.ShortName && a.Address == b.Address &&
 		a.ScopeStatement == b.ScopeStatement && a.Exclusions == b.Exclusions &&
 		slices.Equal(a.Services, b.Services) && slices.Equal(a.Locations, b.Locations) &&
-		a.PaperSize == b.PaperSize && a.DateFormat == b.DateFormat && bytes.Equal(a.Logo, b.Logo)
+		a.PaperSize == b.PaperSize && a.DateFormat == b.DateFormat && bytes.Equal(a.Logo, b.Logo) &&
+		a.ISO9001 == b.ISO9001 && a.ISO27001 == b.ISO27001
 }
 
 // saveChanges stores the form; a refusal is shown on the form.
@@ -278,10 +307,14 @@ func (s *organisationScreen) content() fyne.CanvasObject {
 		item(lang.L("Scope statement"), "ScopeStatement", s.scope, lang.L("Name the services and the organisation that delivers them.")),
 		item(lang.L("Boundaries and exclusions"), "Exclusions", s.exclusions, lang.L("What is outside the SMS, and why.")),
 	)
+	integrated := widget.NewForm(
+		item(lang.L("ISO 9001 (quality)"), "ISO9001", s.iso9001, ""),
+		item(lang.L("ISO/IEC 27001 (security)"), "ISO27001", s.iso27001, lang.L("The manual then lists the shared clauses.")),
+	)
 	buttons := container.NewHBox(s.save, s.revert, s.status)
 	if s.env.ws.ReadOnly() {
 		// Form.Disable panics before the form is rendered, so widget by widget.
-		for _, w := range []fyne.Disableable{s.legalName, s.shortName, s.address, s.scope, s.exclusions, s.services, s.locations, s.paper, s.dateFormat} {
+		for _, w := range []fyne.Disableable{s.legalName, s.shortName, s.address, s.scope, s.exclusions, s.services, s.locations, s.paper, s.dateFormat, s.iso9001, s.iso27001} {
 			w.Disable()
 		}
 		s.save.Disable()
@@ -295,6 +328,8 @@ func (s *organisationScreen) content() fyne.CanvasObject {
 		profile,
 		heading(lang.L("Scope of the service management system")),
 		scope,
+		heading(lang.L("Other management systems")),
+		integrated,
 	))
 	split := container.NewHSplit(left, guidancePanel(s.env.cat, "4.3", lang.L("Press Ctrl+S or Enter in a name field to save. Fields marked * are required.")))
 	split.Offset = 0.64

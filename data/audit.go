@@ -65,8 +65,10 @@ func (o Organisation) AuditFields() ([]string, map[string]string) {
 		"locations":       joinLines(o.Locations),
 		"paper_size":      string(o.PaperSize),
 		"date_format":     string(o.DateFormat),
+		"iso9001":         o.ISO9001.auditText(),
+		"iso27001":        o.ISO27001.auditText(),
 	}
-	return []string{"legal_name", "short_name", "address", "logo", "scope_statement", "exclusions", "services", "locations", "paper_size", "date_format"}, m
+	return []string{"legal_name", "short_name", "address", "logo", "scope_statement", "exclusions", "services", "locations", "paper_size", "date_format", "iso9001", "iso27001"}, m
 }
 
 // AuditFields returns the person's fields as text, for the audit trail.

@@ -47,12 +47,13 @@ func (c Clause) Depth() int { return strings.Count(c.Number, ".") }
 // roadmap steps, questions and templates as later parts arrive. It is parsed
 // once at start and shared read-only.
 type Catalogue struct {
-	clauses   []Clause
-	byNumber  map[string]int
-	roadmap   Roadmap
-	questions []Question
-	templates []Template
-	glossary  []GlossaryEntry
+	clauses    []Clause
+	byNumber   map[string]int
+	roadmap    Roadmap
+	questions  []Question
+	templates  []Template
+	glossary   []GlossaryEntry
+	integrated []SharedClause
 }
 
 // Files of the content FS.
@@ -65,7 +66,7 @@ const (
 
 // LoadCatalogue parses and validates the content in fsys: the clause tree
 // first, then the roadmap and the questions that refer to it, the
-// templates and the glossary.
+// templates, the glossary and the correspondence with other standards.
 func LoadCatalogue(fsys fs.FS) (*Catalogue, error) {
 	var clauses []Clause
 	if err := readContent(fsys, ClausesFile, &clauses); err != nil {
@@ -102,7 +103,14 @@ func LoadCatalogue(fsys fs.FS) (*Catalogue, error) {
 	if err := readContent(fsys, GlossaryFile, &glossary); err != nil {
 		return nil, err
 	}
-	return c.withGlossary(glossary)
+	if c, err = c.withGlossary(glossary); err != nil {
+		return nil, err
+	}
+	var integrated []SharedClause
+	if err := readContent(fsys, IntegratedFile, &integrated); err != nil {
+		return nil, err
+	}
+	return c.withIntegrated(integrated)
 }
 
 // readTemplates reads every template's metadata and its Markdown body.

@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"time"
 )
@@ -48,6 +49,8 @@ type Organisation struct {
 	Locations      []string
 	PaperSize      PaperSize
 	DateFormat     DateFormat
+	ISO9001        StandardStatus // whether a quality system is held or planned too
+	ISO27001       StandardStatus // whether an information security system is held or planned too
 	UpdatedAt      time.Time
 	Revision       Revision
 
@@ -114,6 +117,14 @@ func (o Organisation) Validate() error {
 	}
 	if !known {
 		v.add("DateFormat", "Choose one of the offered date formats.")
+	}
+	for _, st := range []struct {
+		field  string
+		status StandardStatus
+	}{{"ISO9001", o.ISO9001}, {"ISO27001", o.ISO27001}} {
+		if !slices.Contains(StandardStatuses(), st.status) {
+			v.add(st.field, "Choose not pursued, planned or certified.")
+		}
 	}
 	return v.err("organisation profile")
 }

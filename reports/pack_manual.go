@@ -80,6 +80,9 @@ func manualPack(env packEnv) (*packSpec, error) {
 		return nil, data.Errorf(data.EInvalid, "Every document in the workspace is withdrawn; there is nothing to print.")
 	}
 	spec.sections = append(manualApparatus(env.src.Catalogue, docs, printed, texts), spec.sections...)
+	if appendix := integratedSection(env.src.Catalogue, env.src.Org, docs, printed); appendix != nil {
+		spec.sections = append(spec.sections, *appendix)
+	}
 
 	spec.subtitle = "The policies, plans and procedures of the service management system for ISO/IEC 20000-1:2018: " +
 		data.CountText(approved, "approved document", "approved documents") + " with their revision histories"
@@ -100,6 +103,9 @@ func manualPack(env packEnv) (*packSpec, error) {
 	}
 	if withdrawn > 0 {
 		intro += " Withdrawn documents are listed for the record and never printed."
+	}
+	if env.src.Catalogue != nil && env.src.Org.Integrates() {
+		intro += " The last section, " + integratedTitle + ", shows which clauses and documents also serve the organisation's other management systems."
 	}
 	spec.controlIntro = intro
 	return spec, nil

@@ -39,6 +39,8 @@ func valueChecks() []valueCheck {
 		{table: "organisation", column: "locations", since: 1, check: storedList()},
 		{table: "organisation", column: "paper_size", since: 1, check: choice(paper...)},
 		{table: "organisation", column: "date_format", since: 1, check: choice(formats...)},
+		{table: "organisation", column: "iso9001", since: 7, check: choice(texts(data.StandardStatuses())...)},
+		{table: "organisation", column: "iso27001", since: 7, check: choice(texts(data.StandardStatuses())...)},
 		{table: "organisation", column: "updated_at", since: 1, check: storedTime(false)},
 		{table: "organisation", column: "revision", since: 4, check: revision},
 

@@ -36,11 +36,12 @@ func (w *Workspace) Organisation(ctx context.Context) (data.Organisation, error)
 // profile and false when none is stored.
 func readOrganisation(ctx context.Context, tx *sql.Tx) (data.Organisation, bool, error) {
 	var o data.Organisation
-	var paper, dateFormat, services, locations, updated string
+	var paper, dateFormat, services, locations, updated, iso9001, iso27001 string
 	err := tx.QueryRowContext(ctx, `SELECT legal_name, short_name, address, logo, scope_statement,
-		exclusions, services, locations, paper_size, date_format, updated_at, revision
+		exclusions, services, locations, paper_size, date_format, iso9001, iso27001, updated_at, revision
 		FROM organisation WHERE id = 1`).Scan(&o.LegalName, &o.ShortName, &o.Address, &o.Logo,
-		&o.ScopeStatement, &o.Exclusions, &services, &locations, &paper, &dateFormat, &updated, &o.Revision)
+		&o.ScopeStatement, &o.Exclusions, &services, &locations, &paper, &dateFormat, &iso9001, &iso27001,
+		&updated, &o.Revision)
 	if errors.Is(err, sql.ErrNoRows) {
 		return data.DefaultOrganisation(), false, nil
 	}
@@ -53,6 +54,8 @@ func readOrganisation(ctx context.Context, tx *sql.Tx) (data.Organisation, bool,
 	v := readValues("organisation profile", "")
 	o.PaperSize = readChoice(v, "PaperSize", "paper size", paper, data.PaperSizes())
 	o.DateFormat = readChoice(v, "DateFormat", "date format", dateFormat, data.DateFormats())
+	o.ISO9001 = readChoice(v, "ISO9001", "ISO 9001 status", iso9001, data.StandardStatuses())
+	o.ISO27001 = readChoice(v, "ISO27001", "ISO/IEC 27001 status", iso27001, data.StandardStatuses())
 	o.Services = v.list("Services", "list of services", services)
 	o.Locations = v.list("Locations", "list of locations", locations)
 	o.UpdatedAt = v.time("UpdatedAt", "time of the last change", updated)
@@ -110,15 +113,16 @@ func (w *Workspace) SaveOrganisation(ctx context.Context, o data.Organisation) (
 		}
 		now := w.now()
 		args := []any{o.LegalName, o.ShortName, o.Address, logo, o.ScopeStatement, o.Exclusions,
-			services, locations, string(o.PaperSize), string(o.DateFormat), formatTime(now)}
+			services, locations, string(o.PaperSize), string(o.DateFormat), string(o.ISO9001), string(o.ISO27001),
+			formatTime(now)}
 		if exists {
 			err = organisationRecord().update(ctx, tx, now, o.Revision, `legal_name = ?, short_name = ?,
 				address = ?, logo = ?, scope_statement = ?, exclusions = ?, services = ?,
-				locations = ?, paper_size = ?, date_format = ?, updated_at = ?`, args...)
+				locations = ?, paper_size = ?, date_format = ?, iso9001 = ?, iso27001 = ?, updated_at = ?`, args...)
 		} else {
 			_, err = tx.ExecContext(ctx, `INSERT INTO organisation (id, legal_name, short_name,
 				address, logo, scope_statement, exclusions, services, locations, paper_size,
-				date_format, updated_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
+				date_format, iso9001, iso27001, updated_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
 		}
 		if err != nil {
 			return err

@@ -188,3 +188,31 @@ func TestSaveOrganisationInvalid(t *testing.T) {
 		}
 	}
 }
+
+func TestOrganisationKeepsOtherStandards(t *testing.T) {
+	for _, tc := range []struct {
+		name              string
+		iso9001, iso27001 data.StandardStatus
+	}{
+		{"neither", data.StandardNotPursued, data.StandardNotPursued},
+		{"quality planned", data.StandardPlanned, data.StandardNotPursued},
+		{"security certified, quality planned", data.StandardPlanned, data.StandardCertified},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ws := newWorkspace(t)
+			o := data.DefaultOrganisation()
+			o.LegalName = "Northwind Managed IT Ltd"
+			o.ISO9001, o.ISO27001 = tc.iso9001, tc.iso27001
+			if _, err := ws.SaveOrganisation(context.Background(), o); err != nil {
+				t.Fatal(err)
+			}
+			got, err := ws.Organisation(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.ISO9001 != tc.iso9001 || got.ISO27001 != tc.iso27001 || len(got.Unreadable) > 0 {
+				t.Errorf("read back ISO 9001 %q, ISO/IEC 27001 %q (unreadable %v), want %q, %q", got.ISO9001, got.ISO27001, got.Unreadable, tc.iso9001, tc.iso27001)
+			}
+		})
+	}
+}
