@@ -85,21 +85,11 @@ func raiseNonconformity(e *env, names *recordNames, finding data.Record, done fu
 		return
 	}
 	if i := slices.IndexFunc(links, func(l data.RecordRef) bool { return l.Register == data.NonconformitiesRegister }); i >= 0 {
-		nc, err := e.ws.Record(e.ctx(), links[i].ID)
-		if err != nil {
-			e.showErr(err)
-			return
-		}
-		openRecordForm(e, names, ncs, nc, func(data.Record) { done() })
+		openNonconformity(e, names, ncs, links[i].ID, done)
 		return
 	}
-	ids := finding.IDs("audit")
-	if len(ids) == 0 {
-		return
-	}
-	audit, err := e.ws.Record(e.ctx(), ids[0])
-	if err != nil {
-		e.showErr(err)
+	audit, ok := auditOf(e, finding)
+	if !ok {
 		return
 	}
 	nc, err := data.NonconformityFromFinding(e.cat, audits, audit, finding, e.now())
@@ -110,6 +100,37 @@ func raiseNonconformity(e *env, names *recordNames, finding data.Record, done fu
 		e.showErr(err)
 		return
 	}
+	showRaised(e, names, ncs, nc, done)
+}
+
+// openNonconformity opens the form of the nonconformity id.
+func openNonconformity(e *env, names *recordNames, ncs data.Register, id int64, done func()) {
+	nc, err := e.ws.Record(e.ctx(), id)
+	if err != nil {
+		e.showErr(err)
+		return
+	}
+	openRecordForm(e, names, ncs, nc, func(data.Record) { done() })
+}
+
+// auditOf reads the audit a finding belongs to; false when it has none or
+// it could not be read, which is shown.
+func auditOf(e *env, finding data.Record) (data.Record, bool) {
+	ids := finding.IDs("audit")
+	if len(ids) == 0 {
+		return data.Record{}, false
+	}
+	audit, err := e.ws.Record(e.ctx(), ids[0])
+	if err != nil {
+		e.showErr(err)
+		return data.Record{}, false
+	}
+	return audit, true
+}
+
+// showRaised follows a newly raised nonconformity with its tasks, shows
+// the register again and opens the nonconformity's form.
+func showRaised(e *env, names *recordNames, ncs data.Register, nc data.Record, done func()) {
 	followTasks(e, nc.ID)
 	names.forget()
 	done()
@@ -139,21 +160,11 @@ func raiseExternalNonconformity(e *env, names *recordNames, finding data.Record,
 		return
 	}
 	if ids := finding.IDs("nonconformity"); len(ids) > 0 {
-		nc, err := e.ws.Record(e.ctx(), ids[0])
-		if err != nil {
-			e.showErr(err)
-			return
-		}
-		openRecordForm(e, names, ncs, nc, func(data.Record) { done() })
+		openNonconformity(e, names, ncs, ids[0], done)
 		return
 	}
-	ids := finding.IDs("audit")
-	if len(ids) == 0 {
-		return
-	}
-	audit, err := e.ws.Record(e.ctx(), ids[0])
-	if err != nil {
-		e.showErr(err)
+	audit, ok := auditOf(e, finding)
+	if !ok {
 		return
 	}
 	nc, err := data.NonconformityFromExternalFinding(audits, audit, finding, e.now())
@@ -172,8 +183,5 @@ func raiseExternalNonconformity(e *env, names *recordNames, finding data.Record,
 		e.showErr(err)
 		return
 	}
-	followTasks(e, nc.ID)
-	names.forget()
-	done()
-	openRecordForm(e, names, ncs, nc, func(data.Record) { done() })
+	showRaised(e, names, ncs, nc, done)
 }

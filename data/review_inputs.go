@@ -254,18 +254,23 @@ func (s *ReviewSource) actionsOf(records []Record) []Task {
 	return out
 }
 
-func earlierActions(s *ReviewSource, f *ReviewFigures) {
-	earlier := s.earlierReviews()
-	actions := s.actionsOf(earlier)
-	open, overdue := 0, 0
-	for _, t := range actions {
+// openAndOverdue counts the tasks still open and those past their due day.
+func openAndOverdue(ts []Task, now time.Time) (open, overdue int) {
+	for _, t := range ts {
 		if t.Status == TaskOpen {
 			open++
 		}
-		if t.Overdue(s.Now) {
+		if t.Overdue(now) {
 			overdue++
 		}
 	}
+	return open, overdue
+}
+
+func earlierActions(s *ReviewSource, f *ReviewFigures) {
+	earlier := s.earlierReviews()
+	actions := s.actionsOf(earlier)
+	open, overdue := openAndOverdue(actions, s.Now)
 	f.fact("Earlier reviews held", len(earlier))
 	f.fact("Actions they decided", len(actions))
 	f.fact("Done", len(actions)-open)
@@ -395,15 +400,7 @@ func nonconformityStatus(s *ReviewSource, f *ReviewFigures) {
 		}
 	}
 	actions := s.actionsOf(ncs)
-	openActions, overdue := 0, 0
-	for _, t := range actions {
-		if t.Status == TaskOpen {
-			openActions++
-		}
-		if t.Overdue(s.Now) {
-			overdue++
-		}
-	}
+	openActions, overdue := openAndOverdue(actions, s.Now)
 	f.fact(s.since("Raised"), raised)
 	f.fact("Not yet closed", openNCs)
 	reg, _ := FindRegister(NonconformitiesRegister)
@@ -617,15 +614,7 @@ func servicePerformance(s *ReviewSource, f *ReviewFigures) {
 			}
 		}
 	}
-	open, overdue := 0, 0
-	for _, t := range s.Tasks {
-		if t.Status == TaskOpen {
-			open++
-		}
-		if t.Overdue(s.Now) {
-			overdue++
-		}
-	}
+	open, overdue := openAndOverdue(s.Tasks, s.Now)
 	f.fact("Live services", live)
 	f.fact("Agreements in force", agreed)
 	f.fact(s.since("Results on target"), met)
