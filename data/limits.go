@@ -18,11 +18,11 @@ func CheckBody(number, body string) error {
 		return nil
 	}
 	return Errorf(EInvalid, "The text of %s was not saved: it is %s, and a document may hold at most %s. Split it into several documents.",
-		number, sizeText(len(body)), sizeText(MaxBodyBytes))
+		number, SizeText(int64(len(body))), SizeText(MaxBodyBytes))
 }
 
-// sizeText is a size in bytes as a person reads it: "1.3 MB", "640 KB".
-func sizeText(n int) string {
+// SizeText is a size in bytes as a person reads it: "1.3 MB", "640 KB".
+func SizeText(n int64) string {
 	switch {
 	case n >= 1<<20:
 		return strings.TrimSuffix(fmt.Sprintf("%.1f", float64(n)/(1<<20)), ".0") + " MB"
