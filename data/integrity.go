@@ -12,6 +12,7 @@ const (
 	ProblemValue      = "value"       // a stored value cannot be read as what its field holds
 	ProblemText       = "text"        // approved text no longer matches its SHA-256
 	ProblemChain      = "chain"       // the audit trail's hash chain is broken
+	ProblemEvidence   = "evidence"    // an evidence file no longer matches its SHA-256
 )
 
 // Problem is one thing wrong inside a workspace file that SQLite itself

@@ -49,6 +49,7 @@ type Workspace interface {
 	RegisterService
 	AuditService
 	IntegrityService
+	EvidenceService
 	WorkspaceFiles
 	Path() string
 	ReadOnly() bool

@@ -53,6 +53,7 @@ func problemsError(r data.CheckReport) error {
 	kinds := []struct{ kind, words string }{
 		{data.ProblemText, "in approved text"},
 		{data.ProblemChain, "in the audit trail"},
+		{data.ProblemEvidence, "in evidence files"},
 		{data.ProblemSchema, "in the schema"},
 		{data.ProblemForeignKey, "in links between records"},
 		{data.ProblemValue, "in stored values"},

@@ -104,7 +104,16 @@ func fullCheck(ctx context.Context, db *sql.DB, version int, migs []migration, p
 	if p, err = quickCheck(ctx, db, present, 0); err != nil {
 		return nil, err
 	}
-	return append(out, p...), nil
+	out = append(out, p...)
+	// Only here, not on every open: a workspace may hold many megabytes of
+	// evidence.
+	if has(present, "evidence_blobs", "sha256", "size", "content") && has(present, "evidence", "sha256", "name", "id") {
+		if p, err = checkEvidence(ctx, db); err != nil {
+			return nil, err
+		}
+		out = append(out, p...)
+	}
+	return out, nil
 }
 
 func has(present map[string]map[string]bool, table string, columns ...string) bool {

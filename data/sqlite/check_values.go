@@ -77,6 +77,11 @@ func valueChecks() []valueCheck {
 		{table: "tasks", column: "updated_at", since: 2, until: registerSchema, check: storedTime(false)},
 		{table: "tasks", column: "revision", since: 4, until: registerSchema, check: revision},
 
+		{table: "evidence", column: "target_kind", since: 9, check: choice(data.EvidenceKinds()...)},
+		{table: "evidence", column: "target_ref", since: 9, check: required()},
+		{table: "evidence", column: "name", since: 9, check: required()},
+		{table: "evidence", column: "added_at", since: 9, check: storedTime(false)},
+
 		{table: "documents", column: "number", since: 3, check: required()},
 		{table: "documents", column: "title", since: 3, check: required()},
 		{table: "documents", column: "clauses", since: 3, check: storedList()},
