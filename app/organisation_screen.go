@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -29,6 +30,8 @@ type organisationScreen struct {
 	services, locations           *textField
 	paper, dateFormat             *widget.Select
 	iso9001, iso27001             *widget.Select
+	planDays, evidenceDays        *textField
+	evidenceLimit                 *textField
 	logo                          []byte
 	logoImage                     *canvas.Image
 	logoInfo                      *widget.Label
@@ -75,6 +78,7 @@ func newOrganisationScreen(e *env) *organisationScreen {
 	}
 	s.iso9001 = widget.NewSelect(statuses, nil)
 	s.iso27001 = widget.NewSelect(statuses, nil)
+	s.planDays, s.evidenceDays, s.evidenceLimit = newField(), newField(), newField()
 	s.logoImage = canvas.NewImageFromResource(nil)
 	s.logoImage.FillMode = canvas.ImageFillContain
 	s.logoImage.SetMinSize(fyne.NewSize(160, 64))
@@ -111,6 +115,10 @@ func (s *organisationScreen) show(o data.Organisation) {
 	s.dateFormat.SetSelected(o.DateFormat.Example())
 	s.iso9001.SetSelected(standardStatusLabel(o.ISO9001))
 	s.iso27001.SetSelected(standardStatusLabel(o.ISO27001))
+	o = o.WithSettingDefaults()
+	s.planDays.SetText(strconv.Itoa(o.CorrectionPlanDays))
+	s.evidenceDays.SetText(strconv.Itoa(o.EvidenceDays))
+	s.evidenceLimit.SetText(strconv.Itoa(o.EvidenceLimitMB))
 	s.setLogo(o.Logo)
 	for _, l := range s.problems {
 		l.Hide()
@@ -143,7 +151,25 @@ func (s *organisationScreen) value() data.Organisation {
 			o.ISO27001 = st
 		}
 	}
+	o.CorrectionPlanDays = settingNumber(s.planDays.Text)
+	o.EvidenceDays = settingNumber(s.evidenceDays.Text)
+	o.EvidenceLimitMB = settingNumber(s.evidenceLimit.Text)
 	return o
+}
+
+// settingNumber reads a whole number typed in a setting: empty is the
+// default (0), and anything that is not a number is -1, which the
+// profile's check refuses with the allowed range.
+func settingNumber(text string) int {
+	t := strings.TrimSpace(text)
+	if t == "" {
+		return 0
+	}
+	n, err := strconv.Atoi(t)
+	if err != nil {
+		return -1
+	}
+	return n
 }
 
 // standardStatusLabel is the choice as the user reads it.
@@ -185,7 +211,10 @@ func sameOrganisation(a, b data.Organisation) bool {
 		a.ScopeStatement == b.ScopeStatement && a.Exclusions == b.Exclusions &&
 		slices.Equal(a.Services, b.Services) && slices.Equal(a.Locations, b.Locations) &&
 		a.PaperSize == b.PaperSize && a.DateFormat == b.DateFormat && bytes.Equal(a.Logo, b.Logo) &&
-		a.ISO9001 == b.ISO9001 && a.ISO27001 == b.ISO27001
+		a.ISO9001 == b.ISO9001 && a.ISO27001 == b.ISO27001 &&
+		a.WithSettingDefaults().CorrectionPlanDays == b.WithSettingDefaults().CorrectionPlanDays &&
+		a.WithSettingDefaults().EvidenceDays == b.WithSettingDefaults().EvidenceDays &&
+		a.WithSettingDefaults().EvidenceLimitMB == b.WithSettingDefaults().EvidenceLimitMB
 }
 
 // saveChanges stores the form; a refusal is shown on the form.
@@ -300,6 +329,12 @@ func (s *organisationScreen) content() fyne.CanvasObject {
 		item(lang.L("Logo"), "Logo", container.NewVBox(container.NewHBox(s.logoImage), container.NewHBox(chooseLogo, s.removeLogo, s.logoInfo)), ""),
 		item(lang.L("Paper size"), "PaperSize", s.paper, lang.L("For printed packs.")),
 		item(lang.L("Date format"), "DateFormat", s.dateFormat, ""),
+		item(lang.L("Correction plan due (days)"), "CorrectionPlanDays", s.planDays,
+			lang.L("Days after a certification audit to send a finding's correction plan.")),
+		item(lang.L("Evidence due (days)"), "EvidenceDays", s.evidenceDays,
+			lang.L("Days after the audit to send the evidence that a finding is dealt with.")),
+		item(lang.L("Largest evidence file (MB)"), "EvidenceLimitMB", s.evidenceLimit,
+			lang.L("Larger files are refused, so the workspace still fits an e-mail.")),
 	)
 	scope := widget.NewForm(
 		item(lang.L("Services in scope"), "Services", s.services, lang.L("The services your SMS manages, one per line.")),
@@ -314,7 +349,7 @@ func (s *organisationScreen) content() fyne.CanvasObject {
 	buttons := container.NewHBox(s.save, s.revert, s.status)
 	if s.env.ws.ReadOnly() {
 		// Form.Disable panics before the form is rendered, so widget by widget.
-		for _, w := range []fyne.Disableable{s.legalName, s.shortName, s.address, s.scope, s.exclusions, s.services, s.locations, s.paper, s.dateFormat, s.iso9001, s.iso27001} {
+		for _, w := range []fyne.Disableable{s.legalName, s.shortName, s.address, s.scope, s.exclusions, s.services, s.locations, s.paper, s.dateFormat, s.iso9001, s.iso27001, s.planDays, s.evidenceDays, s.evidenceLimit} {
 			w.Disable()
 		}
 		s.save.Disable()

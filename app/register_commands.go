@@ -144,7 +144,12 @@ func recordExternalFinding(e *env, names *recordNames, audit data.Record, done f
 	if !ok {
 		return
 	}
-	openRecordForm(e, names, findings, data.NewExternalFinding(audit, e.now()), func(data.Record) {
+	org, err := e.ws.Organisation(e.ctx())
+	if err != nil {
+		e.showErr(err)
+		return
+	}
+	openRecordForm(e, names, findings, data.NewExternalFinding(audit, org, e.now()), func(data.Record) {
 		names.forget()
 		done()
 	})

@@ -67,8 +67,13 @@ func (o Organisation) AuditFields() ([]string, map[string]string) {
 		"date_format":     string(o.DateFormat),
 		"iso9001":         o.ISO9001.auditText(),
 		"iso27001":        o.ISO27001.auditText(),
+
+		"correction_plan_days": settingAudit(o.CorrectionPlanDays, CorrectionPlanDays),
+		"evidence_days":        settingAudit(o.EvidenceDays, FindingEvidenceDays),
+		"evidence_limit_mb":    settingAudit(o.EvidenceLimitMB, DefaultEvidenceLimitMB),
 	}
-	return []string{"legal_name", "short_name", "address", "logo", "scope_statement", "exclusions", "services", "locations", "paper_size", "date_format", "iso9001", "iso27001"}, m
+	return []string{"legal_name", "short_name", "address", "logo", "scope_statement", "exclusions", "services", "locations", "paper_size", "date_format", "iso9001", "iso27001",
+		"correction_plan_days", "evidence_days", "evidence_limit_mb"}, m
 }
 
 // AuditFields returns the person's fields as text, for the audit trail.

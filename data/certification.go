@@ -106,29 +106,41 @@ func WorkspaceStage2Flags(ctx context.Context, ws RegisterService, now time.Time
 	return Stage2Flags(audits.Records, findings.Records, now), nil
 }
 
-// FindingDeadlines are the days a finding's correction plan and evidence
-// are due by default, counted from the day its audit was held.
-func FindingDeadlines(held time.Time) (plan, evidence time.Time) {
-	return held.AddDate(0, 0, CorrectionPlanDays), held.AddDate(0, 0, FindingEvidenceDays)
-}
-
 // NewExternalFinding is a new finding of audit as the form opens it:
 // linked to the audit, answered by whoever arranged it, and with the
-// correction plan and the evidence due the usual number of days after the
-// audit was held, or after today while it is not yet marked held.
-func NewExternalFinding(audit Record, today time.Time) Record {
+// correction plan and the evidence due the organisation's number of days
+// after the audit was held, or after today while it is not yet marked
+// held.
+func NewExternalFinding(audit Record, org Organisation, today time.Time) Record {
 	reg, _ := FindRegister(ExternalFindingsRegister)
 	r := NewRecord(reg)
 	r.Set("audit", FormatIDs([]int64{audit.ID}))
 	r.Set("owner", audit.Get("owner"))
+	FillFindingDeadlines(&r, audit, org, today)
+	return r
+}
+
+// FillFindingDeadlines sets the correction plan and evidence deadlines a
+// finding of audit leaves empty, as NewExternalFinding would: storage
+// calls it when a finding is added from a blank form or a spreadsheet, so
+// that every nonconformity found gets its tasks. Observations and
+// opportunities, which ask for no answer, keep what they have, as does a
+// finding that names no audit.
+func FillFindingDeadlines(r *Record, audit Record, org Organisation, today time.Time) {
+	if g := r.Get("grade"); g != "" && g != ExternalMajorNC && g != "minor" {
+		return
+	}
 	held, ok := audit.Date("held_on")
 	if !ok {
 		held = calendarDay(today)
 	}
-	plan, evidence := FindingDeadlines(held)
-	r.Set("plan_due", plan.Format(DateLayout))
-	r.Set("evidence_due", evidence.Format(DateLayout))
-	return r
+	plan, evidence := org.FindingDeadlines(held)
+	if r.Get("plan_due") == "" {
+		r.Set("plan_due", plan.Format(DateLayout))
+	}
+	if r.Get("evidence_due") == "" {
+		r.Set("evidence_due", evidence.Format(DateLayout))
+	}
 }
 
 // NonconformityFromExternalFinding is a new nonconformity raised from a

@@ -99,10 +99,12 @@ func TestNewExternalFindingTakesItsDeadlinesFromTheAudit(t *testing.T) {
 	today := time.Date(2027, 6, 1, 15, 0, 0, 0, time.UTC)
 	cases := []struct {
 		name, held           string
+		org                  Organisation
 		wantPlan, wantProofs string
 	}{
-		{"audit held", "2027-05-10", "2027-06-09", "2027-08-08"},
-		{"audit not yet marked held", "", "2027-07-01", "2027-08-30"},
+		{"audit held", "2027-05-10", Organisation{}, "2027-06-09", "2027-08-08"},
+		{"audit not yet marked held", "", Organisation{}, "2027-07-01", "2027-08-30"},
+		{"the organisation's own terms", "2027-05-10", Organisation{CorrectionPlanDays: 14, EvidenceDays: 60}, "2027-05-24", "2027-07-09"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -110,7 +112,7 @@ func TestNewExternalFindingTakesItsDeadlinesFromTheAudit(t *testing.T) {
 			audit.ID = 7
 			audit.Set("held_on", c.held)
 			audit.Set("owner", "3")
-			got := NewExternalFinding(audit, today)
+			got := NewExternalFinding(audit, c.org, today)
 			if got.Get("plan_due") != c.wantPlan || got.Get("evidence_due") != c.wantProofs {
 				t.Errorf("got plan due %s and evidence due %s, want %s and %s", got.Get("plan_due"), got.Get("evidence_due"), c.wantPlan, c.wantProofs)
 			}
@@ -156,5 +158,32 @@ func TestNonconformityFromExternalFinding(t *testing.T) {
 	}
 	if _, err := NonconformityFromExternalFinding(audits, audit, finding("observation"), today); err == nil {
 		t.Errorf("an observation raised a nonconformity")
+	}
+}
+
+func TestFillFindingDeadlinesKeepsWhatIsTyped(t *testing.T) {
+	auditReg, _ := FindRegister(ExternalAuditsRegister)
+	findingReg, _ := FindRegister(ExternalFindingsRegister)
+	audit := NewRecord(auditReg)
+	audit.Set("held_on", "2027-05-10")
+	today := time.Date(2027, 6, 1, 0, 0, 0, 0, time.UTC)
+	cases := []struct {
+		name, grade, plan    string
+		wantPlan, wantProofs string
+	}{
+		{"minor with nothing typed", "minor", "", "2027-06-09", "2027-08-08"},
+		{"major with its plan date typed", ExternalMajorNC, "2027-05-20", "2027-05-20", "2027-08-08"},
+		{"observation asks for no answer", "observation", "", "", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := NewRecord(findingReg)
+			r.Set("grade", c.grade)
+			r.Set("plan_due", c.plan)
+			FillFindingDeadlines(&r, audit, Organisation{}, today)
+			if got, want := r.Get("plan_due")+" "+r.Get("evidence_due"), c.wantPlan+" "+c.wantProofs; got != want {
+				t.Errorf("got %q, want %q", got, want)
+			}
+		})
 	}
 }

@@ -52,7 +52,7 @@ func (s *demoRegisters) certificationNonconformities() []demoRow {
 }
 
 func (s *demoRegisters) externalFindings() []demoRow {
-	planDue, evidenceDue := FindingDeadlines(s.today.AddDate(0, -1, 0)) // stage 1 was held a month ago
+	planDue, evidenceDue := DefaultOrganisation().FindingDeadlines(s.today.AddDate(0, -1, 0)) // stage 1 was held a month ago
 	return []demoRow{
 		{"title": "Change and release procedures used unapproved", "audit": demoStage1, "grade": "minor", "clause": "7.5.3",
 			"wording": "Documented information required by the SMS is not consistently controlled: the change management and release " +

@@ -51,8 +51,13 @@ type Organisation struct {
 	DateFormat     DateFormat
 	ISO9001        StandardStatus // whether a quality system is held or planned too
 	ISO27001       StandardStatus // whether an information security system is held or planned too
-	UpdatedAt      time.Time
-	Revision       Revision
+	// The certification settings; zero means the default (see
+	// WithSettingDefaults).
+	CorrectionPlanDays int // days from an audit to a finding's correction plan
+	EvidenceDays       int // days from an audit to a finding's evidence
+	EvidenceLimitMB    int // the largest evidence file, in megabytes
+	UpdatedAt          time.Time
+	Revision           Revision
 
 	Unreadable BadValues // stored values that could not be read; see Unreadable
 }
@@ -70,7 +75,7 @@ const (
 
 // DefaultOrganisation is the profile of a new, empty workspace.
 func DefaultOrganisation() Organisation {
-	return Organisation{PaperSize: PaperA4, DateFormat: DateFormats()[0]}
+	return Organisation{PaperSize: PaperA4, DateFormat: DateFormats()[0]}.withSettingDefaults()
 }
 
 // Name is the short name when there is one, else the legal name.
@@ -126,6 +131,7 @@ func (o Organisation) Validate() error {
 			v.add(st.field, "Choose not pursued, planned or certified.")
 		}
 	}
+	o.validateSettings(&v)
 	return v.err("organisation profile")
 }
 

@@ -41,6 +41,9 @@ func valueChecks() []valueCheck {
 		{table: "organisation", column: "date_format", since: 1, check: choice(formats...)},
 		{table: "organisation", column: "iso9001", since: 7, check: choice(texts(data.StandardStatuses())...)},
 		{table: "organisation", column: "iso27001", since: 7, check: choice(texts(data.StandardStatuses())...)},
+		{table: "organisation", column: "correction_plan_days", since: 8, check: wholeNumber(1, data.MaxDeadlineDays)},
+		{table: "organisation", column: "evidence_days", since: 8, check: wholeNumber(1, data.MaxDeadlineDays)},
+		{table: "organisation", column: "evidence_limit_mb", since: 8, check: wholeNumber(1, data.MaxEvidenceLimitMB)},
 		{table: "organisation", column: "updated_at", since: 1, check: storedTime(false)},
 		{table: "organisation", column: "revision", since: 4, check: revision},
 

@@ -38,10 +38,11 @@ func readOrganisation(ctx context.Context, tx *sql.Tx) (data.Organisation, bool,
 	var o data.Organisation
 	var paper, dateFormat, services, locations, updated, iso9001, iso27001 string
 	err := tx.QueryRowContext(ctx, `SELECT legal_name, short_name, address, logo, scope_statement,
-		exclusions, services, locations, paper_size, date_format, iso9001, iso27001, updated_at, revision
+		exclusions, services, locations, paper_size, date_format, iso9001, iso27001,
+		correction_plan_days, evidence_days, evidence_limit_mb, updated_at, revision
 		FROM organisation WHERE id = 1`).Scan(&o.LegalName, &o.ShortName, &o.Address, &o.Logo,
 		&o.ScopeStatement, &o.Exclusions, &services, &locations, &paper, &dateFormat, &iso9001, &iso27001,
-		&updated, &o.Revision)
+		&o.CorrectionPlanDays, &o.EvidenceDays, &o.EvidenceLimitMB, &updated, &o.Revision)
 	if errors.Is(err, sql.ErrNoRows) {
 		return data.DefaultOrganisation(), false, nil
 	}
@@ -72,6 +73,7 @@ func (w *Workspace) SaveOrganisation(ctx context.Context, o data.Organisation) (
 	if w.readOnly {
 		return data.Organisation{}, w.errReadOnly()
 	}
+	o = o.WithSettingDefaults()
 	if err := o.Validate(); err != nil {
 		return data.Organisation{}, err
 	}
@@ -114,15 +116,17 @@ func (w *Workspace) SaveOrganisation(ctx context.Context, o data.Organisation) (
 		now := w.now()
 		args := []any{o.LegalName, o.ShortName, o.Address, logo, o.ScopeStatement, o.Exclusions,
 			services, locations, string(o.PaperSize), string(o.DateFormat), string(o.ISO9001), string(o.ISO27001),
-			formatTime(now)}
+			o.CorrectionPlanDays, o.EvidenceDays, o.EvidenceLimitMB, formatTime(now)}
 		if exists {
 			err = organisationRecord().update(ctx, tx, now, o.Revision, `legal_name = ?, short_name = ?,
 				address = ?, logo = ?, scope_statement = ?, exclusions = ?, services = ?,
-				locations = ?, paper_size = ?, date_format = ?, iso9001 = ?, iso27001 = ?, updated_at = ?`, args...)
+				locations = ?, paper_size = ?, date_format = ?, iso9001 = ?, iso27001 = ?,
+				correction_plan_days = ?, evidence_days = ?, evidence_limit_mb = ?, updated_at = ?`, args...)
 		} else {
 			_, err = tx.ExecContext(ctx, `INSERT INTO organisation (id, legal_name, short_name,
 				address, logo, scope_statement, exclusions, services, locations, paper_size,
-				date_format, iso9001, iso27001, updated_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
+				date_format, iso9001, iso27001, correction_plan_days, evidence_days, evidence_limit_mb,
+				updated_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
 		}
 		if err != nil {
 			return err
