@@ -1,3 +1,0 @@
--- 0008: reserved for the organisation's certification settings, which are
--- built on another branch; this file only keeps the numbers in order until
--- that migration takes its place.
