@@ -329,12 +329,6 @@ func (s *organisationScreen) content() fyne.CanvasObject {
 		item(lang.L("Logo"), "Logo", container.NewVBox(container.NewHBox(s.logoImage), container.NewHBox(chooseLogo, s.removeLogo, s.logoInfo)), ""),
 		item(lang.L("Paper size"), "PaperSize", s.paper, lang.L("For printed packs.")),
 		item(lang.L("Date format"), "DateFormat", s.dateFormat, ""),
-		item(lang.L("Correction plan due (days)"), "CorrectionPlanDays", s.planDays,
-			lang.L("Days after a certification audit to send a finding's correction plan.")),
-		item(lang.L("Evidence due (days)"), "EvidenceDays", s.evidenceDays,
-			lang.L("Days after the audit to send the evidence that a finding is dealt with.")),
-		item(lang.L("Largest evidence file (MB)"), "EvidenceLimitMB", s.evidenceLimit,
-			lang.L("Larger files are refused, so the workspace still fits an e-mail.")),
 	)
 	scope := widget.NewForm(
 		item(lang.L("Services in scope"), "Services", s.services, lang.L("The services your SMS manages, one per line.")),
@@ -345,6 +339,14 @@ func (s *organisationScreen) content() fyne.CanvasObject {
 	integrated := widget.NewForm(
 		item(lang.L("ISO 9001 (quality)"), "ISO9001", s.iso9001, ""),
 		item(lang.L("ISO/IEC 27001 (security)"), "ISO27001", s.iso27001, lang.L("The manual then lists the shared clauses.")),
+	)
+	certification := widget.NewForm(
+		item(lang.L("Plan due (days)"), "CorrectionPlanDays", s.planDays,
+			lang.L("Days after an audit to send a finding's plan.")),
+		item(lang.L("Evidence due (days)"), "EvidenceDays", s.evidenceDays,
+			lang.L("Days after an audit to send its evidence.")),
+		item(lang.L("Largest file (MB)"), "EvidenceLimitMB", s.evidenceLimit,
+			lang.L("Larger evidence files are refused.")),
 	)
 	buttons := container.NewHBox(s.save, s.revert, s.status)
 	if s.env.ws.ReadOnly() {
@@ -365,6 +367,8 @@ func (s *organisationScreen) content() fyne.CanvasObject {
 		scope,
 		heading(lang.L("Other management systems")),
 		integrated,
+		heading(lang.L("Certification deadlines and evidence")),
+		certification,
 	))
 	split := container.NewHSplit(left, guidancePanel(s.env.cat, "4.3", lang.L("Press Ctrl+S or Enter in a name field to save. Fields marked * are required.")))
 	split.Offset = 0.64
