@@ -212,9 +212,7 @@ func sameOrganisation(a, b data.Organisation) bool {
 		slices.Equal(a.Services, b.Services) && slices.Equal(a.Locations, b.Locations) &&
 		a.PaperSize == b.PaperSize && a.DateFormat == b.DateFormat && bytes.Equal(a.Logo, b.Logo) &&
 		a.ISO9001 == b.ISO9001 && a.ISO27001 == b.ISO27001 &&
-		a.WithSettingDefaults().CorrectionPlanDays == b.WithSettingDefaults().CorrectionPlanDays &&
-		a.WithSettingDefaults().EvidenceDays == b.WithSettingDefaults().EvidenceDays &&
-		a.WithSettingDefaults().EvidenceLimitMB == b.WithSettingDefaults().EvidenceLimitMB
+		sameSettings(a.WithSettingDefaults(), b.WithSettingDefaults())
 }
 
 // saveChanges stores the form; a refusal is shown on the form.
@@ -373,4 +371,10 @@ func (s *organisationScreen) content() fyne.CanvasObject {
 	split := container.NewHSplit(left, guidancePanel(s.env.cat, "4.3", lang.L("Press Ctrl+S or Enter in a name field to save. Fields marked * are required.")))
 	split.Offset = 0.64
 	return container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), buttons), nil, nil, split)
+}
+
+// sameSettings compares the certification settings of two profiles whose
+// defaults are already filled in.
+func sameSettings(a, b data.Organisation) bool {
+	return a.CorrectionPlanDays == b.CorrectionPlanDays && a.EvidenceDays == b.EvidenceDays && a.EvidenceLimitMB == b.EvidenceLimitMB
 }

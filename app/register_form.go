@@ -148,7 +148,6 @@ func (f *registerForm) value() (data.Record, error) {
 		}
 		r.Set(in.field.Key, v)
 	}
-	f.reg.Fill(&r)
 	if len(bad) > 0 {
 		return r, &data.Error{Code: data.EInvalid, Message: fmt.Sprintf(lang.L("The %s was not saved: please correct the marked fields."), f.reg.One), Fields: bad}
 	}

@@ -75,7 +75,7 @@ const (
 
 // DefaultOrganisation is the profile of a new, empty workspace.
 func DefaultOrganisation() Organisation {
-	return Organisation{PaperSize: PaperA4, DateFormat: DateFormats()[0]}.withSettingDefaults()
+	return Organisation{PaperSize: PaperA4, DateFormat: DateFormats()[0]}.WithSettingDefaults()
 }
 
 // Name is the short name when there is one, else the legal name.

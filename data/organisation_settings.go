@@ -16,10 +16,10 @@ const (
 // the settings show it.
 const DefaultEvidenceLimitMB = DefaultEvidenceLimit >> 20
 
-// withSettingDefaults gives every certification setting left at zero its
-// default, so that a profile built in code before the settings existed
-// still saves as it did.
-func (o Organisation) withSettingDefaults() Organisation {
+// WithSettingDefaults gives every certification setting left at zero its
+// default, as storage keeps the profile, so that one built in code before
+// the settings existed still saves as it did.
+func (o Organisation) WithSettingDefaults() Organisation {
 	if o.CorrectionPlanDays == 0 {
 		o.CorrectionPlanDays = CorrectionPlanDays
 	}
@@ -32,25 +32,21 @@ func (o Organisation) withSettingDefaults() Organisation {
 	return o
 }
 
-// WithSettingDefaults is the profile as storage keeps it: every
-// certification setting left at zero set to its default.
-func (o Organisation) WithSettingDefaults() Organisation { return o.withSettingDefaults() }
-
 // EvidenceLimit is the largest evidence file accepted, in bytes.
 func (o Organisation) EvidenceLimit() int64 {
-	return int64(o.withSettingDefaults().EvidenceLimitMB) << 20
+	return int64(o.WithSettingDefaults().EvidenceLimitMB) << 20
 }
 
 // FindingDeadlines are the days a finding's correction plan and evidence
 // are due under the organisation's settings, counted from the day its
 // audit was held.
 func (o Organisation) FindingDeadlines(held time.Time) (plan, evidence time.Time) {
-	s := o.withSettingDefaults()
+	s := o.WithSettingDefaults()
 	return held.AddDate(0, 0, s.CorrectionPlanDays), held.AddDate(0, 0, s.EvidenceDays)
 }
 
 func (o Organisation) validateSettings(v *validation) {
-	s := o.withSettingDefaults()
+	s := o.WithSettingDefaults()
 	if s.CorrectionPlanDays < 1 || s.CorrectionPlanDays > MaxDeadlineDays {
 		v.add("CorrectionPlanDays", "The days to send a correction plan must be from 1 to %d.", MaxDeadlineDays)
 	}

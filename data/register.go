@@ -208,10 +208,6 @@ type Register struct {
 	// Rules are what a register asks of a record beyond each field on its
 	// own, such as "a nonconformity closes only after an effective check".
 	Rules []Rule
-	// Complete, when set, fills the values a record leaves empty that
-	// follow from its others, such as a certificate's expiry from its
-	// issue; the form, an import and storage call it before checking.
-	Complete func(r *Record)
 	// Changes are what a register asks of an edit of a stored record,
 	// such as "the figures a review saw on the day stay as they were".
 	Changes []ChangeRule

@@ -459,7 +459,6 @@ func (p *ImportPlan) planRows(s RegisterSnapshot, t Table, check Rule) {
 		for _, d := range p.Register.Derived {
 			delete(out.Record.Values, d.Key)
 		}
-		p.Register.Fill(&out.Record)
 		for _, f := range p.Register.Fields {
 			if msg := f.check(out.Record.Get(f.Key)); msg != "" && !mentions(out.Problems, f.Label) {
 				out.Problems = append(out.Problems, msg)

@@ -325,13 +325,6 @@ func (f Field) Display(value string, dates DateFormat, names func(f Field, id in
 	return value
 }
 
-// Fill sets what the register's Complete fills in a record.
-func (reg Register) Fill(r *Record) {
-	if reg.Complete != nil {
-		reg.Complete(r)
-	}
-}
-
 // Derive fills the record's derived values from its fields.
 func (reg Register) Derive(r *Record) {
 	for _, d := range reg.Derived {

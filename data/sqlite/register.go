@@ -330,7 +330,6 @@ func storeRecord(ctx context.Context, tx dbtx, now time.Time, reg data.Register,
 	for _, d := range reg.Derived {
 		delete(r.Values, d.Key)
 	}
-	reg.Fill(&r)
 	if r.ID == 0 && reg.Key == data.ExternalFindingsRegister {
 		if err := fillFindingDeadlines(ctx, tx, now, &r); err != nil {
 			return 0, false, err
