@@ -47,7 +47,10 @@ func SeedDemo(ctx context.Context, ws Workspace, cat *Catalogue, logo []byte, no
 	if err := seedDemoDocuments(ctx, ws, cat, now); err != nil {
 		return err
 	}
-	return seedDemoRegisters(ctx, ws, now)
+	if err := seedDemoRegisters(ctx, ws, now); err != nil {
+		return err
+	}
+	return seedDemoEvidence(ctx, ws, now)
 }
 
 // SeedDemoOrganisation saves only the demo profile and people.
