@@ -63,6 +63,11 @@ Usage:
                                       each input with its decision, the actions, the approval and
                                       the figures frozen on the day (a planned one prints as its
                                       agenda, with today's figures)
+  smsbuilder bundle --workspace FILE --out FILE.zip [--paper A4|Letter] [--force]
+                                      write the auditor bundle: the readiness pack, every approved
+                                      document as its own PDF, the registers, the audit programme
+                                      and the evidence files once each, with an index PDF and a
+                                      README, to open anywhere with a PDF viewer
   smsbuilder verify FILE.pdf --workspace FILE
                                       check that the documents a printed manual or document holds
                                       are still the approved versions in the workspace, that their
@@ -113,7 +118,7 @@ func IsCommand(args []string) bool {
 		return false
 	}
 	switch args[0] {
-	case "new", "check", "unlock", "backup", "backups", "pack", "verify", "archive", "restore", "content", "registers", "export", "import", "help", "-h", "-help", "--help":
+	case "new", "check", "unlock", "backup", "backups", "pack", "bundle", "verify", "archive", "restore", "content", "registers", "export", "import", "help", "-h", "-help", "--help":
 		return true
 	}
 	return false
@@ -143,6 +148,8 @@ func Run(ctx context.Context, args []string, d Deps) int {
 		err = runBackups(ctx, args[1:], d)
 	case "pack":
 		err = runPack(ctx, args[1:], d)
+	case "bundle":
+		err = runBundle(ctx, args[1:], d) // bundle.go
 	case "verify":
 		err = runVerify(ctx, args[1:], d)
 	case "archive":

@@ -13,15 +13,24 @@ import (
 // checkPackOutput refuses a pack's --out that would land on a workspace, or
 // replace a file that is not a PDF without --force.
 func checkPackOutput(guard func(string) error, out string, force bool) error {
+	return checkOutput(guard, out, force, reports.ReplacesOther, "a PDF")
+}
+
+// checkBundleOutput is checkPackOutput for an auditor bundle, a zip.
+func checkBundleOutput(guard func(string) error, out string, force bool) error {
+	return checkOutput(guard, out, force, reports.ReplacesOtherThanBundle, "a zip file")
+}
+
+func checkOutput(guard func(string) error, out string, force bool, replaces func(string) (bool, error), kind string) error {
 	if err := guard(out); err != nil {
 		return err
 	}
-	other, err := reports.ReplacesOther(out)
+	other, err := replaces(out)
 	if err != nil {
 		return err
 	}
 	if other && !force {
-		return data.Errorf(data.EExists, "%s exists and is not a PDF, so it was left as it was. Choose another name, or add --force to replace it.", out)
+		return data.Errorf(data.EExists, "%s exists and is not %s, so it was left as it was. Choose another name, or add --force to replace it.", out, kind)
 	}
 	return nil
 }
