@@ -34,12 +34,8 @@ const (
 // bundlePacks are the packs a bundle holds, in the order the index lists
 // them. The first must print; the others are left out, with the reason in
 // the index, when there is nothing for them to print.
-func bundlePacks() []struct{ id, file string } {
-	return []struct{ id, file string }{
-		{"scope", "01 Readiness pack.pdf"},
-		{"registers", "02 Registers.pdf"},
-		{auditProgrammePackID, "03 Internal audit programme.pdf"},
-	}
+func bundlePacks() []string {
+	return []string{"scope", "registers", auditProgrammePackID}
 }
 
 // EvidenceReader is what the bundle reads of the evidence kept in the
@@ -88,19 +84,18 @@ func WriteBundle(ctx context.Context, src Source, ev EvidenceReader, opts Option
 	done := 0
 	step := func() { done++; progress(done, total) }
 
-	for i, p := range bundlePacks() {
-		opts := opts
-		if err := Check(ctx, p.id, src, opts); err != nil {
+	for i, id := range bundlePacks() {
+		pack, _ := FindPack(id)
+		if err := Check(ctx, id, src, opts); err != nil {
 			if i == 0 {
 				return BundleSummary{}, err
 			}
-			pack, _ := FindPack(p.id)
 			b.left = append(b.left, pack.Title+": "+data.ErrorMessage(err))
 			step()
 			continue
 		}
-		pack, _ := FindPack(p.id)
-		if err := b.pack(p.id, p.file, pack.Title, opts); err != nil {
+		file := fmt.Sprintf("%02d %s.pdf", i+1, safeFileName(pack.Title))
+		if err := b.pack(id, file, pack.Title, opts); err != nil {
 			return BundleSummary{}, err
 		}
 		step()
