@@ -233,15 +233,31 @@ func packFileName(title string, e *env) string {
 // buildPack writes the pack to path in the background; the window stays
 // usable and the progress dialog can cancel.
 func buildPack(e *env, p reports.Pack, title string, opts reports.Options, path string) {
+	inBackground(e, lang.L("Creating")+" "+title, lang.L("Creating the pack was cancelled; no file was written."),
+		func(ctx context.Context, progress func(done, total int)) error {
+			return writePack(ctx, e, p.ID, opts, path, progress)
+		}, func() {
+			dialog.ShowConfirm(lang.L("Pack created"), fmt.Sprintf(lang.L("%s was saved to\n%s\n\nOpen it now?"), title, path), func(open bool) {
+				if open {
+					openPack(e, path)
+				}
+			}, e.win)
+		})
+}
+
+// inBackground runs work off the interface thread behind a progress
+// dialog with a Cancel button, then calls done, or shows the error or
+// that it was cancelled.
+func inBackground(e *env, title, cancelled string, work func(ctx context.Context, progress func(done, total int)) error, done func()) {
 	ctx, cancel := context.WithCancel(e.ctx())
 	bar := widget.NewProgressBar()
 	msg := widget.NewLabel(lang.L("Reading the workspace…"))
-	prog := dialog.NewCustomWithoutButtons(lang.L("Creating")+" "+title, container.NewVBox(msg, bar), e.win)
+	prog := dialog.NewCustomWithoutButtons(title, container.NewVBox(msg, bar), e.win)
 	prog.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("Cancel"), cancel)})
 	prog.Resize(fyne.NewSize(420, 0))
 	prog.Show()
 	go func() {
-		err := writePack(ctx, e, p.ID, opts, path, func(done, total int) {
+		err := work(ctx, func(done, total int) {
 			fyne.Do(func() {
 				msg.SetText(fmt.Sprintf(lang.L("Part %d of %d"), done, total))
 				if total > 0 {
@@ -254,15 +270,11 @@ func buildPack(e *env, p reports.Pack, title string, opts reports.Options, path 
 			prog.Hide()
 			switch {
 			case errors.Is(err, context.Canceled):
-				e.showErr(data.Errorf(data.EInvalid, "Creating the pack was cancelled; no file was written."))
+				e.showErr(data.Errorf(data.EInvalid, "%s", cancelled))
 			case err != nil:
 				e.showErr(err)
 			default:
-				dialog.ShowConfirm(lang.L("Pack created"), fmt.Sprintf(lang.L("%s was saved to\n%s\n\nOpen it now?"), title, path), func(open bool) {
-					if open {
-						openPack(e, path)
-					}
-				}, e.win)
+				done()
 			}
 		})
 	}()
@@ -286,7 +298,8 @@ func writePack(ctx context.Context, e *env, id string, opts reports.Options, pat
 
 func (s *packsScreen) content() fyne.CanvasObject {
 	options := container.NewVBox(container.NewHBox(widget.NewLabel(lang.L("Paper size")), s.paper, s.draft), s.includeDrafts)
-	items := []fyne.CanvasObject{heading(lang.L("Documentation packs")), wrapLabel(lang.L("Each pack is a PDF with a cover, a document control table, a table of contents, bookmarks, and page numbers. The values come from this workspace, as it is now.")), options}
+	items := []fyne.CanvasObject{heading(lang.L("Documentation packs")), wrapLabel(lang.L("Each pack is a PDF with a cover, a document control table, a table of contents, bookmarks, and page numbers. The values come from this workspace, as it is now.")), options,
+		bundleCard(s.env, s.paper)} // bundle_dialog.go
 	for _, p := range s.packs {
 		pack := p
 		btn := widget.NewButtonWithIcon(lang.L("Create PDF…"), theme.DocumentPrintIcon(), func() { s.onCreate(pack) })
